@@ -1,0 +1,375 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Meta records where a YAML mapping and each of its values were written, so
+// that rules checked after decoding can still point at the right line.
+// Structs that embed Meta get it filled in by the decoder.
+type Meta struct {
+	Pos    Pos            // the mapping itself
+	Fields map[string]Pos // each key that was present, at its value
+}
+
+// At returns the position of key's value, or of the mapping when key is absent.
+func (m Meta) At(key string) Pos {
+	if p, ok := m.Fields[key]; ok {
+		return p
+	}
+	return m.Pos
+}
+
+// Has reports whether key was written (even with an empty value).
+func (m Meta) Has(key string) bool {
+	_, ok := m.Fields[key]
+	return ok
+}
+
+// scalar is implemented by field types that parse their own text, such as
+// Date; the error it returns is phrased for a PSA.
+type scalar interface {
+	parseScalar(s string) error
+}
+
+var metaType = reflect.TypeFor[Meta]()
+
+// maxYAMLSize bounds what one file may hold; content files are a few
+// kilobytes, and a larger one is a mistake (or an attack on the build).
+const maxYAMLSize = 2 << 20
+
+// decodeYAML parses src (the YAML text of path, whose first line is line
+// lineOffset+1 of the file) into v, recording every problem in ds. It rejects
+// unknown keys except those beginning x_, anchors and aliases, and duplicate
+// keys. It returns false when the text could not be parsed at all.
+func decodeYAML(path string, src []byte, lineOffset int, v any, ds *Diagnostics) bool {
+	if len(src) > maxYAMLSize {
+		ds.Errorf(path, Pos{}, "file is %d bytes, more than the %d allowed; split it or remove what is not needed", len(src), maxYAMLSize)
+		return false
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		line, msg := yamlSyntaxError(err)
+		ds.Errorf(path, Pos{Line: line + lineOffset, Col: 1}, "%s", msg)
+		return false
+	}
+	d := &decoder{path: path, offset: lineOffset, ds: ds}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			root = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: 1, Column: 1}
+		} else {
+			root = root.Content[0]
+		}
+	}
+	d.value(root, reflect.ValueOf(v).Elem(), "")
+	return true
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
+
+// yamlSyntaxError turns yaml.v3's parse error into a line and a message.
+func yamlSyntaxError(err error) (int, string) {
+	msg := err.Error()
+	line := 1
+	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
+		if m[1] != "" {
+			line, _ = strconv.Atoi(m[1])
+		}
+		msg = msg[len(m[0]):]
+	}
+	hint := "check the indentation (spaces, not tabs) and put text containing \": \" or starting with a special character in quotes"
+	if strings.Contains(msg, "tab") {
+		hint = "use spaces, not tabs, to indent"
+	}
+	return line, fmt.Sprintf("this is not valid YAML (%s): %s", msg, hint)
+}
+
+type decoder struct {
+	path   string
+	offset int
+	ds     *Diagnostics
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos {
+	return Pos{Line: n.Line + d.offset, Col: n.Column}
+}
+
+func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
+	d.ds.Errorf(d.path, d.pos(n), format, args...)
+}
+
+// describe names a node's kind in words a PSA knows.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a set of \"key: value\" lines"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return strconv.Quote(n.Value)
+}
+
+func label(name string) string {
+	if name == "" {
+		return "the file"
+	}
+	return "`" + name + "`"
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
+}
+
+func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		d.errorf(n, "%s uses a YAML anchor or alias (& or *), which is not supported here: write the value out in full", label(name))
+		return
+	}
+	if v.Kind() == reflect.Pointer {
+		if isNull(n) {
+			return
+		}
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.value(n, v.Elem(), name)
+		return
+	}
+	if s, ok := v.Addr().Interface().(scalar); ok {
+		if isNull(n) {
+			return
+		}
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s should be a single value, not %s", label(name), describe(n))
+			return
+		}
+		if err := s.parseScalar(n.Value); err != nil {
+			d.errorf(n, "%s: %v", label(name), err)
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.mapping(n, v, name)
+	case reflect.Slice:
+		if isNull(n) {
+			return
+		}
+		if n.Kind != yaml.SequenceNode {
+			d.errorf(n, "%s should be a list (lines starting with \"- \"), not %s", label(name), describe(n))
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		for i, item := range n.Content {
+			d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", name, i+1))
+		}
+		v.Set(s)
+	case reflect.String:
+		if isNull(n) {
+			return
+		}
+		if n.Kind != yaml.ScalarNode {
+			d.errorf(n, "%s should be text, not %s", label(name), describe(n))
+			return
+		}
+		v.SetString(n.Value)
+	case reflect.Int:
+		if isNull(n) {
+			return
+		}
+		i, err := strconv.Atoi(n.Value)
+		if n.Kind != yaml.ScalarNode || err != nil {
+			d.errorf(n, "%s should be a whole number such as 12, not %s", label(name), describe(n))
+			return
+		}
+		v.SetInt(int64(i))
+	case reflect.Float64:
+		if isNull(n) {
+			return
+		}
+		f, err := strconv.ParseFloat(n.Value, 64)
+		if n.Kind != yaml.ScalarNode || err != nil || f != f {
+			d.errorf(n, "%s should be a number such as 55 or 55.5, not %s", label(name), describe(n))
+			return
+		}
+		v.SetFloat(f)
+	case reflect.Bool:
+		if isNull(n) {
+			return
+		}
+		switch strings.ToLower(n.Value) {
+		case "true":
+			v.SetBool(true)
+		case "false":
+			v.SetBool(false)
+		default:
+			d.errorf(n, "%s should be true or false, not %s", label(name), describe(n))
+		}
+	default:
+		panic("content: no YAML decoding for " + v.Type().String())
+	}
+}
+
+type fieldInfo struct {
+	index    int
+	key      string
+	required bool
+}
+
+func fieldsOf(t reflect.Type) (fields []fieldInfo, meta int) {
+	meta = -1
+	for i := range t.NumField() {
+		f := t.Field(i)
+		if f.Type == metaType {
+			meta = i
+			continue
+		}
+		tag := f.Tag.Get("yaml")
+		if tag == "" || tag == "-" {
+			continue
+		}
+		key, opts, _ := strings.Cut(tag, ",")
+		fields = append(fields, fieldInfo{index: i, key: key, required: opts == "required"})
+	}
+	return fields, meta
+}
+
+func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
+	fields, metaIndex := fieldsOf(v.Type())
+	if isNull(n) {
+		n = &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
+	}
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, "%s should be a set of \"key: value\" lines, not %s", label(name), describe(n))
+		return
+	}
+	meta := Meta{Pos: d.pos(n), Fields: make(map[string]Pos, len(n.Content)/2)}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, "a key in %s is %s; keys are single words such as `name`", label(name), describe(k))
+			continue
+		}
+		key := k.Value
+		if strings.HasPrefix(key, "x_") {
+			continue // the PSA's own notes: never read, never published
+		}
+		if _, dup := meta.Fields[key]; dup {
+			d.errorf(k, "`%s` is written twice in %s; keep one", key, label(name))
+			continue
+		}
+		i := slices.IndexFunc(fields, func(f fieldInfo) bool { return f.key == key })
+		if i < 0 {
+			d.errorf(k, "%s", unknownField(key, name, fields))
+			continue
+		}
+		meta.Fields[key] = d.pos(val)
+		d.value(val, v.Field(fields[i].index), join(name, key))
+	}
+	for _, f := range fields {
+		if f.required && !meta.Has(f.key) {
+			d.errorf(n, "%s is missing the required field `%s`", label(name), f.key)
+		}
+	}
+	if metaIndex >= 0 {
+		v.Field(metaIndex).Set(reflect.ValueOf(meta))
+	}
+}
+
+func join(parent, key string) string {
+	if parent == "" {
+		return key
+	}
+	return parent + "." + key
+}
+
+func unknownField(key, name string, fields []fieldInfo) string {
+	keys := make([]string, len(fields))
+	for i, f := range fields {
+		keys[i] = f.key
+	}
+	msg := fmt.Sprintf("unknown field `%s` in %s", key, label(name))
+	if s := closest(key, keys); s != "" {
+		msg += fmt.Sprintf("; did you mean `%s`?", s)
+	}
+	msg += " The fields here are: " + strings.Join(keys, ", ") + " (or a private note starting x_)"
+	return msg
+}
+
+// closest returns the candidate nearest to s by edit distance, if near enough
+// to be a likely typo.
+func closest(s string, candidates []string) string {
+	best, bestD := "", 3
+	for _, c := range candidates {
+		if dist := editDistance(strings.ToLower(s), c); dist < bestD {
+			best, bestD = c, dist
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// splitFrontMatter separates a Markdown file's leading "---" YAML block from
+// its body. bodyLine is the file line on which the body starts.
+func splitFrontMatter(src []byte) (front, body []byte, bodyLine int, ok bool) {
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	first, rest, found := bytes.Cut(src, []byte("\n"))
+	if !found || string(bytes.TrimRight(first, " \r")) != "---" {
+		return nil, src, 1, false
+	}
+	line := 2
+	for off := 0; off <= len(rest); {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var l []byte
+		next := len(rest) + 1
+		if end >= 0 {
+			l = rest[off : off+end]
+			next = off + end + 1
+		} else {
+			l = rest[off:]
+		}
+		if string(bytes.TrimRight(l, " \r")) == "---" {
+			if next > len(rest) {
+				next = len(rest)
+			}
+			return rest[:off], rest[next:], line + 1, true
+		}
+		line++
+		off = next
+	}
+	return nil, src, 1, false
+}

@@ -1,0 +1,321 @@
+// Package content reads a parentpages content folder: site.yaml, pages/ and
+// one folder per school under schools/. It decodes every file strictly
+// (unknown fields are errors, except keys beginning x_), checks the rules
+// that concern one file at a time, and reports every problem with its file,
+// line and column. Rules that span files (an action plan's areas, links
+// between files) belong to package site.
+//
+// The format is specified in CONTENT-FORMAT.md; this package is its reader.
+package content
+
+import (
+	"fmt"
+	"io/fs"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Content is everything read from a content folder, before the model is built.
+type Content struct {
+	FS      fs.FS // the content folder, for files that links point at
+	Site    SiteConfig
+	Pages   []*PageFile
+	Schools []*SchoolDir
+	// Paths holds every regular file in the folder (slash-separated), so that
+	// relative links can be checked without touching the disk again.
+	Paths map[string]bool
+}
+
+// PageFile is pages/<slug>.md.
+type PageFile struct {
+	Path     string
+	Slug     string
+	Front    PageFront
+	Body     []byte
+	BodyLine int // the file line on which Body starts
+}
+
+// SchoolDir is schools/<slug>/ and what it holds.
+type SchoolDir struct {
+	Slug     string
+	Dir      string // schools/<slug>
+	School   School
+	Plan     *ActionPlan
+	Meetings []Meeting
+	Views    []ViewsGathering
+	Updates  []*UpdateFile
+	Files    []string // paths under files/, sorted
+}
+
+// Path returns the content path of one of the school's files.
+func (s *SchoolDir) Path(name string) string { return s.Dir + "/" + name }
+
+// UpdateFile is schools/<slug>/updates/YYYY-MM-DD-<slug>.md.
+type UpdateFile struct {
+	Path     string
+	Slug     string // the URL name: the file name without date and .md
+	FileDate Date
+	Front    UpdateFront
+	Body     []byte
+	BodyLine int
+}
+
+// Date is the update's date: the front matter's, else the file name's.
+func (u *UpdateFile) Date() Date {
+	if !u.Front.Date.IsZero() {
+		return u.Front.Date
+	}
+	return u.FileDate
+}
+
+// SlugRE is the form of a school, page and update slug.
+var SlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+var updateNameRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.*)\.md$`)
+
+const maxMarkdownSize = 1 << 20
+
+// Load reads the content folder fsys. It returns what it could read and every
+// problem found; the caller decides whether errors stop the build.
+func Load(fsys fs.FS) (*Content, Diagnostics) {
+	l := &loader{c: &Content{FS: fsys, Paths: map[string]bool{}}}
+	l.root()
+	l.validate()
+	return l.c, l.ds.Sort()
+}
+
+type loader struct {
+	c  *Content
+	ds Diagnostics
+}
+
+// readDir lists a folder, leaving out hidden files (.gitkeep, .DS_Store)
+// and reporting symbolic links, which could lead out of the content folder.
+func (l *loader) readDir(dir string) []fs.DirEntry {
+	entries, err := fs.ReadDir(l.c.FS, dir)
+	if err != nil {
+		l.ds.Errorf(dir, Pos{}, "cannot read this folder: %v", unwrapPathError(err))
+		return nil
+	}
+	return slices.DeleteFunc(entries, func(e fs.DirEntry) bool {
+		if strings.HasPrefix(e.Name(), ".") {
+			return true
+		}
+		if e.Type()&fs.ModeSymlink != 0 {
+			l.ds.Errorf(join2(dir, e.Name()), Pos{}, "symbolic links are not allowed in the content folder: replace the link with the file itself")
+			return true
+		}
+		if !e.IsDir() && !e.Type().IsRegular() {
+			l.ds.Errorf(join2(dir, e.Name()), Pos{}, "this is not a regular file or folder; remove it")
+			return true
+		}
+		return false
+	})
+}
+
+func join2(dir, name string) string {
+	if dir == "." {
+		return name
+	}
+	return dir + "/" + name
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+func (l *loader) read(p string, limit int) ([]byte, bool) {
+	l.c.Paths[p] = true
+	b, err := fs.ReadFile(l.c.FS, p)
+	if err != nil {
+		l.ds.Errorf(p, Pos{}, "cannot read this file: %v", unwrapPathError(err))
+		return nil, false
+	}
+	if limit > 0 && len(b) > limit {
+		l.ds.Errorf(p, Pos{}, "file is %d bytes, more than the %d allowed; split it or remove what is not needed", len(b), limit)
+		return nil, false
+	}
+	return b, true
+}
+
+func (l *loader) root() {
+	haveSite := false
+	for _, e := range l.readDir(".") {
+		name := e.Name()
+		switch {
+		case name == "site.yaml" && !e.IsDir():
+			haveSite = true
+			if b, ok := l.read(name, maxYAMLSize); ok {
+				decodeYAML(name, b, 0, &l.c.Site, &l.ds)
+			}
+		case name == "pages" && e.IsDir():
+			l.pages()
+		case name == "schools" && e.IsDir():
+			l.schools()
+		default:
+			l.unexpected(".", e, []string{"site.yaml", "pages/", "schools/"})
+		}
+	}
+	if !haveSite {
+		l.ds.Errorf("site.yaml", Pos{}, "the content folder has no site.yaml; create it with at least `title:` and `base_url:` (see the example site's content/site.yaml)")
+	}
+}
+
+func (l *loader) unexpected(dir string, e fs.DirEntry, allowed []string) {
+	name := e.Name()
+	if e.IsDir() {
+		name += "/"
+	}
+	msg := fmt.Sprintf("unexpected %s %q here", kindOf(e), name)
+	if s := closest(name, allowed); s != "" {
+		msg += fmt.Sprintf("; did you mean %q?", s)
+	}
+	msg += " This folder may hold: " + strings.Join(allowed, ", ")
+	l.ds.Errorf(join2(dir, e.Name()), Pos{}, "%s", msg)
+}
+
+func kindOf(e fs.DirEntry) string {
+	if e.IsDir() {
+		return "folder"
+	}
+	return "file"
+}
+
+func (l *loader) pages() {
+	for _, e := range l.readDir("pages") {
+		p := "pages/" + e.Name()
+		slug, isMD := strings.CutSuffix(e.Name(), ".md")
+		if e.IsDir() || !isMD || !SlugRE.MatchString(slug) {
+			l.ds.Errorf(p, Pos{}, "a site page must be a file named <slug>.md, where the slug is lower-case letters, digits and single hyphens (for example what-happens-next.md)")
+			continue
+		}
+		b, ok := l.read(p, maxMarkdownSize)
+		if !ok {
+			continue
+		}
+		pf := &PageFile{Path: p, Slug: slug}
+		front, body, bodyLine, found := splitFrontMatter(b)
+		if !found {
+			l.ds.Errorf(p, Pos{Line: 1, Col: 1}, "a page starts with front matter: a line \"---\", then `title: ...`, then another \"---\" line")
+			continue
+		}
+		pf.Body, pf.BodyLine = body, bodyLine
+		decodeYAML(p, front, 1, &pf.Front, &l.ds)
+		l.c.Pages = append(l.c.Pages, pf)
+	}
+}
+
+var schoolEntries = []string{"school.yaml", "action-plan.yaml", "meetings.yaml", "views.yaml", "updates/", "files/"}
+
+func (l *loader) schools() {
+	for _, e := range l.readDir("schools") {
+		dir := "schools/" + e.Name()
+		if !e.IsDir() {
+			l.ds.Errorf(dir, Pos{}, "schools/ holds one folder per school; move this file into a school's folder")
+			continue
+		}
+		if !SlugRE.MatchString(e.Name()) {
+			l.ds.Errorf(dir, Pos{}, "the school folder name %q is not a valid slug: use lower-case letters, digits and single hyphens, for example hillside-primary", e.Name())
+			continue
+		}
+		l.school(&SchoolDir{Slug: e.Name(), Dir: dir})
+	}
+}
+
+func (l *loader) school(s *SchoolDir) {
+	haveSchool := false
+	for _, e := range l.readDir(s.Dir) {
+		p := s.Path(e.Name())
+		switch name := e.Name(); {
+		case name == "school.yaml" && !e.IsDir():
+			haveSchool = true
+			if b, ok := l.read(p, maxYAMLSize); ok {
+				decodeYAML(p, b, 0, &s.School, &l.ds)
+			}
+		case name == "action-plan.yaml" && !e.IsDir():
+			if b, ok := l.read(p, maxYAMLSize); ok {
+				s.Plan = new(ActionPlan)
+				decodeYAML(p, b, 0, s.Plan, &l.ds)
+			}
+		case name == "meetings.yaml" && !e.IsDir():
+			if b, ok := l.read(p, maxYAMLSize); ok {
+				decodeYAML(p, b, 0, &s.Meetings, &l.ds)
+			}
+		case name == "views.yaml" && !e.IsDir():
+			if b, ok := l.read(p, maxYAMLSize); ok {
+				decodeYAML(p, b, 0, &s.Views, &l.ds)
+			}
+		case name == "updates" && e.IsDir():
+			l.updates(s)
+		case name == "files" && e.IsDir():
+			l.files(s, p)
+		default:
+			l.unexpected(s.Dir, e, schoolEntries)
+		}
+	}
+	if !haveSchool {
+		l.ds.Errorf(s.Path("school.yaml"), Pos{}, "the school folder %s has no school.yaml; every school needs one (run `parentpages new school %s` to start one)", s.Dir, s.Slug)
+		return
+	}
+	l.c.Schools = append(l.c.Schools, s)
+}
+
+func (l *loader) files(s *SchoolDir, dir string) {
+	for _, e := range l.readDir(dir) {
+		p := dir + "/" + e.Name()
+		if e.IsDir() {
+			l.files(s, p)
+			continue
+		}
+		l.c.Paths[p] = true
+		s.Files = append(s.Files, p)
+	}
+}
+
+func (l *loader) updates(s *SchoolDir) {
+	dir := s.Path("updates")
+	for _, e := range l.readDir(dir) {
+		p := dir + "/" + e.Name()
+		m := updateNameRE.FindStringSubmatch(e.Name())
+		var fileDate Date
+		if e.IsDir() || m == nil || fileDate.parseScalar(m[1]) != nil || !SlugRE.MatchString(m[2]) {
+			l.ds.Errorf(p, Pos{}, "an update must be a file named YYYY-MM-DD-<slug>.md, for example 2026-10-20-what-parents-told-us.md (a real date, then lower-case words joined by hyphens)")
+			continue
+		}
+		b, ok := l.read(p, maxMarkdownSize)
+		if !ok {
+			continue
+		}
+		u := &UpdateFile{Path: p, Slug: m[2], FileDate: fileDate}
+		front, body, bodyLine, found := splitFrontMatter(b)
+		if !found {
+			l.ds.Errorf(p, Pos{Line: 1, Col: 1}, "an update starts with front matter: a line \"---\", then `title: ...`, then another \"---\" line")
+			continue
+		}
+		u.Body, u.BodyLine = body, bodyLine
+		decodeYAML(p, front, 1, &u.Front, &l.ds)
+		s.Updates = append(s.Updates, u)
+	}
+}
+
+// Today returns the civil date of t in loc, as a Date.
+func Today(t time.Time, loc *time.Location) Date {
+	y, m, d := t.In(loc).Date()
+	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
+}
+
+// Join resolves a relative reference written in the file at from into a
+// content path, reporting whether it stays inside the content folder.
+func Join(from, ref string) (string, bool) {
+	p := path.Join(path.Dir(from), ref)
+	if p == ".." || strings.HasPrefix(p, "../") || path.IsAbs(p) {
+		return "", false
+	}
+	return p, true
+}

@@ -1,0 +1,414 @@
+package content
+
+import (
+	"fmt"
+	"net/mail"
+	"net/url"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+var (
+	idRE       = regexp.MustCompile(`^[a-z0-9-]+$`)
+	urnRE      = regexp.MustCompile(`^\d{6}$`)
+	languageRE = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{1,8})*$`)
+	everyRE    = regexp.MustCompile(`^(\d+)\s+(day|week|month)s?$`)
+	// A 2024 change: an overall grade on an eif-2019 inspection from this date is suspicious.
+	noOverallFrom = time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)
+)
+
+// validate checks the rules that concern one file at a time, fills in the
+// defaults the contract gives, and normalises grade numbers to words.
+func (l *loader) validate() {
+	l.site()
+	for _, p := range l.c.Pages {
+		l.requireText(p.Path, p.Front.Meta, "title", p.Front.Title)
+	}
+	for _, s := range l.c.Schools {
+		l.schoolFile(s)
+		if s.Plan != nil {
+			l.plan(s)
+		}
+		l.meetings(s)
+		l.views(s)
+		l.updateFiles(s)
+	}
+}
+
+// oneOf checks that value is one of allowed, reporting the allowed words.
+func (l *loader) oneOf(path string, m Meta, field, value string, allowed []string) bool {
+	if slices.Contains(allowed, value) {
+		return true
+	}
+	msg := fmt.Sprintf("`%s` is %q, which is not allowed here; write one of: %s", field, value, strings.Join(allowed, ", "))
+	if s := closest(value, allowed); s != "" {
+		msg = fmt.Sprintf("`%s` is %q; did you mean %q? The allowed words are: %s", field, value, s, strings.Join(allowed, ", "))
+	}
+	l.ds.Errorf(path, m.At(field), "%s", msg)
+	return false
+}
+
+func (l *loader) requireText(path string, m Meta, field, value string) {
+	if m.Has(field) && strings.TrimSpace(value) == "" {
+		l.ds.Errorf(path, m.At(field), "`%s` is empty; write the %s", field, strings.ReplaceAll(field, "_", " "))
+	}
+}
+
+func (l *loader) absURL(path string, m Meta, field, value string) {
+	if value == "" {
+		return
+	}
+	u, err := url.Parse(value)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		l.ds.Errorf(path, m.At(field), "`%s` is %q, which is not a web address; write a full address starting https://, for example https://www.example.org/", field, value)
+	}
+}
+
+func (l *loader) email(path string, m Meta, field, value string) {
+	if value == "" {
+		return
+	}
+	a, err := mail.ParseAddress(value)
+	if err != nil || a.Address != value || !strings.Contains(value[strings.IndexByte(value, '@'):], ".") {
+		l.ds.Errorf(path, m.At(field), "`%s` is %q, which is not an email address; write it as name@example.org", field, value)
+	}
+}
+
+func (l *loader) site() {
+	s := &l.c.Site
+	const p = "site.yaml"
+	l.requireText(p, s.Meta, "title", s.Title)
+	if s.BaseURL != "" {
+		u, err := url.Parse(s.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+			l.ds.Errorf(p, s.At("base_url"), "`base_url` is %q; write the full address the site is published at, starting https:// and with no ? or #, for example https://parents.example.org/", s.BaseURL)
+		} else if !strings.HasSuffix(s.BaseURL, "/") {
+			s.BaseURL += "/"
+		}
+	}
+	if s.Language == "" {
+		s.Language = "en-GB"
+	} else if !languageRE.MatchString(s.Language) {
+		l.ds.Errorf(p, s.At("language"), "`language` is %q, which is not a language tag; write one such as en-GB or cy", s.Language)
+	}
+	if s.Timezone == "" {
+		s.Timezone = "Europe/London"
+	} else if _, err := time.LoadLocation(s.Timezone); err != nil || s.Timezone == "Local" {
+		l.ds.Errorf(p, s.At("timezone"), "`timezone` is %q, which is not a time zone name; write an IANA name such as Europe/London", s.Timezone)
+	}
+	if s.Theme != "" {
+		if strings.HasPrefix(s.Theme, "/") || slices.Contains(strings.Split(s.Theme, "/"), "..") {
+			l.ds.Errorf(p, s.At("theme"), "`theme` is %q; write a folder beside content/, such as themes/riverside, without .. or a leading /", s.Theme)
+		}
+	}
+	if o := s.Organisation; o != nil {
+		const f = "site.yaml"
+		l.email(f, o.Meta, "email", o.Email)
+		l.absURL(f, o.Meta, "website", o.Website)
+	}
+}
+
+func (l *loader) schoolFile(s *SchoolDir) {
+	p := s.Path("school.yaml")
+	sc := &s.School
+	l.requireText(p, sc.Meta, "name", sc.Name)
+	if sc.URN != "" && !urnRE.MatchString(sc.URN) {
+		l.ds.Errorf(p, sc.At("urn"), "`urn` is %q; Ofsted's unique reference number has 6 digits, for example 113456", sc.URN)
+	}
+	if sc.Phase != "" {
+		l.oneOf(p, sc.Meta, "phase", sc.Phase, Phases)
+	}
+	l.absURL(p, sc.Meta, "website", sc.Website)
+	if psa := sc.PSA; psa != nil {
+		l.requireText(p, psa.Meta, "name", psa.Name)
+		if psa.Email == "" && psa.Phone == "" && psa.Text == "" {
+			l.ds.Errorf(p, psa.Pos, "`psa` needs at least one way for parents to reach the PSA: add `email:`, `phone:` or `text:`")
+		}
+		l.email(p, psa.Meta, "email", psa.Email)
+	}
+	for i, g := range sc.GiveViews {
+		if strings.TrimSpace(g) == "" {
+			l.ds.Errorf(p, sc.At("give_views"), "item %d of `give_views` is empty; write a way parents can give their views", i+1)
+		}
+	}
+	if sc.Meta.Has("inspections") && len(sc.Inspections) == 0 {
+		l.ds.Errorf(p, sc.At("inspections"), "`inspections` needs at least one inspection, starting `- start: YYYY-MM-DD`")
+	}
+	ids := map[string]bool{}
+	for i := range sc.Inspections {
+		l.inspection(p, &sc.Inspections[i], ids)
+	}
+	for _, m := range sc.Milestones {
+		if m.Kind != "" {
+			l.oneOf(p, m.Meta, "kind", m.Kind, MilestoneKinds)
+		}
+	}
+}
+
+func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
+	if in.Type == "" {
+		in.Type = "full"
+	} else if !l.oneOf(p, in.Meta, "type", in.Type, InspectionTypes) {
+		in.Type = "full"
+	}
+	if !in.End.IsZero() && !in.Start.IsZero() && in.End.Before(in.Start.Time) {
+		l.ds.Errorf(p, in.At("end"), "`end` (%s) is before `start` (%s); the last day on site cannot come before the first", in.End, in.Start)
+	}
+	if !in.Published.IsZero() && !in.Start.IsZero() && in.Published.Before(in.Start.Time) {
+		l.ds.Errorf(p, in.At("published"), "`published` (%s) is before `start` (%s); a report is published after the inspection", in.Published, in.Start)
+	}
+	l.absURL(p, in.Meta, "report_url", in.ReportURL)
+	for _, a := range in.Areas {
+		switch {
+		case a.ID == "":
+		case !idRE.MatchString(a.ID):
+			l.ds.Errorf(p, a.At("id"), "area id %q may hold only lower-case letters, digits and hyphens, for example maths-teaching", a.ID)
+		case ids[a.ID]:
+			l.ds.Errorf(p, a.At("id"), "area id %q is used twice in this school; give each area for improvement its own id", a.ID)
+		}
+		ids[a.ID] = true
+	}
+	if in.Category == "" {
+		in.Category = "none"
+	}
+	fw, ok := Frameworks[in.Framework]
+	if !ok {
+		if in.Framework != "" {
+			l.oneOf(p, in.Meta, "framework", in.Framework, FrameworkKeys)
+		}
+		l.oneOf(p, in.Meta, "category", in.Category, Categories)
+		return
+	}
+	if in.Type == "monitoring" {
+		for _, f := range []string{"overall", "judgements", "safeguarding"} {
+			if in.Has(f) {
+				l.ds.Errorf(p, in.At(f), "a monitoring inspection has no grades, so `%s` does not belong here; describe what inspectors found in `outcome`", f)
+			}
+		}
+		if strings.TrimSpace(in.Outcome) == "" {
+			l.ds.Errorf(p, in.Pos, "a monitoring inspection needs `outcome`: a few sentences on what inspectors found")
+		}
+	} else if in.Has("outcome") {
+		l.ds.Errorf(p, in.At("outcome"), "`outcome` is for monitoring inspections (`type: monitoring`); for a full inspection write the account in `summary`")
+	}
+	if in.Overall != "" {
+		switch w, ok := fw.ScaleWord(in.Overall); {
+		case !fw.Overall:
+			l.ds.Errorf(p, in.At("overall"), "%s gives no overall grade, so remove `overall`; put the grades under `judgements`", fw.Name)
+		case !ok:
+			l.badGrade(p, in.Meta, "overall", in.Overall, fw)
+		default:
+			in.Overall = w
+			if in.Framework == "eif-2019" && !in.Start.IsZero() && !in.Start.Before(noOverallFrom) {
+				l.ds.Warnf(p, in.At("overall"), "Ofsted gave no overall grade to inspections from 1 September 2024; check `overall` (the inspection started %s)", in.Start)
+			}
+		}
+	}
+	urgent := false
+	for i := range in.Judgements {
+		j := &in.Judgements[i]
+		if j.Area != "" {
+			if name, ok := fw.AreaName(j.Area); ok {
+				j.Area = name
+			} else {
+				l.ds.Errorf(p, j.At("area"), "%q is not an evaluation area of %s; write one of: %s", j.Area, fw.Name, strings.Join(fw.Areas, "; "))
+			}
+		}
+		if j.Grade != "" {
+			if w, ok := fw.ScaleWord(j.Grade); ok {
+				j.Grade = w
+				urgent = urgent || w == "urgent improvement"
+			} else {
+				l.badGrade(p, j.Meta, "grade", j.Grade, fw)
+			}
+		}
+	}
+	if in.Safeguarding != "" {
+		if fw.Safeguarding == nil {
+			l.ds.Errorf(p, in.At("safeguarding"), "%s has no separate safeguarding judgement, so remove `safeguarding`", fw.Name)
+		} else {
+			in.Safeguarding = strings.ToLower(strings.Join(strings.Fields(in.Safeguarding), " "))
+			l.oneOf(p, in.Meta, "safeguarding", in.Safeguarding, fw.Safeguarding)
+		}
+	}
+	if !slices.Contains(fw.Categories, in.Category) {
+		if slices.Contains(Categories, in.Category) {
+			l.ds.Errorf(p, in.At("category"), "`category` %q does not exist in %s; write one of: %s", in.Category, fw.Name, strings.Join(fw.Categories, ", "))
+		} else {
+			l.oneOf(p, in.Meta, "category", in.Category, fw.Categories)
+		}
+	}
+	if in.Framework == "report-card-2025" && in.Category == "none" && (urgent || in.Safeguarding == "not met") {
+		l.ds.Warnf(p, in.At("category"), "a grade of urgent improvement, or safeguarding not met, puts a school in a category, but `category` is none; check the report and set `category: requires-significant-improvement` or `special-measures`")
+	}
+}
+
+func (l *loader) badGrade(p string, m Meta, field, value string, fw Framework) {
+	allowed := strings.Join(fw.Scale, ", ")
+	if fw.Numbered {
+		allowed += fmt.Sprintf(" (or a number 1 to %d)", len(fw.Scale))
+	}
+	msg := fmt.Sprintf("`%s` is %q, which is not a grade in %s; write one of: %s", field, value, fw.Name, allowed)
+	if s := closest(strings.ToLower(value), fw.Scale); s != "" {
+		msg = fmt.Sprintf("`%s` is %q; did you mean %q? The grades in %s are: %s", field, value, s, fw.Name, allowed)
+	}
+	l.ds.Errorf(p, m.At(field), "%s", msg)
+}
+
+func (l *loader) plan(s *SchoolDir) {
+	p := s.Path("action-plan.yaml")
+	for _, a := range s.Plan.Areas {
+		for i := range a.Actions {
+			ac := &a.Actions[i]
+			l.requireText(p, ac.Meta, "what", ac.What)
+			if ac.Status == "" {
+				ac.Status = "not-started"
+			} else {
+				l.oneOf(p, ac.Meta, "status", ac.Status, ActionStatuses)
+			}
+		}
+		for i := range a.Measures {
+			m := &a.Measures[i]
+			if m.Has("points") && len(m.Points) == 0 {
+				l.ds.Errorf(p, m.At("points"), "`points` needs at least one `{ date: YYYY-MM-DD, value: N }`")
+			}
+			for j := 1; j < len(m.Points); j++ {
+				prev, cur := m.Points[j-1].Date, m.Points[j].Date
+				if !prev.IsZero() && !cur.IsZero() && !cur.After(prev.Time) {
+					l.ds.Errorf(p, m.Points[j].At("date"), "the dates of `points` must go forward in time: %s comes after %s; put the points in date order, one per date", cur, prev)
+				}
+			}
+			if m.Unit == "%" {
+				for _, pt := range m.Points {
+					if pt.Value < 0 || pt.Value > 100 {
+						l.ds.Errorf(p, pt.At("value"), "value %s is not a percentage between 0 and 100", strconv.FormatFloat(pt.Value, 'f', -1, 64))
+					}
+				}
+			}
+		}
+	}
+}
+
+func (l *loader) meetings(s *SchoolDir) {
+	p := s.Path("meetings.yaml")
+	ids := map[string]bool{}
+	for i := range s.Meetings {
+		m := &s.Meetings[i]
+		l.requireText(p, m.Meta, "title", m.Title)
+		if m.ID != "" {
+			if !idRE.MatchString(m.ID) {
+				l.ds.Errorf(p, m.At("id"), "meeting id %q may hold only lower-case letters, digits and hyphens, for example review-group", m.ID)
+			} else if ids[m.ID] {
+				l.ds.Errorf(p, m.At("id"), "meeting id %q is used twice; give each meeting its own id", m.ID)
+			}
+			ids[m.ID] = true
+		}
+		if m.Kind == "" {
+			m.Kind = "other"
+		} else {
+			l.oneOf(p, m.Meta, "kind", m.Kind, MeetingKinds)
+		}
+		if m.Status == "" {
+			m.Status = "confirmed"
+		} else {
+			l.oneOf(p, m.Meta, "status", m.Status, MeetingStatuses)
+		}
+		l.absURL(p, m.Meta, "online", m.Online)
+		if !m.End.IsZero() && !m.Start.IsZero() {
+			switch {
+			case m.Start.DateOnly != m.End.DateOnly && m.Start.DateOnly:
+				l.ds.Errorf(p, m.At("end"), "`start` is a date alone (an all-day event), so `end` must be a date too, YYYY-MM-DD")
+			case m.Start.DateOnly != m.End.DateOnly:
+				l.ds.Errorf(p, m.At("end"), "`start` has a time, so `end` needs one too: YYYY-MM-DDTHH:MM")
+			case m.Start.DateOnly && m.End.Before(m.Start.Time):
+				l.ds.Errorf(p, m.At("end"), "`end` (%s) is before `start`; an all-day event ends on or after the day it starts", m.End.Format(time.DateOnly))
+			case !m.Start.DateOnly && !m.End.After(m.Start.Time):
+				l.ds.Errorf(p, m.At("end"), "`end` (%s) must be after `start` (%s)", m.End.Format("2006-01-02T15:04"), m.Start.Format("2006-01-02T15:04"))
+			}
+		}
+		if r := m.Repeat; r != nil {
+			if r.Every != "" {
+				if n, _, ok := ParseEvery(r.Every); !ok || n < 1 {
+					l.ds.Errorf(p, r.At("every"), "`every` is %q; write a whole number and days, weeks or months, for example \"6 weeks\"", r.Every)
+				}
+			}
+			switch {
+			case r.Until.IsZero() && !r.Has("count"):
+				l.ds.Errorf(p, r.Pos, "`repeat` needs `until: YYYY-MM-DD` (the last date it may happen) or `count: N` (how many times), but not both")
+			case !r.Until.IsZero() && r.Has("count"):
+				l.ds.Errorf(p, r.At("count"), "`repeat` has both `until` and `count`; keep one")
+			case r.Has("count") && r.Count < 1:
+				l.ds.Errorf(p, r.At("count"), "`count` is %d; write how many times the meeting happens, 1 or more", r.Count)
+			case !r.Until.IsZero() && !m.Start.IsZero() && r.Until.Before(dateOf(m.Start.Time)):
+				l.ds.Errorf(p, r.At("until"), "`until` (%s) is before the first meeting (%s)", r.Until, m.Start.Format(time.DateOnly))
+			}
+		}
+	}
+}
+
+func dateOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// ParseEvery reads a repeat interval such as "6 weeks" into a count and a
+// unit: "day", "week" or "month".
+func ParseEvery(s string) (n int, unit string, ok bool) {
+	m := everyRE.FindStringSubmatch(strings.ToLower(strings.TrimSpace(s)))
+	if m == nil {
+		return 0, "", false
+	}
+	n, err := strconv.Atoi(m[1])
+	return n, m[2], err == nil
+}
+
+func (l *loader) views(s *SchoolDir) {
+	p := s.Path("views.yaml")
+	for _, v := range s.Views {
+		l.requireText(p, v.Meta, "how", v.How)
+		if v.Responses != nil && *v.Responses < 0 {
+			l.ds.Errorf(p, v.At("responses"), "`responses` is %d; write how many parents took part, 0 or more", *v.Responses)
+		}
+		if v.Invited != nil && v.Responses != nil && *v.Invited < *v.Responses {
+			l.ds.Errorf(p, v.At("invited"), "`invited` (%d) is fewer than `responses` (%d); more parents cannot answer than were asked", *v.Invited, *v.Responses)
+		}
+		for _, q := range v.Questions {
+			for _, f := range []struct {
+				key string
+				v   float64
+			}{{"agree", q.Agree}, {"disagree", q.Disagree}, {"dont_know", q.DontKnow}} {
+				if f.v < 0 || f.v > 100 {
+					l.ds.Errorf(p, q.At(f.key), "`%s` is %s; a percentage is between 0 and 100", f.key, strconv.FormatFloat(f.v, 'f', -1, 64))
+				}
+			}
+			if sum := q.Agree + q.Disagree + q.DontKnow; sum > 100.0001 {
+				l.ds.Errorf(p, q.Pos, "the percentages for %q add up to %s; agree, disagree and dont_know together cannot be more than 100", q.Ask, strconv.FormatFloat(sum, 'f', -1, 64))
+			}
+		}
+		for i := range v.Themes {
+			t := &v.Themes[i]
+			l.requireText(p, t.Meta, "said", t.Said)
+			if t.Status == "" {
+				t.Status = "open"
+			} else {
+				l.oneOf(p, t.Meta, "status", t.Status, ThemeStatuses)
+			}
+		}
+	}
+}
+
+func (l *loader) updateFiles(s *SchoolDir) {
+	seen := map[string]string{}
+	for _, u := range s.Updates {
+		l.requireText(u.Path, u.Front.Meta, "title", u.Front.Title)
+		if !u.Front.Date.IsZero() && !u.Front.Date.Equal(u.FileDate.Time) {
+			l.ds.Errorf(u.Path, u.Front.At("date"), "`date` is %s but the file name says %s; make them agree (rename the file or change the date), or remove `date`", u.Front.Date, u.FileDate)
+		}
+		if other, dup := seen[u.Slug]; dup {
+			l.ds.Errorf(u.Path, Pos{}, "this update and %s would both be published at updates/%s/; change the words after the date in one file name", other, u.Slug)
+		}
+		seen[u.Slug] = u.Path
+	}
+}

@@ -1,0 +1,319 @@
+// Package markdown parses and renders the Markdown a PSA writes: CommonMark
+// with GFM tables, strikethrough and autolinks. Headings are moved one level
+// down (the page's title is its only <h1>) and get ids; raw HTML is shown as
+// text unless the site opts in. Links are left to the caller to resolve
+// between Parse and Render: a destination that starts with "/" is a path in
+// the site and is written with the renderer's prefix (the base path, or the
+// absolute base URL for feeds).
+package markdown
+
+import (
+	"bytes"
+	"io"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Parser turns Markdown source into a document tree. It is safe for
+// concurrent use; build one per run.
+type Parser struct {
+	md goldmark.Markdown
+}
+
+// NewParser returns the parser with the extensions the format allows.
+func NewParser() *Parser {
+	md := goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(headingShift{}, 100)),
+		),
+	)
+	return &Parser{md: md}
+}
+
+// Doc is a parsed Markdown text: its tree and the source it points into.
+type Doc struct {
+	Root   ast.Node
+	Source []byte
+}
+
+// Parse parses src. It never fails: any text is Markdown.
+func (p *Parser) Parse(src []byte) *Doc {
+	return &Doc{Root: p.md.Parser().Parse(text.NewReader(src)), Source: src}
+}
+
+// headingShift moves every heading one level down, so that "# Heading" in
+// an update becomes an <h2> under the page's <h1>.
+type headingShift struct{}
+
+func (headingShift) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level+1, 6)
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// Link is a link or image in a document, as written.
+type Link struct {
+	Node   ast.Node // *ast.Link or *ast.Image
+	Dest   string
+	Image  bool
+	Alt    string // an image's alternative text
+	Offset int    // byte offset in the source near where it was written, -1 if unknown
+}
+
+// SetDest changes where the link points.
+func (l Link) SetDest(dest string) {
+	switch n := l.Node.(type) {
+	case *ast.Link:
+		n.Destination = []byte(dest)
+	case *ast.Image:
+		n.Destination = []byte(dest)
+	}
+}
+
+// Links returns every link and image in the document, in source order.
+func (d *Doc) Links() []Link {
+	var links []Link
+	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			links = append(links, Link{Node: n, Dest: string(n.Destination), Offset: d.offset(n, n.Destination)})
+		case *ast.Image:
+			links = append(links, Link{Node: n, Dest: string(n.Destination), Image: true,
+				Alt: PlainText(n, d.Source), Offset: d.offset(n, n.Destination)})
+		}
+		return ast.WalkContinue, nil
+	})
+	return links
+}
+
+// offset finds where a link was written: the first occurrence of its
+// destination after the start of its enclosing block.
+func (d *Doc) offset(n ast.Node, dest []byte) int {
+	start := 0
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			start = p.Lines().At(0).Start
+			break
+		}
+	}
+	if c := n.FirstChild(); c != nil {
+		if t, ok := c.(*ast.Text); ok {
+			start = max(start, t.Segment.Start)
+		}
+	}
+	if i := bytes.Index(d.Source[start:], dest); i >= 0 && len(dest) > 0 {
+		return start + i
+	}
+	return start
+}
+
+// PlainText returns the text of a node and its children, without markup.
+func PlainText(n ast.Node, src []byte) string {
+	var b strings.Builder
+	var walk func(ast.Node)
+	walk = func(n ast.Node) {
+		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+			switch c := c.(type) {
+			case *ast.Text:
+				b.Write(c.Segment.Value(src))
+				if c.SoftLineBreak() || c.HardLineBreak() {
+					b.WriteByte(' ')
+				}
+			case *ast.String:
+				b.Write(c.Value)
+			case *ast.AutoLink:
+				b.Write(c.Label(src))
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// Text returns the document as plain text, block by block, for calendar
+// descriptions and summaries.
+func (d *Doc) Text() string {
+	var parts []string
+	for c := d.Root.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindList {
+			var items []string
+			for item := c.FirstChild(); item != nil; item = item.NextSibling() {
+				items = append(items, "- "+strings.TrimSpace(PlainText(item, d.Source)))
+			}
+			parts = append(parts, strings.Join(items, "\n"))
+			continue
+		}
+		var t string
+		if c.Kind() == ast.KindFencedCodeBlock || c.Kind() == ast.KindCodeBlock {
+			var b strings.Builder
+			for i := range c.Lines().Len() {
+				seg := c.Lines().At(i)
+				b.Write(seg.Value(d.Source))
+			}
+			t = b.String()
+		} else {
+			t = PlainText(c, d.Source)
+		}
+		if t = strings.TrimSpace(t); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "\n\n")
+}
+
+// FirstParagraph returns the plain text of the document's first paragraph.
+func (d *Doc) FirstParagraph() string {
+	for c := d.Root.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindParagraph {
+			return strings.TrimSpace(PlainText(c, d.Source))
+		}
+	}
+	return ""
+}
+
+// Renderer writes documents as HTML. It is safe for concurrent use.
+type Renderer struct {
+	r renderer.Renderer
+}
+
+// NewRenderer returns a renderer that writes site paths ("/schools/...")
+// with prefix in front ("/" or "/parents/" or "https://example.org/"), and
+// shows raw HTML as text unless unsafe is set.
+func NewRenderer(prefix string, unsafe bool) *Renderer {
+	opts := []renderer.Option{
+		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{prefix: prefix, unsafe: unsafe}, 100)),
+	}
+	if unsafe {
+		opts = append(opts, html.WithUnsafe())
+	}
+	// The table and strikethrough extensions bring their own node renderers.
+	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough), goldmark.WithRendererOptions(opts...))
+	return &Renderer{r: md.Renderer()}
+}
+
+// Render writes d as HTML.
+func (r *Renderer) Render(w io.Writer, d *Doc) error {
+	return r.r.Render(w, d.Source, d.Root)
+}
+
+// HTML returns d as HTML.
+func (r *Renderer) HTML(d *Doc) string {
+	var b bytes.Buffer
+	_ = r.Render(&b, d)
+	return b.String()
+}
+
+// nodeRenderer renders the node kinds whose output depends on the site:
+// links and images (the prefix), raw HTML (escaped unless unsafe).
+type nodeRenderer struct {
+	prefix string
+	unsafe bool
+}
+
+func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindLink, r.link)
+	reg.Register(ast.KindImage, r.image)
+	if !r.unsafe {
+		reg.Register(ast.KindRawHTML, r.rawHTML)
+		reg.Register(ast.KindHTMLBlock, r.htmlBlock)
+	}
+}
+
+func (r *nodeRenderer) dest(d []byte) []byte {
+	if len(d) > 0 && d[0] == '/' && (len(d) == 1 || d[1] != '/') {
+		d = append([]byte(r.prefix), d[1:]...)
+	}
+	d = util.URLEscape(d, true)
+	if !r.unsafe && html.IsDangerousURL(d) {
+		return nil
+	}
+	return util.EscapeHTML(d)
+}
+
+func (r *nodeRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.Link)
+	if !entering {
+		_, _ = w.WriteString("</a>")
+		return ast.WalkContinue, nil
+	}
+	_, _ = w.WriteString(`<a href="`)
+	_, _ = w.Write(r.dest(n.Destination))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	return ast.WalkContinue, nil
+}
+
+func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.Image)
+	_, _ = w.WriteString(`<img src="`)
+	_, _ = w.Write(r.dest(n.Destination))
+	_, _ = w.WriteString(`" alt="`)
+	_, _ = w.Write(util.EscapeHTML([]byte(PlainText(n, src))))
+	_ = w.WriteByte('"')
+	if n.Title != nil {
+		_, _ = w.WriteString(` title="`)
+		_, _ = w.Write(util.EscapeHTML(n.Title))
+		_ = w.WriteByte('"')
+	}
+	_, _ = w.WriteString(` loading="lazy">`)
+	return ast.WalkSkipChildren, nil
+}
+
+// rawHTML shows inline HTML as the text the PSA typed.
+func (r *nodeRenderer) rawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	n := node.(*ast.RawHTML)
+	for i := range n.Segments.Len() {
+		seg := n.Segments.At(i)
+		_, _ = w.Write(util.EscapeHTML(seg.Value(src)))
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// htmlBlock shows a block of HTML as a paragraph of the text the PSA typed.
+func (r *nodeRenderer) htmlBlock(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	n := node.(*ast.HTMLBlock)
+	var b bytes.Buffer
+	for i := range n.Lines().Len() {
+		seg := n.Lines().At(i)
+		b.Write(seg.Value(src))
+	}
+	if n.HasClosure() {
+		b.Write(n.ClosureLine.Value(src))
+	}
+	_, _ = w.WriteString("<p>")
+	_, _ = w.Write(util.EscapeHTML(bytes.TrimRight(b.Bytes(), "\n")))
+	_, _ = w.WriteString("</p>\n")
+	return ast.WalkSkipChildren, nil
+}
