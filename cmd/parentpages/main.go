@@ -1,8 +1,17 @@
+// Command parentpages builds a Parent Partnership website from a folder of
+// Markdown and YAML. See README.md, and CONTENT-FORMAT for the format.
 package main
+
 import (
- _ "github.com/yuin/goldmark"
- _ "github.com/fsnotify/fsnotify"
- _ "gopkg.in/yaml.v3"
- _ "github.com/tdewolff/minify/v2"
+	"context"
+	"os"
+	"os/signal"
+	_ "time/tzdata" // any IANA timezone works, even on a machine without zoneinfo
 )
-func main(){}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

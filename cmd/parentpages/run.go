@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/build"
+	"github.com/parentpages/parentpages/internal/content"
+)
+
+// Exit statuses, as the contract gives them.
+const (
+	exitOK      = 0
+	exitContent = 1
+	exitUsage   = 2
+)
+
+const usage = `parentpages builds a Parent Partnership website from Markdown and YAML.
+
+Usage:
+  parentpages build [--content DIR] [--out DIR] [--now YYYY-MM-DD] [--drafts] [--future]
+  parentpages check [--content DIR] [--now YYYY-MM-DD] [--drafts] [--future]
+
+Run "parentpages COMMAND -h" for a command's flags.
+`
+
+// run is the whole program, callable from tests: it returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(ctx, args[1:], stdout, stderr, false)
+	case "check":
+		return runBuild(ctx, args[1:], stdout, stderr, true)
+	case "-h", "-help", "--help", "help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "parentpages: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, check bool) int {
+	name := "build"
+	if check {
+		name = "check"
+	}
+	fs := flag.NewFlagSet("parentpages "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	cfg := build.Config{}
+	var now string
+	fs.StringVar(&cfg.Content, "content", "content", "the content `folder`")
+	if !check {
+		fs.StringVar(&cfg.Out, "out", "public", "the output `folder`, replaced whole when the build succeeds")
+	}
+	fs.StringVar(&now, "now", "", "fix today's `date` (YYYY-MM-DD) for a reproducible build; default $SOURCE_DATE_EPOCH, else the clock")
+	fs.BoolVar(&cfg.Drafts, "drafts", false, "include drafts")
+	fs.BoolVar(&cfg.Future, "future", false, "include updates dated after today")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "parentpages %s: unexpected argument %q\n", name, fs.Arg(0))
+		fs.Usage()
+		return exitUsage
+	}
+	if check {
+		cfg.CheckOnly = true
+	}
+	var err error
+	cfg.Now, cfg.NowIsDate, err = today(now, os.Getenv("SOURCE_DATE_EPOCH"), time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "parentpages %s: %v\n", name, err)
+		return exitUsage
+	}
+	res, err := build.Build(ctx, cfg)
+	if res != nil {
+		for _, d := range res.Diagnostics {
+			fmt.Fprintln(stderr, d)
+		}
+	}
+	switch {
+	case errors.Is(err, build.ErrContent):
+		n := len(res.Diagnostics.Errors())
+		fmt.Fprintf(stderr, "parentpages %s: %s in %s; ", name, plural(n, "error", "errors"), cfg.Content)
+		if check {
+			fmt.Fprintln(stderr, "fix them and run the check again")
+		} else {
+			fmt.Fprintf(stderr, "nothing was written, and %s is as it was\n", cfg.Out)
+		}
+		return exitContent
+	case err != nil:
+		fmt.Fprintf(stderr, "parentpages %s: %v\n", name, err)
+		return exitUsage
+	}
+	if check {
+		fmt.Fprintf(stdout, "%s: %s, no errors\n", cfg.Content, plural(len(res.Site.Schools), "school", "schools"))
+		return exitOK
+	}
+	pages, size := 0, 0
+	for _, o := range res.Outputs {
+		if strings.HasSuffix(o.Path, ".html") {
+			pages++
+		}
+		size += len(o.Body)
+	}
+	fmt.Fprintf(stdout, "built %s (%s, %s pages, %.1f MB) into %s in %s\n",
+		plural(len(res.Site.Schools), "school", "schools"), plural(len(res.Outputs), "file", "files"),
+		strconv.Itoa(pages), float64(size)/1e6, cfg.Out, res.Duration.Round(time.Millisecond))
+	return exitOK
+}
+
+// today works out "now" from --now, else SOURCE_DATE_EPOCH, else the clock.
+func today(flagValue, epoch string, clock time.Time) (time.Time, bool, error) {
+	if flagValue != "" {
+		var d content.Date
+		if _, err := time.Parse(time.DateOnly, flagValue); err != nil {
+			return time.Time{}, false, fmt.Errorf("--now %q is not a date; write YYYY-MM-DD", flagValue)
+		}
+		d.Time, _ = time.Parse(time.DateOnly, flagValue)
+		return d.Time, true, nil
+	}
+	if epoch != "" {
+		secs, err := strconv.ParseInt(epoch, 10, 64)
+		if err != nil {
+			return time.Time{}, false, fmt.Errorf("SOURCE_DATE_EPOCH %q is not a number of seconds", epoch)
+		}
+		return time.Unix(secs, 0), false, nil
+	}
+	return clock, false, nil
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}

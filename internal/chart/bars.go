@@ -1,0 +1,208 @@
+package chart
+
+import (
+	"strings"
+)
+
+// Bars is a set of questionnaire results: one horizontal bar per question,
+// split into agree, disagree and don't know, with a key at the top and the
+// percentages written under each bar. The segments differ by pattern (solid,
+// hatched, dotted), not by colour.
+type Bars struct {
+	IDPrefix string // makes the ids in the chart unique on the page
+	Title    string
+	Desc     string // empty: one is written from the data
+	Rows     []StackedRow
+}
+
+// StackedRow is one question's results in percentages of those who replied.
+// They should sum to at most 100; what is left is drawn as a gap and, from 1
+// percentage point up, written as "did not answer".
+type StackedRow struct {
+	Label                     string // the question, e.g. "My child is happy at this school."
+	Agree, Disagree, DontKnow float64
+}
+
+// Layout of a bar chart, in viewBox units.
+const (
+	barHeight = 24.0
+	swatch    = 14.0 // the size of a key's pattern sample
+	rowGap    = 18.0
+)
+
+// segment is one part of a bar: its share, its words and how it is filled.
+type segment struct {
+	class, key, phrase, fill string
+	value                    float64
+}
+
+// segments returns the parts of a row in the order they are drawn.
+func (r StackedRow) segments(prefix string) []segment {
+	return []segment{
+		{"chart-agree", "Agree", "agree", "currentColor", clamp(r.Agree)},
+		{"chart-disagree", "Disagree", "disagree", "url(#" + prefix + "-hatch)", clamp(r.Disagree)},
+		{"chart-dontknow", "Don't know", "don't know", "url(#" + prefix + "-dots)", clamp(r.DontKnow)},
+	}
+}
+
+// unanswered returns the share of the row not in any segment, if it is big
+// enough to be more than rounding.
+func (r StackedRow) unanswered() float64 {
+	rest := round2(100 - clamp(r.Agree) - clamp(r.Disagree) - clamp(r.DontKnow))
+	if rest < 1 {
+		return 0
+	}
+	return rest
+}
+
+// summary writes the row's results in words, "78% agree,", "12% disagree,",
+// "10% don't know": phrases to join with spaces and not to break.
+func (r StackedRow) summary() []string {
+	var parts []string
+	for _, s := range r.segments("") {
+		parts = append(parts, FormatNumber(s.value)+"% "+s.phrase)
+	}
+	if rest := r.unanswered(); rest > 0 {
+		parts = append(parts, FormatNumber(rest)+"% did not answer")
+	}
+	for i := range len(parts) - 1 {
+		parts[i] += ","
+	}
+	return parts
+}
+
+// SVG returns the chart as an <svg> element, or "" if there are no rows.
+func (b Bars) SVG() string {
+	if len(b.Rows) == 0 {
+		return ""
+	}
+	prefix := b.IDPrefix
+	if prefix == "" {
+		prefix = "chart"
+	}
+	id := esc(prefix)
+
+	// Lay out first, since the height goes in the opening tag.
+	type keyItem struct {
+		seg  segment
+		x, y float64
+	}
+	var key []keyItem
+	items := b.Rows[0].segments(id)
+	for _, r := range b.Rows {
+		if r.unanswered() > 0 {
+			items = append(items, segment{class: "chart-unanswered", key: "Did not answer", fill: "none"})
+			break
+		}
+	}
+	kx, ky := 0.0, 0.0
+	for _, s := range items {
+		w := swatch + 6 + textWidth(s.key)
+		if kx > 0 && kx+w > width {
+			kx, ky = 0, ky+lineHeight+4
+		}
+		key = append(key, keyItem{s, kx, ky})
+		kx += w + fontSize
+	}
+	y := ky + lineHeight + rowGap
+
+	type rowLayout struct {
+		question, summary []string
+		questionY         float64 // the first line's baseline
+		barY              float64 // the bar's top
+		summaryY          float64
+	}
+	rows := make([]rowLayout, len(b.Rows))
+	for i, r := range b.Rows {
+		// The question is bold, so a little wider.
+		rl := rowLayout{question: wrap(strings.Fields(r.Label), width/1.1), summary: wrap(r.summary(), width)}
+		rl.questionY = y + fontSize
+		y += float64(len(rl.question)) * lineHeight
+		rl.barY = y + 4
+		y = rl.barY + barHeight
+		rl.summaryY = y + fontSize + 4
+		y += float64(len(rl.summary))*lineHeight + 4 + rowGap
+		rows[i] = rl
+	}
+	height := y - rowGap + 4
+
+	var w svgWriter
+	desc := b.Desc
+	if desc == "" {
+		desc = b.describe()
+	}
+	w.open(prefix, "chart-bars", b.Title, desc, height)
+
+	// Patterns drawn in currentColor, so they follow the page's colours.
+	w.printf(`<defs>`)
+	w.printf(`<pattern id="%s-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2" height="6" fill="currentColor"/></pattern>`, id)
+	w.printf(`<pattern id="%s-dots" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.3" fill="currentColor"/></pattern>`, id)
+	w.printf(`</defs>`)
+
+	w.printf(`<g class="chart-key">`)
+	for _, k := range key {
+		w.printf(`<rect class="%s" x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="currentColor"/>`,
+			k.seg.class, num(k.x+0.5), num(k.y+2.5), num(swatch-1), num(swatch-1), k.seg.fill)
+		w.text(k.x+swatch+6, k.y+fontSize, `fill="currentColor"`, k.seg.key)
+	}
+	w.printf(`</g>`)
+
+	barWidth := width - 1 // leaves room for the outline's stroke
+	for i, r := range b.Rows {
+		rl := rows[i]
+		w.printf(`<g class="chart-row">`)
+		w.printf(`<text class="chart-question" fill="currentColor" font-weight="bold">`)
+		for j, line := range rl.question {
+			w.printf(`<tspan x="0" y="%s">%s</tspan>`, num(rl.questionY+float64(j)*lineHeight), esc(line))
+		}
+		w.printf(`</text>`)
+
+		// Segments are scaled to the bar's width, or to their sum if bad
+		// data makes that more than 100.
+		segs := r.segments(id)
+		total := 0.0
+		for _, s := range segs {
+			total += s.value
+		}
+		scale := barWidth / max(100, total)
+		x := 0.5
+		for _, s := range segs {
+			if s.value == 0 {
+				continue
+			}
+			w.printf(`<rect class="%s" x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="currentColor"/>`,
+				s.class, num(x), num(rl.barY), num(s.value*scale), num(barHeight), s.fill)
+			x += s.value * scale
+		}
+		w.printf(`<rect class="chart-bar-outline" x="0.5" y="%s" width="%s" height="%s" fill="none" stroke="currentColor"/>`,
+			num(rl.barY), num(barWidth), num(barHeight))
+
+		w.printf(`<text class="chart-percent" fill="currentColor">`)
+		for j, line := range rl.summary {
+			w.printf(`<tspan x="0" y="%s">%s</tspan>`, num(rl.summaryY+float64(j)*lineHeight), esc(line))
+		}
+		w.printf(`</text>`)
+		w.printf(`</g>`)
+	}
+	w.printf(`</svg>`)
+	return w.String()
+}
+
+// describe writes a text alternative from the data: each question followed
+// by its results.
+func (b Bars) describe() string {
+	parts := make([]string, len(b.Rows))
+	for i, r := range b.Rows {
+		q := strings.TrimSpace(r.Label)
+		if !strings.HasSuffix(q, ".") && !strings.HasSuffix(q, "?") && !strings.HasSuffix(q, "!") {
+			q += ":"
+		}
+		parts[i] = q + " " + strings.Join(r.summary(), " ") + "."
+	}
+	return strings.Join(parts, " ")
+}
+
+// clamp keeps a percentage between 0 and 100.
+func clamp(v float64) float64 {
+	return min(max(v, 0), 100)
+}

@@ -1,0 +1,148 @@
+// Package publish minifies rendered output and writes it to the output
+// folder so that the folder holds either the previous site or the new one,
+// never a mixture: the new site is staged in a sibling folder and swapped in
+// only when every file is written.
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	"github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+
+	"github.com/parentpages/parentpages/internal/render"
+)
+
+// Minifier minifies outputs by media type. Build one per run; it is safe
+// for concurrent use.
+type Minifier struct {
+	m *minify.M
+}
+
+// NewMinifier returns the minifier for HTML, CSS, SVG and XML (feeds and
+// the sitemap). Calendars and copied files pass through untouched: a
+// calendar's bytes are specified by RFC 5545, and a PDF is the PSA's.
+func NewMinifier() *Minifier {
+	m := minify.New()
+	m.Add("text/html", &html.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepSpecialComments: true})
+	m.Add("text/css", &css.Minifier{})
+	m.Add("image/svg+xml", &svg.Minifier{})
+	m.AddRegexp(regexp.MustCompile(`^application/(rss\+|atom\+)?xml$`), &xml.Minifier{KeepWhitespace: false})
+	return &Minifier{m: m}
+}
+
+// minifiable reports whether this is one of our own generated types, not a
+// file copied from a school's files/ folder (which is published as it is).
+func minifiable(o render.Output) bool {
+	if strings.Contains(o.Path, "/files/") {
+		return false
+	}
+	t, _, _ := strings.Cut(o.MediaType, ";")
+	switch t {
+	case "text/html", "text/css", "image/svg+xml", "application/xml", "application/rss+xml":
+		return true
+	}
+	return false
+}
+
+// Minify returns o with its body minified where its type allows.
+func (m *Minifier) Minify(o render.Output) (render.Output, error) {
+	if !minifiable(o) {
+		return o, nil
+	}
+	t, _, _ := strings.Cut(o.MediaType, ";")
+	var b bytes.Buffer
+	b.Grow(len(o.Body))
+	if err := m.m.Minify(t, &b, bytes.NewReader(o.Body)); err != nil {
+		return o, fmt.Errorf("minifying %s: %w", o.Path, err)
+	}
+	o.Body = b.Bytes()
+	return o, nil
+}
+
+// Write replaces the folder out with exactly the outputs. It writes them to
+// a staging folder beside out, then swaps it into place; on any error out
+// is left as it was.
+func Write(out string, outputs []render.Output) (err error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return err
+	}
+	stage, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			os.RemoveAll(stage)
+		}
+	}()
+	dirs := map[string]bool{}
+	for _, o := range outputs {
+		if !Safe(o.Path) {
+			return fmt.Errorf("refusing to write %q: outside the output folder", o.Path)
+		}
+		p := filepath.Join(stage, filepath.FromSlash(o.Path))
+		if d := filepath.Dir(p); !dirs[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return err
+			}
+			dirs[d] = true
+		}
+		if err := os.WriteFile(p, o.Body, 0o644); err != nil {
+			return err
+		}
+	}
+	if err := os.Chmod(stage, 0o755); err != nil {
+		return err
+	}
+	return swap(stage, out)
+}
+
+// swap puts stage at out, moving any previous out aside first and
+// removing it after.
+func swap(stage, out string) error {
+	old := ""
+	if _, err := os.Lstat(out); err == nil {
+		old = stage + ".old"
+		if err := os.Rename(out, old); err != nil {
+			return err
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return err
+	}
+	if err := os.Rename(stage, out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, out) // put the previous site back
+		}
+		return err
+	}
+	if old != "" {
+		return os.RemoveAll(old)
+	}
+	return nil
+}
+
+// Safe reports whether an output path stays inside the output folder: a
+// relative, clean, slash-separated path with no ".." element.
+func Safe(p string) bool {
+	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || strings.Contains(p, "\x00") {
+		return false
+	}
+	for _, e := range strings.Split(p, "/") {
+		if e == "" || e == "." || e == ".." {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,216 @@
+package render
+
+import (
+	"encoding/xml"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/ical"
+	"github.com/parentpages/parentpages/internal/rss"
+	"github.com/parentpages/parentpages/internal/site"
+)
+
+const generator = "parentpages"
+
+// refresh is how often subscribers are asked to reload a calendar.
+const refresh = 12 * time.Hour
+
+func (r *Renderer) feedItems(updates []*site.Update) []rss.Item {
+	items := make([]rss.Item, 0, len(updates))
+	for _, u := range updates {
+		// An update has a date, not a time: publish it at 9am local time.
+		d := u.Date.Time
+		pub := time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, r.site.Location)
+		title := u.Title
+		if len(r.site.Schools) > 1 && u.School != nil {
+			title = u.Title
+		}
+		items = append(items, rss.Item{
+			Title: title, Link: r.abs(u.URL()), GUID: r.abs(u.URL()), Published: pub,
+			Description: u.Summary, ContentHTML: r.mdAbs.HTML(u.Body), Author: u.Author,
+			Categories: []string{u.School.Info.Name},
+		})
+	}
+	return items
+}
+
+func (r *Renderer) schoolFeed(s *site.School) (Output, error) {
+	ch := rss.Channel{
+		Title:       s.Info.Name + ": updates for parents and carers",
+		Link:        r.abs(s.URL()),
+		Description: "Updates from " + s.Info.Name + "'s Parent Support Adviser, published by " + r.site.Title + ".",
+		Language:    r.site.Language, SelfURL: r.abs(s.URL() + "feed.xml"), Generator: generator,
+		Items: r.feedItems(s.Updates),
+	}
+	b, err := ch.Marshal()
+	if err != nil {
+		return Output{}, fmt.Errorf("feed of %s: %w", s.Slug, err)
+	}
+	return Output{Path: "schools/" + s.Slug + "/feed.xml", MediaType: rss.MediaType, Body: b}, nil
+}
+
+func (r *Renderer) siteFeed() (Output, error) {
+	var all []*site.Update
+	for _, s := range r.site.Schools {
+		all = append(all, s.Updates...)
+	}
+	sortUpdates(all)
+	desc := r.site.Description
+	if desc == "" {
+		desc = "Updates for parents and carers from " + r.site.Title + "."
+	}
+	ch := rss.Channel{
+		Title: r.site.Title + ": all updates", Link: r.abs("/"), Description: desc,
+		Language: r.site.Language, SelfURL: r.abs("/feed.xml"), Generator: generator,
+		Items: r.feedItems(all),
+	}
+	b, err := ch.Marshal()
+	if err != nil {
+		return Output{}, fmt.Errorf("site feed: %w", err)
+	}
+	return Output{Path: "feed.xml", MediaType: rss.MediaType, Body: b}, nil
+}
+
+func sortUpdates(us []*site.Update) {
+	// Newest first; ties by school, then slug, so the order never depends on input order.
+	sortFunc(us, func(a, b *site.Update) bool {
+		if !a.Date.Equal(b.Date.Time) {
+			return a.Date.After(b.Date.Time)
+		}
+		if a.School.Slug != b.School.Slug {
+			return a.School.Slug < b.School.Slug
+		}
+		return a.Slug < b.Slug
+	})
+}
+
+// event turns a meeting into a calendar event.
+func (r *Renderer) event(m *site.Meeting) ical.Event {
+	e := ical.Event{
+		UID:      m.School.Slug + "-" + m.ID + "@" + r.site.BaseURL.Hostname(),
+		Stamp:    r.site.Now.UTC().Truncate(time.Second),
+		Start:    m.Start,
+		End:      m.End,
+		AllDay:   m.AllDay,
+		Summary:  m.Title + " (" + m.School.Info.Name + ")",
+		Location: m.Location,
+		URL:      r.abs(m.PageURL()),
+		Sequence: m.Sequence,
+	}
+	switch m.Status {
+	case "tentative":
+		e.Status = ical.Tentative
+	case "cancelled":
+		e.Status = ical.Cancelled
+	default:
+		e.Status = ical.Confirmed
+	}
+	var desc []string
+	if m.Description != nil {
+		desc = append(desc, m.Description.Text())
+	}
+	if m.Audience != "" {
+		desc = append(desc, "Who can come: "+m.Audience)
+	}
+	if m.Location != "" {
+		desc = append(desc, "Where: "+m.Location)
+	}
+	if m.Online != "" {
+		desc = append(desc, "Join online: "+m.Online)
+	}
+	if m.Access != "" {
+		desc = append(desc, "Access: "+m.Access)
+	}
+	desc = append(desc, "More information: "+r.abs(m.PageURL()))
+	e.Description = strings.Join(desc, "\n\n")
+	if m.Every > 0 {
+		rep := &ical.Recurrence{Interval: m.Every, Until: m.Until.Time, Count: m.Count}
+		switch m.Unit {
+		case "day":
+			rep.Freq = ical.Daily
+		case "week":
+			rep.Freq = ical.Weekly
+		case "month":
+			rep.Freq = ical.Monthly
+		}
+		e.Repeat = rep
+		e.Except = m.Except
+	}
+	return e
+}
+
+func (r *Renderer) calendar(name, desc, page, self string, meetings []*site.Meeting) (Output, error) {
+	c := &ical.Calendar{
+		ProdID:      "-//" + r.site.BaseURL.Hostname() + "//parentpages//EN",
+		Name:        name,
+		Description: desc,
+		URL:         r.abs(page),
+		Source:      r.abs(self),
+		TimeZone:    r.site.Location,
+		Refresh:     refresh,
+		Now:         r.site.Now,
+	}
+	for _, m := range meetings {
+		c.Events = append(c.Events, r.event(m))
+	}
+	b, err := c.Marshal()
+	if err != nil {
+		return Output{}, fmt.Errorf("calendar %s: %w", self, err)
+	}
+	return Output{Path: strings.TrimPrefix(self, "/"), MediaType: ical.MediaType, Body: b}, nil
+}
+
+func (r *Renderer) schoolCalendars(s *site.School) ([]Output, error) {
+	all, err := r.calendar(s.Info.Name+" meetings",
+		"Meetings for parents and carers at "+s.Info.Name+", from "+r.site.Title+".",
+		s.URL()+"meetings/", s.URL()+"calendar.ics", s.Meetings)
+	if err != nil {
+		return nil, err
+	}
+	out := []Output{all}
+	for _, m := range s.Meetings {
+		one, err := r.calendar(m.Title+" ("+s.Info.Name+")", "", m.PageURL(), m.URL(), []*site.Meeting{m})
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, one)
+	}
+	return out, nil
+}
+
+func (r *Renderer) siteCalendar() (Output, error) {
+	var all []*site.Meeting
+	for _, s := range r.site.Schools {
+		all = append(all, s.Meetings...)
+	}
+	return r.calendar(r.site.Title+": all meetings",
+		"Meetings for parents and carers at every school, from "+r.site.Title+".", "/", "/calendar.ics", all)
+}
+
+type urlset struct {
+	XMLName xml.Name  `xml:"urlset"`
+	NS      string    `xml:"xmlns,attr"`
+	URLs    []siteURL `xml:"url"`
+}
+
+type siteURL struct {
+	Loc string `xml:"loc"`
+}
+
+// sitemap lists every HTML page but the 404 page.
+func (r *Renderer) sitemap(outs []Output) (Output, error) {
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, o := range outs {
+		if !strings.HasSuffix(o.Path, ".html") || o.Path == "404.html" {
+			continue
+		}
+		p := "/" + strings.TrimSuffix(o.Path, "index.html")
+		set.URLs = append(set.URLs, siteURL{Loc: r.abs(p)})
+	}
+	b, err := xml.MarshalIndent(set, "", "  ")
+	if err != nil {
+		return Output{}, err
+	}
+	return Output{Path: "sitemap.xml", MediaType: "application/xml", Body: append([]byte(xml.Header), append(b, '\n')...)}, nil
+}

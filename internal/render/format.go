@@ -1,0 +1,91 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/content"
+)
+
+// longDate writes a date as GOV.UK does: "Tuesday 7 October 2026".
+func longDate(t time.Time) string { return t.Format("Monday 2 January 2006") }
+
+// shortDate writes "7 October 2026".
+func shortDate(t time.Time) string { return t.Format("2 January 2006") }
+
+// clock writes a time as "4pm" or "4:30pm"; noon and midnight by name.
+func clock(t time.Time) string {
+	h, m := t.Hour(), t.Minute()
+	switch {
+	case h == 12 && m == 0:
+		return "midday"
+	case h == 0 && m == 0:
+		return "midnight"
+	}
+	suffix := "am"
+	if h >= 12 {
+		suffix = "pm"
+	}
+	h12 := h % 12
+	if h12 == 0 {
+		h12 = 12
+	}
+	if m == 0 {
+		return fmt.Sprintf("%d%s", h12, suffix)
+	}
+	return fmt.Sprintf("%d:%02d%s", h12, m, suffix)
+}
+
+// when writes an occurrence in words: "Thursday 26 November 2026, 9:15am to
+// 10:30am", or for all-day events "Thursday 26 November 2026" (and "to
+// Friday 27 November 2026" over several days).
+func when(start, end time.Time, allDay bool) string {
+	if allDay {
+		last := end.AddDate(0, 0, -1)
+		if !last.After(start) {
+			return longDate(start)
+		}
+		return longDate(start) + " to " + longDate(last)
+	}
+	if sameDay(start, end) {
+		return longDate(start) + ", " + clock(start) + " to " + clock(end)
+	}
+	return longDate(start) + ", " + clock(start) + " to " + longDate(end) + ", " + clock(end)
+}
+
+func sameDay(a, b time.Time) bool {
+	ay, am, ad := a.Date()
+	by, bm, bd := b.Date()
+	return ay == by && am == bm && ad == bd
+}
+
+// dateWords writes a content date as "Tuesday 7 October 2026".
+func dateWords(d content.Date) string { return longDate(d.Time) }
+
+// categoryWords gives a category key in words for a sentence: "special measures".
+func categoryWords(cat string) string {
+	switch cat {
+	case "none":
+		return "no category"
+	case "notice-to-improve":
+		return "a notice to improve"
+	}
+	return strings.ReplaceAll(cat, "-", " ")
+}
+
+// capitalise upper-cases the first letter.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// plural picks the singular or plural form for n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

@@ -1,0 +1,314 @@
+// Package render turns the site model into the files of the built site:
+// HTML pages from the theme's templates, RSS feeds, iCalendar files, the
+// sitemap, and the files copied from content. It returns them in memory as
+// Outputs; writing them is package publish's job.
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/markdown"
+	"github.com/parentpages/parentpages/internal/site"
+)
+
+// Output is one file of the built site.
+type Output struct {
+	Path      string // slash-separated, relative to the site root: "schools/x/index.html"
+	MediaType string
+	Body      []byte
+}
+
+// Options change how pages are rendered.
+type Options struct {
+	// ReloadScript, when set, is the site path of a script added to every
+	// HTML page: the dev server's live reload. Built sites never have it.
+	ReloadScript string
+	// Banner, when set, is shown at the top of every page (the dev server's
+	// error list).
+	Banner template.HTML
+}
+
+// Renderer renders one site with one theme.
+type Renderer struct {
+	site     *site.Site
+	theme    fs.FS
+	content  fs.FS
+	opts     Options
+	pages    map[string]*template.Template
+	md       *markdown.Renderer // links with the base path
+	mdAbs    *markdown.Renderer // links with the absolute base URL, for feeds
+	absolute string             // the base URL, ending "/"
+}
+
+// pageKinds are the page templates: templates/<kind>.html each define "main".
+var pageKinds = []string{"home", "page", "school", "inspection", "action-plan", "meetings", "views", "updates", "update", "404"}
+
+// New parses the theme's templates. theme holds templates/*.html and
+// assets/; content is the content folder (for files/ to copy).
+func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
+	r := &Renderer{site: s, theme: theme, content: content, opts: opts, pages: map[string]*template.Template{}}
+	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
+	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
+	r.mdAbs = markdown.NewRenderer(r.absolute, s.UnsafeHTML)
+	partials, err := fs.Glob(theme, "templates/partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	base := template.New("base").Funcs(r.funcs())
+	for _, name := range append([]string{"templates/base.html"}, partials...) {
+		if err := parseFile(base, theme, name); err != nil {
+			return nil, err
+		}
+	}
+	for _, kind := range pageKinds {
+		t, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		if err := parseFile(t, theme, "templates/"+kind+".html"); err != nil {
+			return nil, err
+		}
+		r.pages[kind] = t
+	}
+	return r, nil
+}
+
+func parseFile(t *template.Template, fsys fs.FS, name string) error {
+	b, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	if _, err := t.New(name).Parse(string(b)); err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	return nil
+}
+
+// Page is what a page template is given.
+type Page struct {
+	Site    *site.Site
+	Kind    string
+	Title   string
+	Path    string // the page's site path
+	School  *site.School
+	Update  *site.Update
+	Page    *site.Page
+	Menu    []*site.Page
+	Now     time.Time
+	Feed    string // site path of the feed to advertise
+	Options Options
+}
+
+// Render renders the whole site.
+func (r *Renderer) Render() ([]Output, error) {
+	var out []Output
+	add := func(o []Output, err error) error {
+		out = append(out, o...)
+		return err
+	}
+	if err := add(r.SitePages()); err != nil {
+		return nil, err
+	}
+	for _, s := range r.site.Schools {
+		if err := add(r.School(s)); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
+	sm, err := r.sitemap(out)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, sm)
+	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
+	return out, nil
+}
+
+// SitePages renders what does not belong to one school: the home page,
+// site pages, 404, feeds and calendar of the whole site, robots.txt and the
+// theme's assets.
+func (r *Renderer) SitePages() ([]Output, error) {
+	var out []Output
+	page := func(kind, title, p string, mod func(*Page)) error {
+		o, err := r.page(kind, title, p, mod)
+		out = append(out, o)
+		return err
+	}
+	if err := page("home", r.site.Title, "/", nil); err != nil {
+		return nil, err
+	}
+	for _, sp := range r.site.Pages {
+		if err := page("page", sp.Title, sp.URL(), func(pg *Page) { pg.Page = sp }); err != nil {
+			return nil, err
+		}
+	}
+	if err := page("404", "Page not found", "/404.html", nil); err != nil {
+		return nil, err
+	}
+	feed, err := r.siteFeed()
+	if err != nil {
+		return nil, err
+	}
+	cal, err := r.siteCalendar()
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, feed, cal, Output{Path: "robots.txt", MediaType: "text/plain; charset=utf-8",
+		Body: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("/sitemap.xml") + "\n")})
+	assets, err := r.assets()
+	if err != nil {
+		return nil, err
+	}
+	return append(out, assets...), nil
+}
+
+// School renders one school's pages, feed, calendars and files.
+func (r *Renderer) School(s *site.School) ([]Output, error) {
+	var out []Output
+	base := s.URL()
+	page := func(kind, title, p string, mod func(*Page)) error {
+		o, err := r.page(kind, title, p, func(pg *Page) {
+			pg.School, pg.Feed = s, base+"feed.xml"
+			if mod != nil {
+				mod(pg)
+			}
+		})
+		out = append(out, o)
+		return err
+	}
+	name := s.Info.Name
+	pages := []struct{ kind, title, path string }{
+		{"school", name, base},
+		{"inspection", "Inspections: " + name, base + "inspection/"},
+		{"meetings", "Meetings: " + name, base + "meetings/"},
+		{"updates", "Updates: " + name, base + "updates/"},
+	}
+	if s.HasPlan() {
+		pages = append(pages, struct{ kind, title, path string }{"action-plan", "Action plan: " + name, base + "action-plan/"})
+	}
+	if s.HasViews() {
+		pages = append(pages, struct{ kind, title, path string }{"views", "Parents' views: " + name, base + "views/"})
+	}
+	for _, p := range pages {
+		if err := page(p.kind, p.title, p.path, nil); err != nil {
+			return nil, err
+		}
+	}
+	for _, u := range s.Updates {
+		if err := page("update", u.Title, u.URL(), func(pg *Page) { pg.Update = u }); err != nil {
+			return nil, err
+		}
+	}
+	feed, err := r.schoolFeed(s)
+	if err != nil {
+		return nil, err
+	}
+	cals, err := r.schoolCalendars(s)
+	if err != nil {
+		return nil, err
+	}
+	out = append(out, feed)
+	out = append(out, cals...)
+	for _, f := range s.Files {
+		b, err := fs.ReadFile(r.content, f.Source)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Output{Path: strings.TrimPrefix(f.URL, "/"), MediaType: mediaType(f.URL), Body: b})
+	}
+	return out, nil
+}
+
+func (r *Renderer) page(kind, title, sitePath string, mod func(*Page)) (Output, error) {
+	pg := &Page{Site: r.site, Kind: kind, Title: title, Path: sitePath, Now: r.site.Now, Feed: "/feed.xml", Options: r.opts}
+	for _, p := range r.site.Pages {
+		if p.Menu {
+			pg.Menu = append(pg.Menu, p)
+		}
+	}
+	if mod != nil {
+		mod(pg)
+	}
+	var b bytes.Buffer
+	if err := r.pages[kind].ExecuteTemplate(&b, "base", pg); err != nil {
+		return Output{}, fmt.Errorf("rendering %s: %w", sitePath, err)
+	}
+	return Output{Path: outputPath(sitePath), MediaType: "text/html; charset=utf-8", Body: b.Bytes()}, nil
+}
+
+// outputPath maps a site path to the file that serves it: "/a/" -> "a/index.html".
+func outputPath(sitePath string) string {
+	p := strings.TrimPrefix(sitePath, "/")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	return p
+}
+
+// url writes a site path with the base path in front.
+func (r *Renderer) url(sitePath string) string {
+	return r.site.BasePath + strings.TrimPrefix(sitePath, "/")
+}
+
+// abs writes a site path as an absolute URL.
+func (r *Renderer) abs(sitePath string) string {
+	return r.absolute + strings.TrimPrefix(sitePath, "/")
+}
+
+func (r *Renderer) assets() ([]Output, error) {
+	var out []Output
+	err := fs.WalkDir(r.theme, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(r.theme, p)
+		if err != nil {
+			return err
+		}
+		out = append(out, Output{Path: p, MediaType: mediaType(p), Body: b})
+		return nil
+	})
+	return out, err
+}
+
+// mediaType gives the type of a copied file from its extension.
+func mediaType(p string) string {
+	switch strings.ToLower(path.Ext(p)) {
+	case ".html":
+		return "text/html; charset=utf-8"
+	case ".css":
+		return "text/css; charset=utf-8"
+	case ".js":
+		return "text/javascript; charset=utf-8"
+	case ".svg":
+		return "image/svg+xml"
+	case ".png":
+		return "image/png"
+	case ".jpg", ".jpeg":
+		return "image/jpeg"
+	case ".gif":
+		return "image/gif"
+	case ".webp":
+		return "image/webp"
+	case ".pdf":
+		return "application/pdf"
+	case ".ics":
+		return "text/calendar; charset=utf-8"
+	case ".xml":
+		return "application/xml"
+	case ".txt":
+		return "text/plain; charset=utf-8"
+	case ".ico":
+		return "image/x-icon"
+	case ".woff2":
+		return "font/woff2"
+	}
+	return "application/octet-stream"
+}

@@ -1,0 +1,245 @@
+package site
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/markdown"
+)
+
+// Meeting is one entry of meetings.yaml with its dates worked out.
+type Meeting struct {
+	*content.Meeting
+	ID          string // the `id`, else a slug of the title and start date
+	School      *School
+	AllDay      bool
+	Start, End  time.Time // the first occurrence, in the site's zone (all-day: midnight; End exclusive)
+	Description *markdown.Doc
+	Occurrences []Occurrence // every date it happens, `except` dates removed
+	Every       int          // repeat interval; 0 if it does not repeat
+	Unit        string       // "day", "week" or "month"
+	Until       content.Date // last date it may repeat on, if given
+	Count       int          // number of occurrences per the rule, if given
+	Except      []time.Time  // starts of the occurrences that do not happen
+	// Sequence is the calendar SEQUENCE: it grows whenever the meeting's
+	// published details change. Package site leaves it 0; the build sets it.
+	Sequence int
+}
+
+// Occurrence is one time a meeting happens.
+type Occurrence struct {
+	Start, End time.Time
+}
+
+// maxOccurrences bounds a repeat rule's expansion: a rule that would
+// generate more is almost certainly a mistake (every 1 day for ten years).
+const maxOccurrences = 1000
+
+// URL is the meeting's "add to my calendar" file.
+func (m *Meeting) URL() string { return m.School.URL() + "meetings/" + m.ID + ".ics" }
+
+// Anchor is the meeting's id on the meetings page.
+func (m *Meeting) Anchor() string { return "meeting-" + m.ID }
+
+// PageURL is where the meeting is shown.
+func (m *Meeting) PageURL() string { return m.School.URL() + "meetings/#" + m.Anchor() }
+
+// Cancelled reports whether the meeting is cancelled.
+func (m *Meeting) Cancelled() bool { return m.Status == "cancelled" }
+
+// Next returns the first occurrence that has not yet ended at now.
+func (m *Meeting) Next(now time.Time) (Occurrence, bool) {
+	for _, o := range m.Occurrences {
+		if o.End.After(now) {
+			return o, true
+		}
+	}
+	return Occurrence{}, false
+}
+
+// Last is the final occurrence.
+func (m *Meeting) Last() Occurrence {
+	if len(m.Occurrences) == 0 {
+		return Occurrence{Start: m.Start, End: m.End}
+	}
+	return m.Occurrences[len(m.Occurrences)-1]
+}
+
+var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
+
+// Slugify makes a URL name from a title: "Focus group: maths!" -> "focus-group-maths".
+func Slugify(s string) string {
+	return strings.Trim(nonSlug.ReplaceAllString(strings.ToLower(asciiFold(s)), "-"), "-")
+}
+
+// asciiFold replaces common accented letters (Welsh, Polish, French) with
+// their plain letter so that slugs stay readable.
+func asciiFold(s string) string {
+	return strings.NewReplacer(
+		"â", "a", "ê", "e", "î", "i", "ô", "o", "û", "u", "ŵ", "w", "ŷ", "y",
+		"á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "à", "a", "è", "e",
+		"ä", "a", "ë", "e", "ï", "i", "ö", "o", "ü", "u", "ÿ", "y",
+		"ą", "a", "ć", "c", "ę", "e", "ł", "l", "ń", "n", "ś", "s", "ź", "z", "ż", "z",
+		"Â", "a", "Ê", "e", "Î", "i", "Ô", "o", "Û", "u", "Ŵ", "w", "Ŷ", "y",
+		"Ł", "l", "Ś", "s", "Ż", "z", "Ź", "z", "Ć", "c", "ç", "c", "ñ", "n", "&", " and ",
+	).Replace(s)
+}
+
+func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
+	p := d.Path("meetings.yaml")
+	loc := b.s.Location
+	var out []*Meeting
+	ids := map[string]bool{}
+	for i := range d.Meetings {
+		src := &d.Meetings[i]
+		if src.Start.IsZero() {
+			continue // reported by content
+		}
+		m := &Meeting{Meeting: src, School: sch, AllDay: src.Start.DateOnly}
+		m.ID = src.ID
+		if m.ID == "" {
+			m.ID = Slugify(src.Title) + "-" + src.Start.Format(time.DateOnly)
+		}
+		if ids[m.ID] {
+			b.ds.Errorf(p, src.Pos, "two meetings would have the calendar id %q; give one of them its own `id:` (lower-case words joined by hyphens)", m.ID)
+		}
+		ids[m.ID] = true
+		m.Start = wall(src.Start.Time, loc)
+		switch {
+		case m.AllDay && !src.End.IsZero():
+			m.End = wall(src.End.Time, loc).AddDate(0, 0, 1)
+		case m.AllDay:
+			m.End = m.Start.AddDate(0, 0, 1)
+		case !src.End.IsZero():
+			m.End = wall(src.End.Time, loc)
+		default:
+			m.End = m.Start.Add(time.Hour)
+		}
+		if src.Description != "" {
+			m.Description = b.markdown(p, []byte(src.Description), src.At("description"), true)
+		}
+		b.occurrences(p, m)
+		out = append(out, m)
+	}
+	slices.SortStableFunc(out, func(a, b *Meeting) int { return a.Start.Compare(b.Start) })
+	return out
+}
+
+// wall interprets a wall-clock time held as UTC in loc.
+func wall(t time.Time, loc *time.Location) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), 0, 0, loc)
+}
+
+// occurrences expands the repeat rule as RFC 5545 does: COUNT counts the
+// generated dates before exceptions are removed, and a monthly repeat skips
+// months without that day (the 31st).
+func (b *builder) occurrences(p string, m *Meeting) {
+	src := m.Meeting
+	first := src.Start.Time
+	// The length of an occurrence in wall-clock terms, so that it keeps its
+	// clock times across a change to or from summer time.
+	endWall := src.End.Time
+	switch {
+	case m.AllDay:
+		endWall = m.End
+		endWall = time.Date(endWall.Year(), endWall.Month(), endWall.Day(), 0, 0, 0, 0, time.UTC)
+	case src.End.IsZero():
+		endWall = first.Add(time.Hour)
+	}
+	span := endWall.Sub(first)
+	at := func(start time.Time) Occurrence {
+		return Occurrence{Start: wall(start, b.s.Location), End: wall(start.Add(span), b.s.Location)}
+	}
+	r := src.Repeat
+	if r == nil {
+		m.Occurrences = []Occurrence{at(first)}
+		return
+	}
+	n, unit, ok := content.ParseEvery(r.Every)
+	if !ok || n < 1 || (r.Until.IsZero() && r.Count < 1) {
+		m.Occurrences = []Occurrence{at(first)}
+		return // reported by content
+	}
+	m.Every, m.Unit, m.Until, m.Count = n, unit, r.Until, r.Count
+	var starts []time.Time
+expand:
+	for i := 0; ; i++ {
+		var t time.Time
+		switch unit {
+		case "day":
+			t = first.AddDate(0, 0, i*n)
+		case "week":
+			t = first.AddDate(0, 0, 7*i*n)
+		case "month":
+			t = first.AddDate(0, i*n, 0)
+			if t.Day() != first.Day() {
+				if i > maxOccurrences*12 {
+					break expand
+				}
+				continue // no such day this month
+			}
+		}
+		if !r.Until.IsZero() && dateOf(t).After(r.Until.Time) {
+			break expand
+		}
+		if r.Count > 0 && len(starts) == r.Count {
+			break expand
+		}
+		if len(starts) == maxOccurrences {
+			b.ds.Errorf(p, r.Pos, "this repeat rule makes more than %d meetings; check `every` and `until` or `count`", maxOccurrences)
+			break expand
+		}
+		starts = append(starts, t)
+	}
+	for _, x := range r.Except {
+		i := slices.IndexFunc(starts, func(t time.Time) bool { return dateOf(t).Equal(x.Time) })
+		if i < 0 {
+			b.ds.Errorf(p, r.At("except"), "`except` lists %s, which is not one of the dates this meeting repeats on; list only dates it would otherwise happen", x)
+			continue
+		}
+		m.Except = append(m.Except, wall(starts[i], b.s.Location))
+		starts = slices.Delete(starts, i, i+1)
+	}
+	slices.SortFunc(m.Except, func(a, b time.Time) int { return a.Compare(b) })
+	for _, t := range starts {
+		m.Occurrences = append(m.Occurrences, at(t))
+	}
+}
+
+func dateOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// Upcoming returns the meetings of the school with an occurrence that has
+// not ended at now, each with that next occurrence, soonest first.
+func (s *School) Upcoming(now time.Time) []MeetingAt {
+	var out []MeetingAt
+	for _, m := range s.Meetings {
+		if o, ok := m.Next(now); ok {
+			out = append(out, MeetingAt{Meeting: m, At: o})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b MeetingAt) int { return a.At.Start.Compare(b.At.Start) })
+	return out
+}
+
+// Past returns the meetings whose last occurrence has ended, latest first.
+func (s *School) Past(now time.Time) []MeetingAt {
+	var out []MeetingAt
+	for _, m := range s.Meetings {
+		if _, ok := m.Next(now); !ok {
+			out = append(out, MeetingAt{Meeting: m, At: m.Last()})
+		}
+	}
+	slices.SortStableFunc(out, func(a, b MeetingAt) int { return b.At.Start.Compare(a.At.Start) })
+	return out
+}
+
+// MeetingAt is a meeting at one of its occurrences.
+type MeetingAt struct {
+	Meeting *Meeting
+	At      Occurrence
+}

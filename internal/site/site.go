@@ -1,0 +1,402 @@
+// Package site is the model of a parentpages site: the schools, their
+// inspections, plans, meetings, views and updates, with everything the
+// pages need worked out (URLs, what is published, the timeline of what
+// happens next, each meeting's dates). It holds the rules that span files:
+// an action plan's areas must exist, links must lead somewhere. It does no
+// I/O: it takes what package content read and returns data.
+package site
+
+import (
+	"cmp"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/markdown"
+)
+
+// Config says what a build publishes.
+type Config struct {
+	Now    time.Time // "today" for what is upcoming and what is held back
+	// NowIsDate takes only Now's date, as the start of that day in the
+	// site's timezone (a build with --now).
+	NowIsDate bool
+	Drafts bool      // include drafts (preview)
+	Future bool      // include updates dated after today
+}
+
+// Site is the whole model.
+type Site struct {
+	Title, Description, Language string
+	BaseURL                      *url.URL
+	BasePath                     string // the path of BaseURL, always ending "/": every link starts with it
+	Location                     *time.Location
+	Timezone                     string
+	Now                          time.Time
+	Today                        content.Date
+	Organisation                 *content.Organisation
+	UnsafeHTML                   bool
+	Theme                        string // the site's theme folder, relative to the content folder's parent
+	Pages                        []*Page
+	Schools                      []*School
+	// SiteLinks are links written as site paths ("/schools/..."), to be
+	// checked against the built site.
+	SiteLinks []SiteLink
+	// Preview is set when drafts or future updates are included.
+	Preview bool
+}
+
+// SiteLink is a link to a site path, and where it was written.
+type SiteLink struct {
+	Path   string // without fragment or query
+	Source string
+	Pos    content.Pos
+}
+
+// Page is a site-wide page from pages/<slug>.md.
+type Page struct {
+	Slug, Title, Summary string
+	Menu                 bool
+	Weight               int
+	Draft                bool
+	Body                 *markdown.Doc
+	Source               string
+}
+
+// URL is the page's site path.
+func (p *Page) URL() string { return "/" + p.Slug + "/" }
+
+// School is one school's microsite.
+type School struct {
+	Slug        string
+	Dir         string
+	Info        *content.School
+	Draft       bool
+	Inspections []*Inspection // newest first
+	Latest      *Inspection   // the newest full inspection
+	Status      Status
+	Timeline    []Step
+	GiveViews   []*markdown.Doc
+	Plan        *ActionPlan
+	Meetings    []*Meeting // in order of first occurrence
+	Views       []*content.ViewsGathering
+	Updates     []*Update // newest first; only those published in this build
+	Files       []File
+	viewsFile   bool
+}
+
+// URL is the school's overview path; sub-pages are URL()+"inspection/" etc.
+func (s *School) URL() string { return "/schools/" + s.Slug + "/" }
+
+// HasPlan and HasViews say whether those pages exist.
+func (s *School) HasPlan() bool  { return s.Plan != nil }
+func (s *School) HasViews() bool { return len(s.Views) > 0 || s.viewsFile }
+
+// File is a file copied as it is from a school's files/ folder.
+type File struct {
+	Source string // content path
+	URL    string // site path
+}
+
+// Inspection is one inspection, with its Markdown parsed.
+type Inspection struct {
+	*content.Inspection
+	FW      content.Framework
+	Summary *markdown.Doc
+	Outcome *markdown.Doc
+}
+
+// IsMonitoring reports whether this was a monitoring inspection.
+func (in *Inspection) IsMonitoring() bool { return in.Type == "monitoring" }
+
+// LastDay is the last day on site.
+func (in *Inspection) LastDay() content.Date {
+	if !in.End.IsZero() {
+		return in.End
+	}
+	return in.Start
+}
+
+// Grade returns the judgement of the area whose name contains word (case
+// insensitive), or "".
+func (in *Inspection) Grade(word string) string {
+	for _, j := range in.Judgements {
+		if strings.Contains(strings.ToLower(j.Area), word) {
+			return j.Grade
+		}
+	}
+	return ""
+}
+
+// Update is one published (or previewed) update.
+type Update struct {
+	Slug, Title, Summary, Author string
+	Date                         content.Date
+	Draft, Future                bool
+	Body                         *markdown.Doc
+	Source                       string
+	School                       *School
+}
+
+// URL is the update's site path.
+func (u *Update) URL() string { return u.School.URL() + "updates/" + u.Slug + "/" }
+
+// ActionPlan is a school's plan, with areas joined to the inspection's
+// areas for improvement.
+type ActionPlan struct {
+	Updated content.Date
+	PlanURL string // a site path or an absolute URL; "" if none
+	Areas   []*PlanArea
+}
+
+// PlanArea is the plan for one area for improvement.
+type PlanArea struct {
+	ID, Title, Text string
+	Actions         []*Action
+	Measures        []*content.Measure
+}
+
+// Action is one action, with whether it is overdue today.
+type Action struct {
+	content.Action
+	Overdue bool
+}
+
+// Load builds the model from what content.Load read. Problems that span
+// files are added to the returned diagnostics.
+func Load(c *content.Content, cfg Config) (*Site, content.Diagnostics) {
+	b := &builder{c: c, cfg: cfg, md: markdown.NewParser()}
+	s := b.site()
+	return s, b.ds.Sort()
+}
+
+type builder struct {
+	c   *content.Content
+	cfg Config
+	md  *markdown.Parser
+	s   *Site
+	ds  content.Diagnostics
+	// updates maps an update's content path to it, for links between updates.
+	updates map[string]*Update
+	hidden  map[string]string // content path of an unpublished update or school -> why
+}
+
+func (b *builder) site() *Site {
+	sc := b.c.Site
+	loc, err := time.LoadLocation(sc.Timezone)
+	if err != nil {
+		loc = time.UTC // already reported by content
+	}
+	if b.cfg.NowIsDate {
+		y, m, d := b.cfg.Now.Date()
+		b.cfg.Now = time.Date(y, m, d, 0, 0, 0, 0, loc)
+	}
+	s := &Site{
+		Title: sc.Title, Description: sc.Description, Language: sc.Language,
+		Location: loc, Timezone: sc.Timezone, Now: b.cfg.Now, Today: content.Today(b.cfg.Now, loc),
+		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme,
+		Preview: b.cfg.Drafts || b.cfg.Future,
+	}
+	s.BaseURL, _ = url.Parse(sc.BaseURL)
+	if s.BaseURL == nil {
+		s.BaseURL = &url.URL{Scheme: "https", Host: "example.org", Path: "/"}
+	}
+	s.BasePath = s.BaseURL.Path
+	if !strings.HasSuffix(s.BasePath, "/") {
+		s.BasePath += "/"
+	}
+	b.s = s
+	b.updates = map[string]*Update{}
+	b.hidden = map[string]string{}
+
+	// First pass: decide what is published, so links can be checked against it.
+	var schools []*School
+	for _, d := range b.c.Schools {
+		if d.School.Draft && !b.cfg.Drafts {
+			b.hidden[d.Dir] = "a draft school"
+			continue
+		}
+		sch := &School{Slug: d.Slug, Dir: d.Dir, Info: &d.School, Draft: d.School.Draft, viewsFile: d.Views != nil}
+		for _, f := range d.Updates {
+			u := b.update(sch, f)
+			if u == nil {
+				continue
+			}
+			b.updates[f.Path] = u
+		}
+		schools = append(schools, sch)
+	}
+	for _, p := range b.c.Pages {
+		if p.Front.Draft && !b.cfg.Drafts {
+			b.hidden[p.Path] = "a draft page"
+			continue
+		}
+		s.Pages = append(s.Pages, &Page{Slug: p.Slug, Title: p.Front.Title, Summary: p.Front.Summary,
+			Menu: p.Front.Menu, Weight: p.Front.Weight, Draft: p.Front.Draft, Source: p.Path})
+	}
+	// Second pass: parse Markdown, resolve links, work out the rest.
+	for _, p := range s.Pages {
+		f := b.pageFile(p.Source)
+		p.Body = b.markdown(p.Source, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
+	}
+	for _, sch := range schools {
+		d := b.schoolDir(sch.Slug)
+		b.school(sch, d)
+	}
+	s.Schools = schools
+	slices.SortFunc(s.Pages, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Title, b.Title), strings.Compare(a.Slug, b.Slug))
+	})
+	slices.SortFunc(s.Schools, func(a, b *School) int {
+		return cmp.Or(strings.Compare(a.Info.Name, b.Info.Name), strings.Compare(a.Slug, b.Slug))
+	})
+	return s
+}
+
+func (b *builder) pageFile(p string) *content.PageFile {
+	for _, f := range b.c.Pages {
+		if f.Path == p {
+			return f
+		}
+	}
+	panic("site: no page " + p)
+}
+
+func (b *builder) schoolDir(slug string) *content.SchoolDir {
+	for _, d := range b.c.Schools {
+		if d.Slug == slug {
+			return d
+		}
+	}
+	panic("site: no school " + slug)
+}
+
+// update decides whether an update is published in this build.
+func (b *builder) update(sch *School, f *content.UpdateFile) *Update {
+	u := &Update{Slug: f.Slug, Title: f.Front.Title, Summary: f.Front.Summary, Author: f.Front.Author,
+		Date: f.Date(), Draft: f.Front.Draft, Source: f.Path, School: sch}
+	u.Future = u.Date.After(b.s.Today.Time)
+	switch {
+	case u.Draft && !b.cfg.Drafts:
+		b.hidden[f.Path] = "a draft update"
+		return nil
+	case u.Future && !b.cfg.Future:
+		b.hidden[f.Path] = "an update dated after today (" + u.Date.String() + "), which is held back until then"
+		return nil
+	}
+	sch.Updates = append(sch.Updates, u)
+	return u
+}
+
+func (b *builder) school(sch *School, d *content.SchoolDir) {
+	info := &d.School
+	yamlPath := d.Path("school.yaml")
+	for i := range info.Inspections {
+		in := &info.Inspections[i]
+		x := &Inspection{Inspection: in, FW: content.Frameworks[in.Framework]}
+		if in.Summary != "" {
+			x.Summary = b.markdown(yamlPath, []byte(in.Summary), in.At("summary"), true)
+		}
+		if in.Outcome != "" {
+			x.Outcome = b.markdown(yamlPath, []byte(in.Outcome), in.At("outcome"), true)
+		}
+		sch.Inspections = append(sch.Inspections, x)
+	}
+	slices.SortStableFunc(sch.Inspections, func(a, b *Inspection) int { return b.Start.Compare(a.Start.Time) })
+	for _, in := range sch.Inspections {
+		if !in.IsMonitoring() {
+			sch.Latest = in
+			break
+		}
+	}
+	if sch.Latest == nil && len(info.Inspections) > 0 {
+		b.ds.Errorf(yamlPath, info.At("inspections"), "every inspection listed is a monitoring inspection; add the full inspection that put the school in its category (`type: full`, the default)")
+	}
+	for i, g := range info.GiveViews {
+		pos := info.At("give_views")
+		pos.Line += i + 1
+		sch.GiveViews = append(sch.GiveViews, b.markdown(yamlPath, []byte(g), pos, false))
+	}
+	for _, f := range d.Files {
+		sch.Files = append(sch.Files, File{Source: f, URL: "/" + f})
+	}
+	if d.Plan != nil {
+		sch.Plan = b.plan(sch, d)
+	}
+	sch.Meetings = b.meetings(sch, d)
+	for i := range d.Views {
+		sch.Views = append(sch.Views, &d.Views[i])
+	}
+	slices.SortStableFunc(sch.Views, func(a, b *content.ViewsGathering) int { return b.Gathered.Compare(a.Gathered.Time) })
+	for _, u := range sch.Updates {
+		f := b.updateFile(d, u.Source)
+		u.Body = b.markdown(f.Path, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
+		if u.Summary == "" {
+			u.Summary = u.Body.FirstParagraph()
+		}
+	}
+	slices.SortStableFunc(sch.Updates, func(a, b *Update) int {
+		return cmp.Or(b.Date.Compare(a.Date.Time), strings.Compare(a.Slug, b.Slug))
+	})
+	if sch.Latest != nil {
+		sch.Status = statusOf(sch)
+		sch.Timeline = b.timeline(sch, d)
+	}
+}
+
+func (b *builder) updateFile(d *content.SchoolDir, p string) *content.UpdateFile {
+	for _, f := range d.Updates {
+		if f.Path == p {
+			return f
+		}
+	}
+	panic("site: no update " + p)
+}
+
+func (b *builder) plan(sch *School, d *content.SchoolDir) *ActionPlan {
+	p := d.Path("action-plan.yaml")
+	src := d.Plan
+	plan := &ActionPlan{Updated: src.Updated}
+	if src.PlanURL != "" {
+		plan.PlanURL = b.resolveField(p, src.PlanURL, src.At("plan_url"))
+	}
+	areas := map[string]content.Area{}
+	var ids []string
+	if sch.Latest != nil {
+		for _, a := range sch.Latest.Areas {
+			areas[a.ID] = a
+			ids = append(ids, a.ID)
+		}
+	}
+	for i := range src.Areas {
+		a := &src.Areas[i]
+		area, ok := areas[a.For]
+		if !ok && a.For != "" {
+			msg := "`for` is %q, which is not an area for improvement of the latest inspection in school.yaml"
+			if len(ids) > 0 {
+				msg += "; write one of: " + strings.Join(ids, ", ")
+			} else {
+				msg += "; add `areas_for_improvement` with ids to that inspection first"
+			}
+			b.ds.Errorf(p, a.At("for"), msg, a.For)
+		}
+		pa := &PlanArea{ID: a.For, Title: a.Title, Text: area.Text}
+		if pa.Title == "" {
+			pa.Title = area.Text
+		}
+		if pa.Title == "" {
+			pa.Title = a.For
+		}
+		for _, ac := range a.Actions {
+			overdue := !ac.By.IsZero() && ac.By.Before(b.s.Today.Time) && ac.Status != "done"
+			pa.Actions = append(pa.Actions, &Action{Action: ac, Overdue: overdue})
+		}
+		for j := range a.Measures {
+			pa.Measures = append(pa.Measures, &a.Measures[j])
+		}
+		plan.Areas = append(plan.Areas, pa)
+	}
+	return plan
+}
