@@ -30,9 +30,9 @@ type Config struct {
 	// NowIsDate says Now is a date (from --now): the start of that day in
 	// the site's timezone.
 	NowIsDate bool
-	Drafts  bool      // include drafts
-	Future  bool      // include updates dated after today
-	Render  render.Options
+	Drafts    bool // include drafts
+	Future    bool // include updates dated after today
+	Render    render.Options
 	// CheckOnly stops after the content is checked: nothing is rendered.
 	CheckOnly bool
 }

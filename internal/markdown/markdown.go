@@ -51,14 +51,23 @@ func (p *Parser) Parse(src []byte) *Doc {
 	return &Doc{Root: p.md.Parser().Parse(text.NewReader(src)), Source: src}
 }
 
-// headingShift moves every heading one level down, so that "# Heading" in
-// an update becomes an <h2> under the page's <h1>.
+// headingShift moves headings so that the document's highest heading is an
+// <h2> under the page's <h1>, keeping their relative levels: a PSA may start
+// sections with "#" or with "##".
 type headingShift struct{}
 
 func (headingShift) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	top := 7
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
-			h.Level = min(h.Level+1, 6)
+			top = min(top, h.Level)
+		}
+		return ast.WalkContinue, nil
+	})
+	shift := 2 - top
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = max(2, min(h.Level+shift, 6))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -14,6 +14,8 @@ func TestRender(t *testing.T) {
 	}{
 		{name: "headings move down and get ids", src: "# Special measures\n\ntext", prefix: "/",
 			want: []string{`<h2 id="special-measures">Special measures</h2>`}},
+		{name: "the highest heading becomes h2", src: "## One\n\n### Two\n\n#### Three", prefix: "/",
+			want: []string{`<h2 id="one">One</h2>`, `<h3 id="two">Two</h3>`, `<h4 id="three">Three</h4>`}},
 		{name: "site paths get the prefix", src: "[plan](/schools/a/files/p.pdf)", prefix: "/parents/",
 			want: []string{`href="/parents/schools/a/files/p.pdf"`}},
 		{name: "absolute prefix for feeds", src: "![A map](/schools/a/files/m.svg)", prefix: "https://example.org/",

@@ -67,9 +67,10 @@ func (r *Renderer) funcs() template.FuncMap {
 		"barChart":   r.barChart,
 		"movement":   r.movement,
 		"statusWord": func(s string) string { return capitalise(strings.ReplaceAll(s, "-", " ")) },
-		"webcal": func(sitePath string) string {
+		// webcal: is a safe scheme, but html/template does not know it.
+		"webcal": func(sitePath string) template.URL {
 			a := r.abs(sitePath)
-			return "webcal://" + a[strings.Index(a, "://")+3:]
+			return template.URL("webcal://" + a[strings.Index(a, "://")+3:])
 		},
 		"gcal": func(sitePath string) string {
 			return "https://calendar.google.com/calendar/render?cid=" + template.URLQueryEscaper("webcal://"+strings.SplitN(r.abs(sitePath), "://", 2)[1])

@@ -19,12 +19,12 @@ import (
 
 // Config says what a build publishes.
 type Config struct {
-	Now    time.Time // "today" for what is upcoming and what is held back
+	Now time.Time // "today" for what is upcoming and what is held back
 	// NowIsDate takes only Now's date, as the start of that day in the
 	// site's timezone (a build with --now).
 	NowIsDate bool
-	Drafts bool      // include drafts (preview)
-	Future bool      // include updates dated after today
+	Drafts    bool // include drafts (preview)
+	Future    bool // include updates dated after today
 }
 
 // Site is the whole model.

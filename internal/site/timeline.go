@@ -149,8 +149,8 @@ func (b *builder) timeline(s *School, d *content.SchoolDir) []Step {
 	case ri && weakLeadership() && (in.Framework == "cif-2012" || in.Framework == "eif-2019"):
 		end := in.LastDay().Time
 		add(Step{Kind: "monitoring-visit", Title: "A monitoring visit by one of His Majesty's Inspectors",
-			What:  "Because leadership and management were not judged good, an inspector visits about 4 to 6 weeks after the inspection. The school is told by phone up to 5 days before.",
-			Date:  day(end.AddDate(0, 0, 28)), DateTo: day(end.AddDate(0, 0, 42))})
+			What: "Because leadership and management were not judged good, an inspector visits about 4 to 6 weeks after the inspection. The school is told by phone up to 5 days before.",
+			Date: day(end.AddDate(0, 0, 28)), DateTo: day(end.AddDate(0, 0, 42))})
 	case reportCard && (category || needsAttention(in)):
 		add(Step{Kind: "monitoring-visit", Title: "Monitoring by Ofsted",
 			What: "Ofsted plans its monitoring visits with the school in an introductory call. The dates are to be arranged."})

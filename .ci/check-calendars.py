@@ -1,0 +1,127 @@
+#!/usr/bin/python3
+"""Check iCalendar files with Python's icalendar (Debian's python3-icalendar).
+
+Usage: check-calendars.py FILE.ics...
+
+Each file must parse (Calendar.from_ical) into one VCALENDAR in which no
+component recorded an error, and every property of every component must
+decode. Each VTIMEZONE is turned into a tzinfo (Timezone.to_tz); then, for
+every timed event whose TZID the system's zone database (zoneinfo) knows,
+each occurrence (at most 200, expanded with dateutil) must get the same UTC
+offset from the file's VTIMEZONE as from the database, which is what a
+client that trusts the VTIMEZONE (Outlook) and one that trusts the TZID
+(Google, Apple) would disagree on.
+
+Prints each problem and a summary; exits 1 if there was any problem, 2 on
+bad usage.
+"""
+
+import itertools
+import sys
+import zoneinfo
+
+import dateutil.rrule
+from icalendar import Calendar
+
+MAX_OCCURRENCES = 200
+
+
+def check_file(path, problem):
+    """Check one file; return (events, occurrences compared)."""
+    with open(path, "rb") as f:
+        data = f.read()
+    cal = Calendar.from_ical(data)
+    if cal.name != "VCALENDAR":
+        problem(f"top-level component is {cal.name}, want VCALENDAR")
+
+    for comp in cal.walk():
+        for prop, err in comp.errors:
+            problem(f"{comp.name}: {prop or 'content'}: {err}")
+        for name in comp.keys():
+            try:
+                comp.decoded(name)
+            except Exception as err:  # any failure to decode is a problem
+                problem(f"{comp.name}: {name} does not decode: {err}")
+
+    zones = {}
+    for vtz in cal.walk("VTIMEZONE"):
+        tzid = str(vtz["TZID"])
+        try:
+            zones[tzid] = vtz.to_tz()
+        except Exception as err:
+            problem(f"VTIMEZONE {tzid}: to_tz failed: {err}")
+
+    events = compared = 0
+    for ev in cal.walk("VEVENT"):
+        events += 1
+        uid = str(ev.get("UID", "(no UID)"))
+        start = ev.get("DTSTART")
+        if start is None:
+            problem(f"event {uid}: no DTSTART")
+            continue
+        tzid = start.params.get("TZID")
+        if not tzid:
+            continue
+        if tzid not in zones:
+            problem(f"event {uid}: TZID={tzid} has no VTIMEZONE")
+            continue
+        try:
+            ref = zoneinfo.ZoneInfo(tzid)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            continue  # a zone of the file's own: nothing to compare with
+        compared += check_offsets(uid, ev, start.dt.replace(tzinfo=None), zones[tzid], ref, problem)
+    return events, compared
+
+
+def check_offsets(uid, ev, local_start, ours, ref, problem):
+    """Compare the VTIMEZONE's offset with the database's at each occurrence."""
+    dtstart = local_start.replace(tzinfo=ref)
+    occurrences = [dtstart]
+    if "RRULE" in ev:
+        rule = ev["RRULE"].to_ical().decode()
+        occurrences = dateutil.rrule.rrulestr(rule, dtstart=dtstart)
+    n = 0
+    for occ in itertools.islice(occurrences, MAX_OCCURRENCES):
+        local = occ.replace(tzinfo=None)
+        want = local.replace(tzinfo=ref, fold=0).utcoffset()
+        if want != local.replace(tzinfo=ref, fold=1).utcoffset():
+            continue  # in a clock change's gap or overlap: either is defensible
+        got = ours.localize(local, is_dst=False).utcoffset()
+        if got != want:
+            problem(f"event {uid}: at {local.isoformat()} the VTIMEZONE gives UTC{fmt(got)}, "
+                    f"the zone database UTC{fmt(want)}")
+        n += 1
+    return n
+
+
+def fmt(delta):
+    secs = int(delta.total_seconds())
+    sign = "-" if secs < 0 else "+"
+    secs = abs(secs)
+    return f"{sign}{secs // 3600:02d}:{secs // 60 % 60:02d}"
+
+
+def main(argv):
+    if not argv:
+        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+        return 2
+    events = compared = problems = 0
+    for path in argv:
+        found = []
+        e = c = 0
+        try:
+            e, c = check_file(path, found.append)
+        except Exception as err:
+            found.append(f"icalendar failed: {type(err).__name__}: {err}")
+        for msg in found:
+            print(f"{path}: {msg}")
+        print(f"{path}: {e} events, {c} occurrences compared with the zone database"
+              + (f", {len(found)} problems" if found else ""))
+        events, compared, problems = events + e, compared + c, problems + len(found)
+    print(f"python icalendar: {len(argv)} files, {events} events, "
+          f"{compared} occurrences compared with the zone database, {problems} problems")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
