@@ -78,7 +78,7 @@ function checkRaw(bytes, problem) {
     problem('does not end with CRLF');
   }
   const lines = text.split('\r\n');
-  lines.pop();
+  if (lines[lines.length - 1] === '') lines.pop();
   lines.forEach((line, i) => {
     if (/[\r\n]/.test(line)) {
       problem(`line ${i + 1}: bare CR or LF (lines must end with CRLF)`);

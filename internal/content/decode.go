@@ -18,7 +18,12 @@ import (
 type Meta struct {
 	Pos    Pos            // the mapping itself
 	Fields map[string]Pos // each key that was present, at its value
+	bad    map[string]bool
 }
+
+// Bad reports whether key's value was already reported as wrong, so that
+// later rules do not report it again.
+func (m Meta) Bad(key string) bool { return m.bad[key] }
 
 // At returns the position of key's value, or of the mapping when key is absent.
 func (m Meta) At(key string) Pos {
@@ -278,7 +283,14 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 			continue
 		}
 		meta.Fields[key] = d.pos(val)
+		before := len(*d.ds)
 		d.value(val, v.Field(fields[i].index), join(name, key))
+		if len(*d.ds) > before {
+			if meta.bad == nil {
+				meta.bad = map[string]bool{}
+			}
+			meta.bad[key] = true
+		}
 	}
 	for _, f := range fields {
 		if f.required && !meta.Has(f.key) {

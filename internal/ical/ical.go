@@ -35,7 +35,7 @@ type Calendar struct {
 
 	// TimeZone is the site's zone: event times are wall-clock times in it.
 	// It gives TZID, X-WR-TIMEZONE and the VTIMEZONE. Nil or UTC writes
-	// UTC times (with Z) and no VTIMEZONE.
+	// UTC times (with Z) and no VTIMEZONE, unless there are no events.
 	TimeZone *time.Location
 
 	// Refresh, if at least a second, is how often subscribers should
@@ -44,7 +44,9 @@ type Calendar struct {
 
 	// Now is "today". It matters only when there are no events: the
 	// VTIMEZONE then covers Now's year, so that the calendar still has the
-	// one component RFC 5545 asks for. Leave it zero to write no VTIMEZONE.
+	// one component RFC 5545 asks for (a UTC calendar gets a UTC VTIMEZONE
+	// without it). With no events and no Now, a zone other than UTC gets no
+	// VTIMEZONE and the calendar no component.
 	Now time.Time
 
 	// Events are written sorted by start and UID, whatever their order here.
@@ -162,10 +164,14 @@ func (c *Calendar) Marshal() ([]byte, error) {
 	}
 	w.line("X-WR-TIMEZONE:" + EscapeText(z.loc.String()))
 
-	if !z.utc {
-		if from, to, ok := coverage(events, z, c.Now); ok {
-			w.writeVTimezone(z.loc, from, to)
-		}
+	switch from, to, ok := coverage(events, z, c.Now); {
+	case !z.utc && ok:
+		w.writeVTimezone(z.loc, from, to)
+	case z.utc && len(events) == 0:
+		// RFC 5545 asks for at least one component, and an unused UTC
+		// zone is a harmless one.
+		epoch := time.Unix(0, 0)
+		w.writeVTimezone(time.UTC, epoch, epoch)
 	}
 	for i := range events {
 		w.writeEvent(&events[i], z)
@@ -399,6 +405,12 @@ func (e *Event) check(z zone) []error {
 		if !r.Until.IsZero() && dateOf(r.Until).Before(e.startDate(z)) {
 			bad("Repeat.Until %s is before Start", dateOf(r.Until).Format(time.DateOnly))
 		}
+		for _, d := range e.Except {
+			// An EXDATE that hits no occurrence does nothing, silently.
+			if len(errs) == 0 && !r.occursOn(e.startDate(z), d) {
+				bad("Except %s is not the date of an occurrence", d.Format(time.DateOnly))
+			}
+		}
 	}
 	if len(errs) > 0 {
 		return errs
@@ -498,6 +510,43 @@ func (r *Recurrence) lastStart(start time.Time) (time.Time, error) {
 		}
 	}
 	return t, nil
+}
+
+// occursOn reports whether the series that starts on the date start has an
+// occurrence on date (both dates at midnight UTC).
+func (r *Recurrence) occursOn(start, date time.Time) bool {
+	if date.Before(start) || (!r.Until.IsZero() && date.After(dateOf(r.Until))) {
+		return false
+	}
+	interval, index := max(r.Interval, 1), 0
+	switch r.Freq {
+	case Daily, Weekly:
+		step := interval
+		if r.Freq == Weekly {
+			step *= 7
+		}
+		days := int((date.Unix() - start.Unix()) / 86400)
+		if days%step != 0 {
+			return false
+		}
+		index = days / step
+	default:
+		step := interval
+		if r.Freq == Yearly {
+			step *= 12
+		}
+		months := (date.Year()-start.Year())*12 + int(date.Month()-start.Month())
+		if date.Day() != start.Day() || months%step != 0 {
+			return false
+		}
+		// Months without the start's day have no occurrence and do not count.
+		for k := step; k <= months; k += step {
+			if time.Date(start.Year(), start.Month()+time.Month(k), start.Day(), 0, 0, 0, 0, time.UTC).Day() == start.Day() {
+				index++
+			}
+		}
+	}
+	return r.Count == 0 || index < r.Count
 }
 
 // coverage returns the span of time the VTIMEZONE must cover: every event,

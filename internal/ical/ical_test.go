@@ -50,7 +50,7 @@ func schoolCalendar(t testing.TB) *Calendar {
 				Status:      Confirmed,
 				Sequence:    2,
 				Repeat:      &Recurrence{Freq: Weekly, Interval: 6, Until: day(2027, 7, 20)},
-				Except:      []time.Time{day(2026, 12, 22), day(2026, 12, 22)},
+				Except:      []time.Time{day(2026, 12, 30), day(2026, 12, 30)},
 				Categories:  []string{"review-group", "Parents, carers"},
 			},
 			{
@@ -199,7 +199,7 @@ func TestCalendarStructure(t *testing.T) {
 		"DTSTART;TZID=Europe/London:20261007T160000",
 		"DTEND;TZID=Europe/London:20261007T173000",
 		"RRULE:FREQ=WEEKLY;INTERVAL=6;BYDAY=WE;UNTIL=20270720T225959Z",
-		"EXDATE;TZID=Europe/London:20261222T160000",
+		"EXDATE;TZID=Europe/London:20261230T160000",
 		`CATEGORIES:Parents\, carers,review-group`,
 		"STATUS:CONFIRMED",
 		"SEQUENCE:2",
@@ -372,6 +372,7 @@ func TestUTCAndEmptyCalendars(t *testing.T) {
 	}{
 		{"UTC: no VTIMEZONE", Calendar{TimeZone: time.UTC, Events: []Event{ev}}, false, "UTC"},
 		{"nil zone is UTC", Calendar{Events: []Event{ev}}, false, "UTC"},
+		{"empty UTC: a UTC VTIMEZONE, the one component", Calendar{}, true, "UTC"},
 		{"empty with Now: a VTIMEZONE for that year", Calendar{TimeZone: london, Now: now}, true, "Europe/London"},
 		{"empty without Now: nothing to cover", Calendar{TimeZone: london}, false, "Europe/London"},
 		{"all-day only: still a VTIMEZONE", Calendar{TimeZone: london, Events: []Event{{UID: "d@test", Stamp: stamp, Start: now, AllDay: true}}}, true, "Europe/London"},
@@ -392,6 +393,11 @@ func TestUTCAndEmptyCalendars(t *testing.T) {
 			}
 			if strings.Contains(string(b), "TZID=") != tt.vtimezone && len(tt.cal.Events) > 0 && !tt.cal.Events[0].AllDay {
 				t.Errorf("TZID used without a VTIMEZONE or the other way round:\n%s", b)
+			}
+			if tt.vtimezone {
+				if got := cal.all("VTIMEZONE")[0].get("TZID"); !slices.Equal(got, []string{tt.tz}) {
+					t.Errorf("VTIMEZONE TZID = %q, want %q", got, tt.tz)
+				}
 			}
 		})
 	}
@@ -415,8 +421,23 @@ func TestInvalidEvents(t *testing.T) {
 		{"bad Status", func(c *Calendar) { c.Events[0].Status = "confirmed" }, "Status"},
 		{"negative Sequence", func(c *Calendar) { c.Events[0].Sequence = -1 }, "Sequence"},
 		{"Except without Repeat", func(c *Calendar) { c.Events[0].Except = []time.Time{start} }, "Except without Repeat"},
+		{"Except off the weekly pattern", func(c *Calendar) {
+			c.Events[0].Repeat = &Recurrence{Freq: Weekly, Interval: 2}
+			c.Events[0].Except = []time.Time{start.AddDate(0, 0, 7)}
+		}, "not the date of an occurrence"},
+		{"Except after the last of Count", func(c *Calendar) {
+			c.Events[0].Repeat = &Recurrence{Freq: Daily, Count: 3}
+			c.Events[0].Except = []time.Time{start.AddDate(0, 0, 3)}
+		}, "not the date of an occurrence"},
+		{"Except in a month the series skips", func(c *Calendar) {
+			c.Events[0].Start = time.Date(2027, 1, 31, 16, 0, 0, 0, time.UTC)
+			c.Events[0].Repeat = &Recurrence{Freq: Monthly}
+			c.Events[0].Except = []time.Time{time.Date(2027, 2, 28, 0, 0, 0, 0, time.UTC)}
+		}, "not the date of an occurrence"},
 		{"bad Freq", func(c *Calendar) { c.Events[0].Repeat = &Recurrence{Freq: "HOURLY"} }, "Freq"},
-		{"Count and Until", func(c *Calendar) { c.Events[0].Repeat = &Recurrence{Freq: Daily, Count: 2, Until: start.AddDate(0, 1, 0)} }, "both Count and Until"},
+		{"Count and Until", func(c *Calendar) {
+			c.Events[0].Repeat = &Recurrence{Freq: Daily, Count: 2, Until: start.AddDate(0, 1, 0)}
+		}, "both Count and Until"},
 		{"Until before Start", func(c *Calendar) { c.Events[0].Repeat = &Recurrence{Freq: Daily, Until: start.AddDate(0, 0, -1)} }, "before Start"},
 		{"negative Interval", func(c *Calendar) { c.Events[0].Repeat = &Recurrence{Freq: Daily, Interval: -1} }, "Interval"},
 		{"runs past 9999", func(c *Calendar) { c.Events[0].Repeat = &Recurrence{Freq: Yearly, Count: 9000} }, "9999"},
@@ -474,5 +495,37 @@ func BenchmarkMarshal(b *testing.B) {
 		if _, err := c.Marshal(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestOccursOn(t *testing.T) {
+	d := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name  string
+		r     Recurrence
+		start time.Time
+		date  time.Time
+		want  bool
+	}{
+		{"the start itself", Recurrence{Freq: Daily}, d(2026, 10, 7), d(2026, 10, 7), true},
+		{"before the start", Recurrence{Freq: Daily}, d(2026, 10, 7), d(2026, 10, 6), false},
+		{"every 6 weeks", Recurrence{Freq: Weekly, Interval: 6}, d(2026, 10, 7), d(2026, 12, 30), true},
+		{"off the 6-week pattern", Recurrence{Freq: Weekly, Interval: 6}, d(2026, 10, 7), d(2026, 12, 22), false},
+		{"on the until-day", Recurrence{Freq: Weekly, Until: d(2026, 10, 21)}, d(2026, 10, 7), d(2026, 10, 21), true},
+		{"after the until-day", Recurrence{Freq: Weekly, Until: d(2026, 10, 20)}, d(2026, 10, 7), d(2026, 10, 21), false},
+		{"across a clock change", Recurrence{Freq: Daily}, d(2026, 10, 20), d(2026, 11, 2), true},
+		{"monthly on the 31st: March is the 2nd", Recurrence{Freq: Monthly, Count: 2}, d(2027, 1, 31), d(2027, 3, 31), true},
+		{"monthly on the 31st: July is the 4th", Recurrence{Freq: Monthly, Count: 3}, d(2027, 1, 31), d(2027, 7, 31), false},
+		{"monthly, other day of the month", Recurrence{Freq: Monthly}, d(2027, 1, 31), d(2027, 2, 28), false},
+		{"29 February, leap years only", Recurrence{Freq: Yearly, Count: 2}, d(2028, 2, 29), d(2032, 2, 29), true},
+		{"29 February, not in 2029", Recurrence{Freq: Yearly}, d(2028, 2, 29), d(2029, 2, 28), false},
+		{"far future, no overflow", Recurrence{Freq: Daily}, d(2026, 1, 1), d(9999, 12, 31), true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.r.occursOn(tt.start, tt.date); got != tt.want {
+				t.Errorf("occursOn(%s) = %v, want %v", tt.date.Format(time.DateOnly), got, tt.want)
+			}
+		})
 	}
 }
