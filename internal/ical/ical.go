@@ -306,7 +306,8 @@ func (w *writer) writeEvent(e *Event, z zone) {
 }
 
 // checkedEvents returns a sorted copy of the events, with Except and
-// Categories sorted and deduplicated, or every problem found.
+// Categories sorted and deduplicated, or every problem found in the
+// calendar and its events.
 func (c *Calendar) checkedEvents(z zone) ([]Event, error) {
 	var errs []error
 	if strings.TrimSpace(c.ProdID) == "" {

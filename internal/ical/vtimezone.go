@@ -116,7 +116,7 @@ func onsets(loc *time.Location, ps []period, fallback time.Time) []onset {
 // rule still in force at the end is written without UNTIL.
 func observances(loc *time.Location, from, to time.Time) []observance {
 	first := time.Date(from.In(loc).Year(), time.January, 1, 0, 0, 0, 0, loc)
-	lastYear := to.In(loc).Year() + 1
+	lastYear := min(to.In(loc).Year()+1, 9999) // iCalendar years have four digits
 	end := time.Date(lastYear+1, time.January, 1, 0, 0, 0, 0, loc)
 	ps := periods(loc, first, end)
 
