@@ -1,0 +1,248 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// binary is the real command, built once for the tests that run it.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "parentpages-cli")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "parentpages")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		panic("go build: " + err.Error() + "\n" + string(out))
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// runBinary runs the real command in dir and returns its exit code and output.
+func runBinary(t *testing.T, dir string, env []string, args ...string) (int, string, string) {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	code := 0
+	if ee, ok := err.(*exec.ExitError); ok {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatal(err)
+	}
+	return code, stdout.String(), stderr.String()
+}
+
+// writeSite writes files (path -> contents) under dir/content.
+func writeSite(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for p, data := range files {
+		full := filepath.Join(dir, "content", filepath.FromSlash(p))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+var goodSite = map[string]string{
+	"site.yaml": "title: Test Partnership\nbase_url: https://example.org/parents/\n",
+	"schools/hillside/school.yaml": `name: Hillside Primary School
+psa: {name: Jo Bloggs, email: jo@example.org}
+inspections:
+  - {start: 2026-09-15, published: 2026-10-20, framework: eif-2019, category: special-measures}
+`,
+	"schools/hillside/updates/2026-10-20-hello.md": "---\ntitle: Hello\n---\nFirst update.\n",
+	"schools/hillside/meetings.yaml":               "- {title: Focus group, start: 2026-12-03T09:15}\n",
+}
+
+func TestBuildGoodSite(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, goodSite)
+	code, stdout, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stdout, "built 1 school") {
+		t.Errorf("stdout = %q", stdout)
+	}
+	for _, p := range []string{"index.html", "schools/hillside/index.html", "schools/hillside/updates/hello/index.html",
+		"schools/hillside/meetings/focus-group-2026-12-03.ics", "schools/hillside/feed.xml", "feed.xml", "sitemap.xml"} {
+		if _, err := os.Stat(filepath.Join(dir, "public", p)); err != nil {
+			t.Errorf("%s: %v", p, err)
+		}
+	}
+	home, _ := os.ReadFile(filepath.Join(dir, "public", "index.html"))
+	if !bytes.Contains(home, []byte(`href="/parents/schools/hillside/"`)) {
+		t.Errorf("home page links do not start with the base path")
+	}
+}
+
+func TestBuildBadSite(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, goodSite)
+	if code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29"); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	before := snapshot(t, filepath.Join(dir, "public"))
+
+	writeSite(t, dir, map[string]string{
+		"schools/hillside/meetings.yaml":                "- title: Focus group\n  start: 2026-12-03 09:15\n",
+		"schools/hillside/action-plan.yaml":             "updated: 2026-11-01\nareas:\n  - for: maths\n",
+		"schools/hillside/updates/2026-10-21-broken.md": "---\ntitle: Broken\n---\nSee [the plan](../files/plan.pdf).\n",
+	})
+	code, stdout, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1\n%s", code, stderr)
+	}
+	if stdout != "" {
+		t.Errorf("stdout = %q, want nothing", stdout)
+	}
+	want := []string{
+		"schools/hillside/action-plan.yaml:3:10: `for` is \"maths\"",
+		"schools/hillside/meetings.yaml:2:10: `[1].start`: \"2026-12-03 09:15\" is not a date and time",
+		"schools/hillside/updates/2026-10-21-broken.md:4:16: the link \"../files/plan.pdf\"",
+		"parentpages build: 3 errors in content; nothing was written, and public is as it was",
+	}
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("stderr has %d lines, want %d:\n%s", len(lines), len(want), stderr)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("line %d:\n got: %s\nwant: %s...", i+1, lines[i], w)
+		}
+	}
+	if after := snapshot(t, filepath.Join(dir, "public")); after != before {
+		t.Errorf("public/ changed after a failed build")
+	}
+}
+
+// snapshot lists a folder's files with their contents.
+func snapshot(t *testing.T, root string) string {
+	t.Helper()
+	var b strings.Builder
+	err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		b.WriteString(p + "\n" + string(data) + "\n")
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestCheckWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, goodSite)
+	code, stdout, stderr := runBinary(t, dir, nil, "check", "--now", "2026-11-29")
+	if code != 0 || !strings.Contains(stdout, "1 school, no errors") {
+		t.Fatalf("exit %d\nstdout %s\nstderr %s", code, stdout, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
+		t.Errorf("check wrote public/")
+	}
+	writeSite(t, dir, map[string]string{"schools/hillside/views.yaml": "- {gathered: 2026-10-15}\n"})
+	code, _, stderr = runBinary(t, dir, nil, "check")
+	if code != 1 || !strings.HasPrefix(stderr, "schools/hillside/views.yaml:1:3: `[1]` is missing the required field `how`") {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, goodSite)
+	tests := []struct {
+		args []string
+		env  []string
+		code int
+		want string
+	}{
+		{nil, nil, 2, "Usage:"},
+		{[]string{"publish"}, nil, 2, `unknown command "publish"`},
+		{[]string{"build", "--now", "29/11/2026"}, nil, 2, `--now "29/11/2026" is not a date`},
+		{[]string{"build", "--colour"}, nil, 2, "flag provided but not defined"},
+		{[]string{"build", "extra"}, nil, 2, `unexpected argument "extra"`},
+		{[]string{"build"}, []string{"SOURCE_DATE_EPOCH=soon"}, 2, "SOURCE_DATE_EPOCH"},
+		{[]string{"build", "--content", "nowhere"}, nil, 1, "nowhere:1:1: there is no content folder here"},
+		{[]string{"build", "--out", "content"}, nil, 2, "holds the content folder"},
+		{[]string{"help"}, nil, 0, ""},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			code, stdout, stderr := runBinary(t, dir, tt.env, tt.args...)
+			if code != tt.code || !strings.Contains(stdout+stderr, tt.want) {
+				t.Errorf("exit %d (want %d)\nstdout %s\nstderr %s\nwant %q", code, tt.code, stdout, stderr, tt.want)
+			}
+		})
+	}
+}
+
+// TestNowSources checks that --now beats SOURCE_DATE_EPOCH, which beats
+// the clock: an update dated 2026-12-10 is published only when "today" is
+// on or after it.
+func TestNowSources(t *testing.T) {
+	dir := t.TempDir()
+	site := map[string]string{"schools/hillside/updates/2026-12-10-later.md": "---\ntitle: Later\n---\nLater.\n"}
+	for k, v := range goodSite {
+		site[k] = v
+	}
+	writeSite(t, dir, site)
+	published := func(env []string, args ...string) bool {
+		t.Helper()
+		if code, _, stderr := runBinary(t, dir, env, append([]string{"build"}, args...)...); code != 0 {
+			t.Fatalf("exit %d\n%s", code, stderr)
+		}
+		_, err := os.Stat(filepath.Join(dir, "public/schools/hillside/updates/later/index.html"))
+		return err == nil
+	}
+	if published(nil, "--now", "2026-12-09") {
+		t.Error("published before its date")
+	}
+	if !published(nil, "--now", "2026-12-10") {
+		t.Error("not published on its date")
+	}
+	if !published(nil, "--now", "2026-12-01", "--future") {
+		t.Error("--future did not include it")
+	}
+	if !published([]string{"SOURCE_DATE_EPOCH=1797120000"}) { // 2026-12-12
+		t.Error("SOURCE_DATE_EPOCH after the date did not publish it")
+	}
+	if published([]string{"SOURCE_DATE_EPOCH=1796083200"}) { // 2026-11-30
+		t.Error("SOURCE_DATE_EPOCH before the date published it")
+	}
+	if published([]string{"SOURCE_DATE_EPOCH=1797120000"}, "--now", "2026-11-30") {
+		t.Error("--now did not override SOURCE_DATE_EPOCH")
+	}
+}
+
+// TestRunInProcess calls run directly, as main does.
+func TestRunInProcess(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"check", "--content", "../../content", "--now", "2026-11-29"}, &stdout, &stderr)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !regexp.MustCompile(`^\.\./\.\./content: \d+ schools, no errors\n$`).MatchString(stdout.String()) {
+		t.Errorf("stdout = %q", stdout.String())
+	}
+}
