@@ -89,3 +89,18 @@ func plural(n int, one, many string) string {
 	}
 	return fmt.Sprintf("%d %s", n, many)
 }
+
+// dateSpan writes a range of dates without repeating what they share:
+// "14 to 21 October 2025", "28 October to 11 November 2025",
+// "29 December 2025 to 9 January 2026".
+func dateSpan(a, b time.Time) string {
+	switch {
+	case sameDay(a, b):
+		return shortDate(a)
+	case a.Year() == b.Year() && a.Month() == b.Month():
+		return a.Format("2") + " to " + shortDate(b)
+	case a.Year() == b.Year():
+		return a.Format("2 January") + " to " + shortDate(b)
+	}
+	return shortDate(a) + " to " + shortDate(b)
+}

@@ -1,10 +1,16 @@
 package render
 
 import (
+	"cmp"
 	"html/template"
+	"math"
 	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
 
 	"github.com/parentpages/parentpages/internal/chart"
 	"github.com/parentpages/parentpages/internal/content"
@@ -26,6 +32,7 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 
 // funcs is the template FuncMap, built for one renderer.
 func (r *Renderer) funcs() template.FuncMap {
+	g := newGlossary(r.site, r.url)
 	return template.FuncMap{
 		"url": r.url,
 		"abs": r.abs,
@@ -38,6 +45,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"longDate":  longDate,
 		"shortDate": shortDate,
 		"date":      dateWords,
+		"dateSpan":  func(a, b content.Date) string { return dateSpan(a.Time, b.Time) },
 		"clock":     clock,
 		"when": func(m site.MeetingAt) string {
 			return when(m.At.Start, m.At.End, m.Meeting.AllDay)
@@ -63,10 +71,15 @@ func (r *Renderer) funcs() template.FuncMap {
 		"statuses":   func() []site.Status { return site.Statuses },
 		"schoolsIn":  func(key string) []*site.School { return r.schoolsIn(key) },
 		"number":     chart.FormatNumber,
+		"count":      func(n int) string { return chart.FormatNumber(float64(n)) },
 		"lineChart":  r.lineChart,
 		"barChart":   r.barChart,
 		"movement":   r.movement,
-		"statusWord": func(s string) string { return capitalise(strings.ReplaceAll(s, "-", " ")) },
+		"quantity":   quantity,
+		"lastPoint":  lastPoint,
+		"targetMet":  targetMet,
+		"statusWord": statusWord,
+		"actions":    actionSummary,
 		// webcal: is a safe scheme, but html/template does not know it.
 		"webcal": func(sitePath string) template.URL {
 			a := r.abs(sitePath)
@@ -76,19 +89,24 @@ func (r *Renderer) funcs() template.FuncMap {
 			return "https://calendar.google.com/calendar/render?cid=" + template.URLQueryEscaper("webcal://"+strings.SplitN(r.abs(sitePath), "://", 2)[1])
 		},
 		"add": func(a, b int) int { return a + b },
-		"pct": func(part, whole int) string {
-			if whole == 0 {
-				return "0"
-			}
-			return chart.FormatNumber(float64(part) * 100 / float64(whole))
-		},
+		"pct": percent,
 		"deref": func(p *int) int {
 			if p == nil {
 				return 0
 			}
 			return *p
 		},
-		"hasReload": func() bool { return r.opts.ReloadScript != "" },
+		"hasReload":        func() bool { return r.opts.ReloadScript != "" },
+		"gradeNumber":      gradeNumber,
+		"previousCategory": previousCategory,
+		"latestMonitoring": latestMonitoring,
+		"headings":         headings,
+		"exceptAhead": func(m *site.Meeting) []time.Time {
+			return exceptAfter(m, r.site.Now)
+		},
+		"hasGlossary": func() bool { return g.page != "" },
+		"term":        g.term,
+		"glossify":    g.text,
 	}
 }
 
@@ -136,4 +154,334 @@ func (r *Renderer) barChart(id, title string, qs []content.Question) template.HT
 		rows[i] = chart.StackedRow{Label: q.Ask, Agree: q.Agree, Disagree: q.Disagree, DontKnow: q.DontKnow}
 	}
 	return template.HTML(chart.Bars{IDPrefix: id, Title: title, Rows: rows}.SVG())
+}
+
+// lastPoint returns a measure's latest point (the format keeps them in date
+// order, but the chart does not rely on that, so neither does this).
+func lastPoint(m *content.Measure) content.Point {
+	var last content.Point
+	for _, p := range m.Points {
+		if last.Date.IsZero() || p.Date.After(last.Date.Time) {
+			last = p
+		}
+	}
+	return last
+}
+
+// targetMet reports whether a measure's latest value has reached its
+// target, in the direction that is better.
+func targetMet(m *content.Measure) bool {
+	if m.Target == nil || len(m.Points) == 0 {
+		return false
+	}
+	v := lastPoint(m).Value
+	if higherIsBetter(m) {
+		return v >= *m.Target
+	}
+	return v <= *m.Target
+}
+
+// quantity writes a value with its unit: "55.5%", "12 days", "1 day".
+func quantity(v float64, unit string) string {
+	n := chart.FormatNumber(v)
+	switch unit {
+	case "%":
+		return n + "%"
+	case "":
+		return n
+	}
+	if n == "1" {
+		unit = singularUnit(unit)
+	}
+	return n + " " + unit
+}
+
+// singularUnit turns a plural unit word into its singular: "days" -> "day".
+func singularUnit(word string) string {
+	switch {
+	case strings.HasSuffix(word, "ies"):
+		return strings.TrimSuffix(word, "ies") + "y"
+	case strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "ss"):
+		return strings.TrimSuffix(word, "s")
+	}
+	return word
+}
+
+// percent writes part as a whole-number percentage of whole: "26". Whole
+// numbers are what a reader takes in; the counts are given beside it.
+func percent(part, whole int) string {
+	if whole <= 0 {
+		return "0"
+	}
+	return chart.FormatNumber(math.Round(float64(part) * 100 / float64(whole)))
+}
+
+// statusWord writes a status key as words: "on-track" -> "On track".
+func statusWord(s string) string {
+	if s == "" {
+		return "Not started"
+	}
+	return capitalise(strings.ReplaceAll(s, "-", " "))
+}
+
+// actionSummary counts an area's actions by status, in the format's order
+// of statuses, with the overdue ones: "4 actions: 1 done, 2 on track, 1 off
+// track. 1 is overdue."
+func actionSummary(actions []*site.Action) string {
+	if len(actions) == 0 {
+		return ""
+	}
+	counts := map[string]int{}
+	overdue := 0
+	for _, a := range actions {
+		st := a.Status
+		if st == "" {
+			st = "not-started"
+		}
+		counts[st]++
+		if a.Overdue {
+			overdue++
+		}
+	}
+	var parts []string
+	for _, st := range content.ActionStatuses {
+		if n := counts[st]; n > 0 {
+			parts = append(parts, chart.FormatNumber(float64(n))+" "+strings.ReplaceAll(st, "-", " "))
+		}
+	}
+	s := plural(len(actions), "action", "actions") + ": " + strings.Join(parts, ", ") + "."
+	switch {
+	case overdue == 1 && len(actions) == 1:
+		s += " It is overdue."
+	case overdue == 1:
+		s += " 1 is overdue."
+	case overdue > 1:
+		s += " " + chart.FormatNumber(float64(overdue)) + " are overdue."
+	}
+	return s
+}
+
+// gradeNumber returns the number Ofsted gave a grade word on a numbered
+// scale (the 2009, 2012 and 2019 frameworks: 1 outstanding to 4
+// inadequate), or 0 where the framework has no numbers (report cards).
+func gradeNumber(fw content.Framework, grade string) int {
+	if !fw.Numbered {
+		return 0
+	}
+	if i := slices.Index(fw.Scale, strings.ToLower(grade)); i >= 0 {
+		return i + 1
+	}
+	return 0
+}
+
+// previousCategory returns the category of the newest full inspection
+// before the latest that put the school in one ("" if none did): what a
+// school that has improved has come out of.
+func previousCategory(s *site.School) string {
+	for _, in := range s.Inspections {
+		if in == s.Latest || in.IsMonitoring() || in.Category == "none" || in.Category == "" {
+			continue
+		}
+		if s.Latest == nil || in.Start.Before(s.Latest.Start.Time) {
+			return in.Category
+		}
+	}
+	return ""
+}
+
+// latestMonitoring returns the newest monitoring inspection since the
+// latest full one, or nil.
+func latestMonitoring(s *site.School) *site.Inspection {
+	for _, in := range s.Inspections { // newest first
+		if !in.IsMonitoring() {
+			continue
+		}
+		if s.Latest == nil || !in.Start.Before(s.Latest.Start.Time) {
+			return in
+		}
+		return nil
+	}
+	return nil
+}
+
+// exceptAfter returns the dates a repeating meeting skips that are still to
+// come, so the page can say there is no meeting then.
+func exceptAfter(m *site.Meeting, now time.Time) []time.Time {
+	var out []time.Time
+	for _, t := range m.Except {
+		if t.After(now) {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// Heading is a section of a Markdown page, for a list of contents.
+type Heading struct {
+	Text, ID string
+}
+
+// headings returns a document's top-level sections (the <h2>s, since
+// package markdown moves the first level there) that have an id.
+func headings(d *markdown.Doc) []Heading {
+	if d == nil {
+		return nil
+	}
+	var out []Heading
+	for n := d.Root.FirstChild(); n != nil; n = n.NextSibling() {
+		h, ok := n.(*ast.Heading)
+		if !ok || h.Level != 2 {
+			continue
+		}
+		if id := headingID(h); id != "" {
+			out = append(out, Heading{Text: strings.TrimSpace(markdown.PlainText(h, d.Source)), ID: id})
+		}
+	}
+	return out
+}
+
+func headingID(h *ast.Heading) string {
+	v, ok := h.AttributeString("id")
+	if !ok {
+		return ""
+	}
+	switch v := v.(type) {
+	case []byte:
+		return string(v)
+	case string:
+		return v
+	}
+	return ""
+}
+
+// glossary links words on a page to their explanation on the site's
+// glossary: the page with slug "glossary", whose level-two headings are the
+// terms ("## Special measures" is /glossary/#special-measures). Each term is
+// linked once per page, where it is first used, so that a page is not a
+// sea of links. With no glossary page nothing is linked.
+type glossary struct {
+	page  string // the glossary page's URL with the base path; "" if there is none
+	ids   map[string]bool
+	terms []glossTerm // longest first, so "requires significant improvement" wins over "requires improvement"
+}
+
+type glossTerm struct {
+	text, id string
+}
+
+func newGlossary(s *site.Site, url func(string) string) *glossary {
+	g := &glossary{ids: map[string]bool{}}
+	i := slices.IndexFunc(s.Pages, func(p *site.Page) bool { return p.Slug == "glossary" })
+	if i < 0 {
+		return g
+	}
+	p := s.Pages[i]
+	g.page = url(p.URL())
+	for _, h := range headings(p.Body) {
+		g.ids[h.ID] = true
+		if t := strings.TrimSpace(h.Text); t != "" {
+			g.terms = append(g.terms, glossTerm{text: t, id: h.ID})
+		}
+	}
+	slices.SortStableFunc(g.terms, func(a, b glossTerm) int {
+		return cmp.Or(cmp.Compare(len(b.text), len(a.text)), strings.Compare(a.text, b.text))
+	})
+	return g
+}
+
+// claim reports whether the term with this id should be linked on the
+// page now, and marks it linked.
+func (g *glossary) claim(pg *Page, id string) bool {
+	if pg == nil || !g.ids[id] || pg.glossed[id] {
+		return false
+	}
+	if pg.glossed == nil {
+		pg.glossed = map[string]bool{}
+	}
+	pg.glossed[id] = true
+	return true
+}
+
+func (g *glossary) link(id, text string) string {
+	return `<a class="term" href="` + template.HTMLEscapeString(g.page+"#"+id) + `">` + template.HTMLEscapeString(text) + `</a>`
+}
+
+// term writes text, linked to the glossary's entry id if the glossary has
+// one and it is not yet linked on the page.
+func (g *glossary) term(pg *Page, id, text string) template.HTML {
+	if !g.claim(pg, id) {
+		return template.HTML(template.HTMLEscapeString(text))
+	}
+	return template.HTML(g.link(id, text))
+}
+
+// text writes a plain-text sentence with the first use of each glossary
+// term on the page linked. Terms are matched whole-word and ignoring case,
+// with a plural "s" taken into the link.
+func (g *glossary) text(pg *Page, s string) template.HTML {
+	type match struct {
+		start, end int
+		id         string
+	}
+	var found []match
+	for _, t := range g.terms {
+		if pg == nil || pg.glossed[t.id] {
+			continue
+		}
+		start, end, ok := findWord(s, t.text, func(a, b int) bool {
+			return !slices.ContainsFunc(found, func(m match) bool { return a < m.end && m.start < b })
+		})
+		if ok && g.claim(pg, t.id) {
+			found = append(found, match{start, end, t.id})
+		}
+	}
+	if len(found) == 0 {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	slices.SortFunc(found, func(a, b match) int { return cmp.Compare(a.start, b.start) })
+	var b strings.Builder
+	at := 0
+	for _, m := range found {
+		b.WriteString(template.HTMLEscapeString(s[at:m.start]))
+		b.WriteString(g.link(m.id, s[m.start:m.end]))
+		at = m.end
+	}
+	b.WriteString(template.HTMLEscapeString(s[at:]))
+	return template.HTML(b.String())
+}
+
+// findWord finds the first whole-word use of word in s, ignoring case, that
+// free accepts, and returns its byte range (with a plural "s" or "es" after
+// it included).
+func findWord(s, word string, free func(start, end int) bool) (int, int, bool) {
+	n := len(word)
+	for i := 0; i+n <= len(s); {
+		if strings.EqualFold(s[i:i+n], word) && (i == 0 || !isWordRune(lastRune(s[:i]))) {
+			end := i + n
+			for _, suffix := range []string{"es", "s"} {
+				if strings.HasPrefix(s[end:], suffix) && (end+len(suffix) == len(s) || !isWordRune(firstRune(s[end+len(suffix):]))) {
+					end += len(suffix)
+					break
+				}
+			}
+			if (end == len(s) || !isWordRune(firstRune(s[end:]))) && free(i, end) {
+				return i, end, true
+			}
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return 0, 0, false
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-' }
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }

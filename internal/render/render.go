@@ -104,6 +104,9 @@ type Page struct {
 	Now     time.Time
 	Feed    string // site path of the feed to advertise
 	Options Options
+	// glossed holds the glossary terms already linked on this page, so
+	// that each is linked once, where it is first used.
+	glossed map[string]bool
 }
 
 // Render renders the whole site.
@@ -194,7 +197,7 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 		pages = append(pages, struct{ kind, title, path string }{"action-plan", "Action plan: " + name, base + "action-plan/"})
 	}
 	if s.HasViews() {
-		pages = append(pages, struct{ kind, title, path string }{"views", "Parents' views: " + name, base + "views/"})
+		pages = append(pages, struct{ kind, title, path string }{"views", "Views of parents and carers: " + name, base + "views/"})
 	}
 	for _, p := range pages {
 		if err := page(p.kind, p.title, p.path, nil); err != nil {

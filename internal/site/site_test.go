@@ -26,7 +26,7 @@ inspections:
     areas_for_improvement:
       - {id: maths, text: Improve maths.}
 `)},
-		"schools/hillside/files/plan.pdf":             {Data: []byte("%PDF-1.4")},
+		"schools/hillside/files/plan.pdf":              {Data: []byte("%PDF-1.4")},
 		"schools/hillside/updates/2026-10-20-hello.md": {Data: []byte("---\ntitle: Hello\n---\nFirst paragraph.\n\nSee [views](../views.yaml), [next](2026-10-21-next.md#top) and ![Plan](../files/plan.pdf).\n")},
 		"schools/hillside/updates/2026-10-21-next.md":  {Data: []byte("---\ntitle: Next\n---\nBack to [hello](2026-10-20-hello.md) and [about](../../../pages/about.md).\n")},
 		"schools/hillside/views.yaml":                  {Data: []byte("- {gathered: 2026-10-15, how: Focus group}\n")},
