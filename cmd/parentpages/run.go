@@ -57,7 +57,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 	}
 	fs := flag.NewFlagSet("parentpages "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	cfg := build.Config{}
+	cfg := build.Config{History: true}
 	var now string
 	fs.StringVar(&cfg.Content, "content", "content", "the content `folder`")
 	if !check {

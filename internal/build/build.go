@@ -33,8 +33,11 @@ type Config struct {
 	Drafts    bool // include drafts
 	Future    bool // include updates dated after today
 	Render    render.Options
-	// CheckOnly stops after the content is checked: nothing is rendered.
+	// CheckOnly stops after the content is checked: nothing is written.
 	CheckOnly bool
+	// History takes each meeting's calendar SEQUENCE from the Git history of
+	// its meetings.yaml (see setSequences); without it every SEQUENCE is 0.
+	History bool
 }
 
 // Result is what a build made.
@@ -82,6 +85,11 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	// checked exactly as a build checks them.
 	if err := ctx.Err(); err != nil {
 		return res, err
+	}
+	if cfg.History && !cfg.CheckOnly {
+		if err := setSequences(cfg.Content, s); err != nil {
+			return res, fmt.Errorf("reading the history of meetings.yaml: %w", err)
+		}
 	}
 	r, err := render.New(s, themeFS, contentFS, cfg.Render)
 	if err != nil {

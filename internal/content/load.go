@@ -319,3 +319,20 @@ func Join(from, ref string) (string, bool) {
 	}
 	return p, true
 }
+
+// DecodeMeetings decodes the text of a meetings.yaml (from an earlier
+// version of the file, say) without checking its rules.
+func DecodeMeetings(path string, src []byte) ([]Meeting, Diagnostics) {
+	var ms []Meeting
+	var ds Diagnostics
+	decodeYAML(path, src, 0, &ms, &ds)
+	for i := range ms {
+		if ms[i].Status == "" {
+			ms[i].Status = "confirmed"
+		}
+		if ms[i].Kind == "" {
+			ms[i].Kind = "other"
+		}
+	}
+	return ms, ds
+}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -68,6 +69,26 @@ func (m *Meeting) Last() Occurrence {
 	return m.Occurrences[len(m.Occurrences)-1]
 }
 
+// MeetingID is a meeting's id: its `id`, else a slug of its title and
+// first date ("focus-group-2026-11-26").
+func MeetingID(m *content.Meeting) string {
+	if m.ID != "" {
+		return m.ID
+	}
+	return Slugify(m.Title) + "-" + m.Start.Format(time.DateOnly)
+}
+
+// Details is what a meeting publishes in a calendar, as one string: when it
+// changes, calendar clients must be told (SEQUENCE).
+func Details(m *content.Meeting) string {
+	r := ""
+	if m.Repeat != nil {
+		r = fmt.Sprintf("%s|%s|%d|%v", m.Repeat.Every, m.Repeat.Until, m.Repeat.Count, m.Repeat.Except)
+	}
+	return strings.Join([]string{m.Title, m.Kind, m.Start.Format(time.RFC3339), fmt.Sprint(m.Start.DateOnly),
+		m.End.Format(time.RFC3339), r, m.Location, m.Online, m.Audience, m.Access, m.Status, m.Description}, "\x00")
+}
+
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
 
 // Slugify makes a URL name from a title: "Focus group: maths!" -> "focus-group-maths".
@@ -99,10 +120,7 @@ func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 			continue // reported by content
 		}
 		m := &Meeting{Meeting: src, School: sch, AllDay: src.Start.DateOnly}
-		m.ID = src.ID
-		if m.ID == "" {
-			m.ID = Slugify(src.Title) + "-" + src.Start.Format(time.DateOnly)
-		}
+		m.ID = MeetingID(src)
 		if ids[m.ID] {
 			b.ds.Errorf(p, src.Pos, "two meetings would have the calendar id %q; give one of them its own `id:` (lower-case words joined by hyphens)", m.ID)
 		}

@@ -1,0 +1,177 @@
+package build
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/site"
+)
+
+// sequenceEpoch is the zero of SEQUENCE: numbers are minutes since then, so
+// they fit in 31 bits for four thousand years.
+var sequenceEpoch = time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+
+func minutesSince(t time.Time) int {
+	return max(0, int(t.Sub(sequenceEpoch)/time.Minute))
+}
+
+// setSequences gives every meeting its calendar SEQUENCE: the time, in
+// minutes since 2020, of the commit from which its published details have
+// been as they are now. So SEQUENCE grows whenever the details change, stays
+// the same when only other meetings or files change, and is the same for
+// every build of the same commit. A meeting whose details differ from the
+// last commit (a preview of an edit) gets the build's "now". Outside a Git
+// repository every SEQUENCE is 0.
+func setSequences(contentDir string, s *site.Site) error {
+	top, prefix, ok := gitRoot(contentDir)
+	if !ok {
+		return nil
+	}
+	paths := map[string][]*site.Meeting{} // repo path of meetings.yaml -> its meetings
+	for _, sch := range s.Schools {
+		if len(sch.Meetings) == 0 {
+			continue
+		}
+		p := path.Join(prefix, sch.Dir, "meetings.yaml")
+		paths[p] = sch.Meetings
+	}
+	if len(paths) == 0 {
+		return nil
+	}
+	history, err := meetingsHistory(top, prefix)
+	if err != nil {
+		return err
+	}
+	versions, err := readVersions(top, history)
+	if err != nil {
+		return err
+	}
+	now := minutesSince(s.Now)
+	for p, meetings := range paths {
+		commits := history[p] // newest first
+		for _, m := range meetings {
+			want := site.Details(m.Meeting)
+			seq := now
+			for _, c := range commits {
+				d, ok := versions[c.hash+":"+p][m.ID]
+				if !ok || d != want {
+					break
+				}
+				seq = minutesSince(c.when)
+			}
+			m.Sequence = seq
+		}
+	}
+	return nil
+}
+
+type commit struct {
+	hash string
+	when time.Time
+}
+
+// gitRoot finds the repository holding dir, and dir's path in it.
+func gitRoot(dir string) (top, prefix string, ok bool) {
+	out, err := exec.Command("git", "-C", dir, "rev-parse", "--show-toplevel", "--show-prefix").Output()
+	if err != nil {
+		return "", "", false
+	}
+	lines := strings.Split(strings.TrimRight(string(out), "\n"), "\n")
+	if len(lines) < 1 || lines[0] == "" {
+		return "", "", false
+	}
+	if len(lines) > 1 {
+		prefix = strings.TrimSuffix(lines[1], "/")
+	}
+	return filepath.Clean(lines[0]), prefix, true
+}
+
+// meetingsHistory lists, for every meetings.yaml under prefix, the commits
+// that changed it, newest first.
+func meetingsHistory(top, prefix string) (map[string][]commit, error) {
+	spec := path.Join(prefix, "schools") + "/*/meetings.yaml"
+	cmd := exec.Command("git", "-C", top, "log", "--format=commit %H %ct", "--name-only", "--no-renames", "--", spec)
+	out, err := cmd.Output()
+	if err != nil {
+		// A repository with no commits yet has no history: every meeting is new.
+		return map[string][]commit{}, nil
+	}
+	history := map[string][]commit{}
+	var cur commit
+	for _, line := range strings.Split(string(out), "\n") {
+		if rest, ok := strings.CutPrefix(line, "commit "); ok {
+			hash, ts, _ := strings.Cut(rest, " ")
+			secs, err := strconv.ParseInt(ts, 10, 64)
+			if err != nil {
+				return nil, fmt.Errorf("git log: %q", line)
+			}
+			cur = commit{hash: hash, when: time.Unix(secs, 0)}
+			continue
+		}
+		if line != "" {
+			history[line] = append(history[line], cur)
+		}
+	}
+	return history, nil
+}
+
+// readVersions reads every listed version of every meetings.yaml with one
+// git process, and returns each meeting's details by version and meeting id.
+func readVersions(top string, history map[string][]commit) (map[string]map[string]string, error) {
+	var req bytes.Buffer
+	var keys []string
+	for p, cs := range history {
+		for _, c := range cs {
+			keys = append(keys, c.hash+":"+p)
+			req.WriteString(c.hash + ":" + p + "\n")
+		}
+	}
+	versions := map[string]map[string]string{}
+	if len(keys) == 0 {
+		return versions, nil
+	}
+	cmd := exec.Command("git", "-C", top, "cat-file", "--batch")
+	cmd.Stdin = &req
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("git cat-file: %w", err)
+	}
+	r := bufio.NewReader(bytes.NewReader(out))
+	for _, key := range keys {
+		header, err := r.ReadString('\n')
+		if err != nil {
+			return nil, fmt.Errorf("git cat-file: %w", err)
+		}
+		fields := strings.Fields(header)
+		if len(fields) == 2 && fields[1] == "missing" {
+			continue // deleted in that commit
+		}
+		if len(fields) != 3 {
+			return nil, fmt.Errorf("git cat-file: unexpected %q", header)
+		}
+		size, err := strconv.Atoi(fields[2])
+		if err != nil {
+			return nil, fmt.Errorf("git cat-file: unexpected %q", header)
+		}
+		blob := make([]byte, size+1) // and the newline after it
+		if _, err := io.ReadFull(r, blob); err != nil {
+			return nil, fmt.Errorf("git cat-file: %w", err)
+		}
+		ms, _ := content.DecodeMeetings(key, blob[:size])
+		details := map[string]string{}
+		for i := range ms {
+			details[site.MeetingID(&ms[i])] = site.Details(&ms[i])
+		}
+		versions[key] = details
+	}
+	return versions, nil
+}
