@@ -8,7 +8,6 @@ import (
 	"io"
 	"os"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/build"
@@ -110,16 +109,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 		fmt.Fprintf(stdout, "%s: %s, no errors\n", cfg.Content, plural(len(res.Site.Schools), "school", "schools"))
 		return exitOK
 	}
-	pages, size := 0, 0
-	for _, o := range res.Outputs {
-		if strings.HasSuffix(o.Path, ".html") {
-			pages++
-		}
-		size += len(o.Body)
-	}
-	fmt.Fprintf(stdout, "built %s (%s, %s pages, %.1f MB) into %s in %s\n",
-		plural(len(res.Site.Schools), "school", "schools"), plural(len(res.Outputs), "file", "files"),
-		strconv.Itoa(pages), float64(size)/1e6, cfg.Out, res.Duration.Round(time.Millisecond))
+	fmt.Fprintf(stdout, "built %s (%s, %d pages, %.1f MB) into %s in %s\n",
+		plural(len(res.Site.Schools), "school", "schools"), plural(res.Files, "file", "files"),
+		res.Pages, float64(res.Bytes)/1e6, cfg.Out, res.Duration.Round(time.Millisecond))
 	return exitOK
 }
 

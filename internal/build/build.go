@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -43,7 +44,10 @@ type Config struct {
 // Result is what a build made.
 type Result struct {
 	Site        *site.Site
-	Outputs     []render.Output // minified, sorted by path
+	Outputs     []render.Output // minified, sorted by path; kept only when Config.Out is ""
+	Files       int             // number of files built
+	Pages       int             // of which HTML pages
+	Bytes       int64           // their total size
 	Diagnostics content.Diagnostics
 	Duration    time.Duration
 }
@@ -95,37 +99,159 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	outs, err := r.Render()
-	if err != nil {
+	var stage *publish.Stage
+	if cfg.Out != "" && !cfg.CheckOnly {
+		if stage, err = publish.NewStage(cfg.Out); err != nil {
+			return res, fmt.Errorf("writing %s: %w", cfg.Out, err)
+		}
+	}
+	abort := func() {
+		if stage != nil {
+			stage.Abort()
+		}
+	}
+	p := &pipeline{renderer: r, minifier: publish.NewMinifier(), stage: stage, keep: cfg.Out == "" && !cfg.CheckOnly}
+	if err := p.run(ctx, s); err != nil {
+		abort()
 		return res, err
 	}
-	written := make(map[string]bool, len(outs))
-	for _, o := range outs {
-		written[o.Path] = true
+	written := make(map[string]bool, len(p.paths))
+	for _, path := range p.paths {
+		written[path] = true
 	}
 	res.Diagnostics = append(res.Diagnostics, s.CheckSiteLinks(func(p string) bool {
 		p = strings.TrimPrefix(p, "/")
 		return written[p] || written[p+"index.html"] || written[strings.TrimSuffix(p, "/")+"/index.html"]
 	})...)
 	res.Diagnostics = res.Diagnostics.Sort()
+	res.Outputs, res.Files, res.Pages, res.Bytes = p.outputs, len(p.paths), p.pages, p.bytes
 	if res.Diagnostics.HasErrors() {
+		abort()
 		return res, ErrContent
 	}
-	if cfg.CheckOnly {
-		res.Duration = time.Since(start)
-		return res, nil
-	}
-	if outs, err = minifyAll(ctx, outs); err != nil {
-		return res, err
-	}
-	res.Outputs = outs
-	if cfg.Out != "" {
-		if err := publish.Write(cfg.Out, outs); err != nil {
+	if stage != nil {
+		if err := stage.Commit(); err != nil {
 			return res, fmt.Errorf("writing %s: %w", cfg.Out, err)
 		}
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// pipeline renders the site a part at a time (the site-wide pages, then
+// each school) on every core, minifies each output and writes it to the
+// stage at once, so that a large site is never held in memory whole.
+type pipeline struct {
+	renderer *render.Renderer
+	minifier *publish.Minifier
+	stage    *publish.Stage // nil: write nothing
+	keep     bool           // keep the outputs in memory (the dev server)
+
+	mu      sync.Mutex
+	paths   []string
+	outputs []render.Output
+	pages   int
+	bytes   int64
+}
+
+func (p *pipeline) run(ctx context.Context, s *site.Site) error {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	units := make(chan func() ([]render.Output, error))
+	errs := make(chan error, 1)
+	fail := func(err error) {
+		select {
+		case errs <- err:
+		default:
+		}
+		cancel()
+	}
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for unit := range units {
+				outs, err := unit()
+				if err == nil {
+					err = p.emit(outs)
+				}
+				if err != nil {
+					fail(err)
+				}
+			}
+		}()
+	}
+	send := func(u func() ([]render.Output, error)) bool {
+		select {
+		case units <- u:
+			return true
+		case <-ctx.Done():
+			return false
+		}
+	}
+	if send(p.renderer.SitePages) {
+		for _, sch := range s.Schools {
+			if !send(func() ([]render.Output, error) { return p.renderer.School(sch) }) {
+				break
+			}
+		}
+	}
+	close(units)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	slices.Sort(p.paths)
+	sm, err := p.renderer.Sitemap(p.paths)
+	if err != nil {
+		return err
+	}
+	if err := p.emit([]render.Output{sm}); err != nil {
+		return err
+	}
+	slices.Sort(p.paths)
+	slices.SortFunc(p.outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
+	return nil
+}
+
+// emit minifies and writes outputs, keeping only their paths and sizes
+// unless the outputs are to be kept in memory.
+func (p *pipeline) emit(outs []render.Output) error {
+	pages := 0
+	var size int64
+	for i, o := range outs {
+		o, err := p.minifier.Minify(o)
+		if err != nil {
+			return err
+		}
+		if p.stage != nil {
+			if err := p.stage.Write(o); err != nil {
+				return err
+			}
+		}
+		if strings.HasSuffix(o.Path, ".html") {
+			pages++
+		}
+		size += int64(len(o.Body))
+		outs[i] = o
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, o := range outs {
+		p.paths = append(p.paths, o.Path)
+	}
+	if p.keep {
+		p.outputs = append(p.outputs, outs...)
+	}
+	p.pages += pages
+	p.bytes += size
+	return nil
 }
 
 // themeOf returns the theme: the default, with the site's theme folder (a
@@ -166,38 +292,4 @@ func checkOut(contentDir, out string) error {
 		return fmt.Errorf("refusing to replace %s with the built site: choose a folder of its own, such as public", out)
 	}
 	return nil
-}
-
-// minifyAll minifies the outputs on every core, keeping their order.
-func minifyAll(ctx context.Context, outs []render.Output) ([]render.Output, error) {
-	m := publish.NewMinifier()
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	errs := make([]error, workers)
-	next := make(chan int)
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				o, err := m.Minify(outs[i])
-				if err != nil && errs[w] == nil {
-					errs[w] = err
-				}
-				outs[i] = o
-			}
-		}()
-	}
-	for i := range outs {
-		if ctx.Err() != nil {
-			break
-		}
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	return outs, errors.Join(errs...)
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -72,42 +73,77 @@ func (m *Minifier) Minify(o render.Output) (render.Output, error) {
 // Write replaces the folder out with exactly the outputs. It writes them to
 // a staging folder beside out, then swaps it into place; on any error out
 // is left as it was.
-func Write(out string, outputs []render.Output) (err error) {
-	out = filepath.Clean(out)
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	stage, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+func Write(out string, outputs []render.Output) error {
+	st, err := NewStage(out)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(stage)
-		}
-	}()
-	dirs := map[string]bool{}
 	for _, o := range outputs {
-		if !Safe(o.Path) {
-			return fmt.Errorf("refusing to write %q: outside the output folder", o.Path)
-		}
-		p := filepath.Join(stage, filepath.FromSlash(o.Path))
-		if d := filepath.Dir(p); !dirs[d] {
-			if err := os.MkdirAll(d, 0o755); err != nil {
-				return err
-			}
-			dirs[d] = true
-		}
-		if err := os.WriteFile(p, o.Body, 0o644); err != nil {
+		if err := st.Write(o); err != nil {
+			st.Abort()
 			return err
 		}
 	}
-	if err := os.Chmod(stage, 0o755); err != nil {
+	return st.Commit()
+}
+
+// Stage is a new site being written beside the output folder. Write may be
+// called from several goroutines; then Commit swaps it into place, or Abort
+// removes it.
+type Stage struct {
+	out, dir string
+	mu       sync.Mutex
+	dirs     map[string]bool
+}
+
+// NewStage starts a new site beside out.
+func NewStage(out string) (*Stage, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	if err != nil {
+		return nil, err
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, err
+	}
+	return &Stage{out: out, dir: dir, dirs: map[string]bool{dir: true}}, nil
+}
+
+// Write writes one output into the stage.
+func (s *Stage) Write(o render.Output) error {
+	if !Safe(o.Path) {
+		return fmt.Errorf("refusing to write %q: outside the output folder", o.Path)
+	}
+	p := filepath.Join(s.dir, filepath.FromSlash(o.Path))
+	d := filepath.Dir(p)
+	s.mu.Lock()
+	if !s.dirs[d] {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			s.mu.Unlock()
+			return err
+		}
+		s.dirs[d] = true
+	}
+	s.mu.Unlock()
+	return os.WriteFile(p, o.Body, 0o644)
+}
+
+// Commit puts the stage in place of the output folder.
+func (s *Stage) Commit() error {
+	if err := swap(s.dir, s.out); err != nil {
+		s.Abort()
 		return err
 	}
-	return swap(stage, out)
+	return nil
 }
+
+// Abort removes the stage, leaving the output folder as it was.
+func (s *Stage) Abort() { os.RemoveAll(s.dir) }
 
 // swap puts stage at out, moving any previous out aside first and
 // removing it after.

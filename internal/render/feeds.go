@@ -198,14 +198,15 @@ type siteURL struct {
 	Loc string `xml:"loc"`
 }
 
-// sitemap lists every HTML page but the 404 page.
-func (r *Renderer) sitemap(outs []Output) (Output, error) {
+// Sitemap lists every HTML page of paths (output paths, sorted) but the
+// 404 page.
+func (r *Renderer) Sitemap(paths []string) (Output, error) {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, o := range outs {
-		if !strings.HasSuffix(o.Path, ".html") || o.Path == "404.html" {
+	for _, op := range paths {
+		if !strings.HasSuffix(op, ".html") || op == "404.html" {
 			continue
 		}
-		p := "/" + strings.TrimSuffix(o.Path, "index.html")
+		p := "/" + strings.TrimSuffix(op, "index.html")
 		set.URLs = append(set.URLs, siteURL{Loc: r.abs(p)})
 	}
 	b, err := xml.MarshalIndent(set, "", "  ")

@@ -125,7 +125,11 @@ func (r *Renderer) Render() ([]Output, error) {
 		}
 	}
 	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
-	sm, err := r.sitemap(out)
+	paths := make([]string, len(out))
+	for i, o := range out {
+		paths[i] = o.Path
+	}
+	sm, err := r.Sitemap(paths)
 	if err != nil {
 		return nil, err
 	}
