@@ -19,9 +19,12 @@ import (
 
 // Config says what a build publishes.
 type Config struct {
-	Now time.Time // "today" for what is upcoming and what is held back
-	// NowIsDate takes only Now's date, as the start of that day in the
-	// site's timezone (a build with --now).
+	// Now gives "today": what is upcoming, what is overdue, what is held
+	// back. Only its date counts: the site is built as at the start of that
+	// day in the site's timezone, so that a build is the same all day.
+	Now time.Time
+	// NowIsDate takes Now's date as written (a build with --now), rather
+	// than the date Now falls on in the site's timezone.
 	NowIsDate bool
 	Drafts    bool // include drafts (preview)
 	Future    bool // include updates dated after today
@@ -189,10 +192,12 @@ func (b *builder) site() *Site {
 	if err != nil {
 		loc = time.UTC // already reported by content
 	}
-	if b.cfg.NowIsDate {
-		y, m, d := b.cfg.Now.Date()
-		b.cfg.Now = time.Date(y, m, d, 0, 0, 0, 0, loc)
+	now := b.cfg.Now
+	if !b.cfg.NowIsDate {
+		now = now.In(loc)
 	}
+	y, m, d := now.Date()
+	b.cfg.Now = time.Date(y, m, d, 0, 0, 0, 0, loc)
 	s := &Site{
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
 		Location: loc, Timezone: sc.Timezone, Now: b.cfg.Now, Today: content.Today(b.cfg.Now, loc),
