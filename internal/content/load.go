@@ -13,8 +13,10 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -24,9 +26,38 @@ type Content struct {
 	Site    SiteConfig
 	Pages   []*PageFile
 	Schools []*SchoolDir
-	// Paths holds every regular file in the folder (slash-separated), so that
-	// relative links can be checked without touching the disk again.
+	// Paths holds the site-wide files (site.yaml, pages/); each school's
+	// files are in its SchoolDir.Paths. Links are checked against them
+	// without touching the disk again.
 	Paths map[string]bool
+
+	bySlug map[string]*SchoolDir
+}
+
+// Exists reports whether the content folder has the regular file p.
+func (c *Content) Exists(p string) bool {
+	if rest, ok := strings.CutPrefix(p, "schools/"); ok {
+		slug, _, _ := strings.Cut(rest, "/")
+		s := c.School(slug)
+		return s != nil && s.Paths[p]
+	}
+	return c.Paths[p]
+}
+
+// School returns the school with the given slug, or nil.
+func (c *Content) School(slug string) *SchoolDir {
+	if len(c.bySlug) != len(c.Schools) {
+		c.Reindex()
+	}
+	return c.bySlug[slug]
+}
+
+// Reindex must be called after Schools is changed in place.
+func (c *Content) Reindex() {
+	c.bySlug = make(map[string]*SchoolDir, len(c.Schools))
+	for _, s := range c.Schools {
+		c.bySlug[s.Slug] = s
+	}
 }
 
 // PageFile is pages/<slug>.md.
@@ -48,6 +79,7 @@ type SchoolDir struct {
 	Views    []ViewsGathering
 	Updates  []*UpdateFile
 	Files    []string // paths under files/, sorted
+	Paths    map[string]bool
 }
 
 // Path returns the content path of one of the school's files.
@@ -81,15 +113,60 @@ const maxMarkdownSize = 1 << 20
 // Load reads the content folder fsys. It returns what it could read and every
 // problem found; the caller decides whether errors stop the build.
 func Load(fsys fs.FS) (*Content, Diagnostics) {
-	l := &loader{c: &Content{FS: fsys, Paths: map[string]bool{}}}
-	l.root()
+	l := &loader{c: &Content{FS: fsys}, paths: map[string]bool{}}
+	slugs := l.root()
+	l.c.Paths = l.paths
 	l.validate()
+	schools := make([]*SchoolDir, len(slugs))
+	diags := make([]Diagnostics, len(slugs))
+	parallel(len(slugs), func(i int) { schools[i], diags[i] = LoadSchool(fsys, slugs[i]) })
+	for i, s := range schools {
+		if s != nil {
+			l.c.Schools = append(l.c.Schools, s)
+		}
+		l.ds = append(l.ds, diags[i]...)
+	}
+	l.c.Reindex()
 	return l.c, l.ds.Sort()
 }
 
+// LoadSchool reads and checks one school's folder, schools/<slug>. It
+// returns nil (and says why) if the folder has no school.yaml.
+func LoadSchool(fsys fs.FS, slug string) (*SchoolDir, Diagnostics) {
+	l := &loader{c: &Content{FS: fsys}, paths: map[string]bool{}}
+	s := &SchoolDir{Slug: slug, Dir: "schools/" + slug}
+	if !l.school(s) {
+		return nil, l.ds
+	}
+	s.Paths = l.paths
+	l.schoolRules(s)
+	return s, l.ds
+}
+
+// parallel calls f(0) ... f(n-1) on every core.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
 type loader struct {
-	c  *Content
-	ds Diagnostics
+	c     *Content
+	ds    Diagnostics
+	paths map[string]bool // the files read or listed
 }
 
 // readDir lists a folder, leaving out hidden files (.gitkeep, .DS_Store)
@@ -131,7 +208,7 @@ func unwrapPathError(err error) error {
 }
 
 func (l *loader) read(p string, limit int) ([]byte, bool) {
-	l.c.Paths[p] = true
+	l.paths[p] = true
 	b, err := fs.ReadFile(l.c.FS, p)
 	if err != nil {
 		l.ds.Errorf(p, Pos{}, "cannot read this file: %v", unwrapPathError(err))
@@ -144,7 +221,8 @@ func (l *loader) read(p string, limit int) ([]byte, bool) {
 	return b, true
 }
 
-func (l *loader) root() {
+// root reads the top of the folder and returns the slugs of the schools.
+func (l *loader) root() (slugs []string) {
 	haveSite := false
 	for _, e := range l.readDir(".") {
 		name := e.Name()
@@ -157,7 +235,7 @@ func (l *loader) root() {
 		case name == "pages" && e.IsDir():
 			l.pages()
 		case name == "schools" && e.IsDir():
-			l.schools()
+			slugs = l.schools()
 		default:
 			l.unexpected(".", e, []string{"site.yaml", "pages/", "schools/"})
 		}
@@ -165,6 +243,7 @@ func (l *loader) root() {
 	if !haveSite {
 		l.ds.Errorf("site.yaml", Pos{}, "the content folder has no site.yaml; create it with at least `title:` and `base_url:` (see the example site's content/site.yaml)")
 	}
+	return slugs
 }
 
 func (l *loader) unexpected(dir string, e fs.DirEntry, allowed []string) {
@@ -213,7 +292,7 @@ func (l *loader) pages() {
 
 var schoolEntries = []string{"school.yaml", "action-plan.yaml", "meetings.yaml", "views.yaml", "updates/", "files/"}
 
-func (l *loader) schools() {
+func (l *loader) schools() (slugs []string) {
 	for _, e := range l.readDir("schools") {
 		dir := "schools/" + e.Name()
 		if !e.IsDir() {
@@ -224,11 +303,12 @@ func (l *loader) schools() {
 			l.ds.Errorf(dir, Pos{}, "the school folder name %q is not a valid slug: use lower-case letters, digits and single hyphens, for example hillside-primary", e.Name())
 			continue
 		}
-		l.school(&SchoolDir{Slug: e.Name(), Dir: dir})
+		slugs = append(slugs, e.Name())
 	}
+	return slugs
 }
 
-func (l *loader) school(s *SchoolDir) {
+func (l *loader) school(s *SchoolDir) bool {
 	haveSchool := false
 	for _, e := range l.readDir(s.Dir) {
 		p := s.Path(e.Name())
@@ -261,9 +341,9 @@ func (l *loader) school(s *SchoolDir) {
 	}
 	if !haveSchool {
 		l.ds.Errorf(s.Path("school.yaml"), Pos{}, "the school folder %s has no school.yaml; every school needs one (run `parentpages new school %s` to start one)", s.Dir, s.Slug)
-		return
+		return false
 	}
-	l.c.Schools = append(l.c.Schools, s)
+	return true
 }
 
 func (l *loader) files(s *SchoolDir, dir string) {
@@ -273,7 +353,7 @@ func (l *loader) files(s *SchoolDir, dir string) {
 			l.files(s, p)
 			continue
 		}
-		l.c.Paths[p] = true
+		l.paths[p] = true
 		s.Files = append(s.Files, p)
 	}
 }

@@ -20,22 +20,25 @@ var (
 	noOverallFrom = time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC)
 )
 
-// validate checks the rules that concern one file at a time, fills in the
-// defaults the contract gives, and normalises grade numbers to words.
+// validate checks the site-wide files; schoolRules checks a school's. Both
+// check the rules that concern one file at a time, fill in the defaults the
+// contract gives, and normalise grade numbers to words.
 func (l *loader) validate() {
 	l.site()
 	for _, p := range l.c.Pages {
 		l.requireText(p.Path, p.Front.Meta, "title", p.Front.Title)
 	}
-	for _, s := range l.c.Schools {
-		l.schoolFile(s)
-		if s.Plan != nil {
-			l.plan(s)
-		}
-		l.meetings(s)
-		l.views(s)
-		l.updateFiles(s)
+}
+
+// schoolRules checks the files of one school.
+func (l *loader) schoolRules(s *SchoolDir) {
+	l.schoolFile(s)
+	if s.Plan != nil {
+		l.plan(s)
 	}
+	l.meetings(s)
+	l.views(s)
+	l.updateFiles(s)
 }
 
 // oneOf checks that value is one of allowed, reporting the allowed words.

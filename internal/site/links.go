@@ -83,7 +83,7 @@ func (b *builder) resolve(source, ref string, pos content.Pos) (string, bool) {
 		suffix += "#" + u.EscapedFragment()
 	}
 	if strings.HasPrefix(u.Path, "/") {
-		b.s.SiteLinks = append(b.s.SiteLinks, SiteLink{Path: u.Path, Source: source, Pos: pos})
+		b.siteLinks = append(b.siteLinks, SiteLink{Path: u.Path, Source: source, Pos: pos})
 		return ref, true
 	}
 	target, inside := content.Join(source, u.Path)
@@ -112,7 +112,7 @@ func (b *builder) publishedAs(p string) (string, string) {
 	switch {
 	case parts[0] == "pages" && len(parts) == 2:
 		slug, ok := strings.CutSuffix(parts[1], ".md")
-		if ok && b.c.Paths[p] {
+		if ok && b.c.Exists(p) {
 			return "/" + slug + "/", ""
 		}
 	case parts[0] == "schools" && len(parts) >= 2:
@@ -134,13 +134,13 @@ func (b *builder) publishedAs(p string) (string, string) {
 			return base, ""
 		case rest == "action-plan.yaml" && d.Plan != nil:
 			return base + "action-plan/", ""
-		case rest == "views.yaml" && b.c.Paths[p]:
+		case rest == "views.yaml" && b.c.Exists(p):
 			return base + "views/", ""
 		case rest == "meetings.yaml" || rest == "meetings":
 			return base + "meetings/", ""
 		case rest == "updates":
 			return base + "updates/", ""
-		case parts[2] == "files" && b.c.Paths[p]:
+		case parts[2] == "files" && b.c.Exists(p):
 			return "/" + p, ""
 		case parts[2] == "updates" && len(parts) == 4:
 			if u, ok := b.updates[p]; ok {
@@ -148,19 +148,14 @@ func (b *builder) publishedAs(p string) (string, string) {
 			}
 		}
 	}
-	if b.c.Paths[p] {
+	if b.c.Exists(p) {
 		return "", "which the site does not publish; put files to link to in the school's files/ folder"
 	}
 	return "", "which does not exist; check the spelling and the folder (the link is relative to the file it is written in)"
 }
 
 func (b *builder) findSchool(slug string) *content.SchoolDir {
-	for _, d := range b.c.Schools {
-		if d.Slug == slug {
-			return d
-		}
-	}
-	return nil
+	return b.c.School(slug)
 }
 
 // CheckSiteLinks reports links to site paths that the build did not write.

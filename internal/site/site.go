@@ -9,8 +9,10 @@ package site
 import (
 	"cmp"
 	"net/url"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
@@ -23,6 +25,9 @@ type Config struct {
 	// back. Only its date counts: the site is built as at the start of that
 	// day in the site's timezone, so that a build is the same all day.
 	Now time.Time
+	// Reuse gives models of schools from an earlier build whose files have
+	// not changed since; they are used as they are (the dev server).
+	Reuse map[string]*School
 	// NowIsDate takes Now's date as written (a build with --now), rather
 	// than the date Now falls on in the site's timezone.
 	NowIsDate bool
@@ -88,6 +93,10 @@ type School struct {
 	Updates     []*Update // newest first; only those published in this build
 	Files       []File
 	viewsFile   bool
+	// What building the school's model found, kept so that a school reused
+	// by a later build still reports it.
+	diags     content.Diagnostics
+	siteLinks []SiteLink
 }
 
 // URL is the school's overview path; sub-pages are URL()+"inspection/" etc.
@@ -184,6 +193,14 @@ type builder struct {
 	// updates maps an update's content path to it, for links between updates.
 	updates map[string]*Update
 	hidden  map[string]string // content path of an unpublished update or school -> why
+	// siteLinks collects links to site paths, for Site.CheckSiteLinks.
+	siteLinks []SiteLink
+}
+
+// child returns a builder for one school, to run beside the others: it
+// shares the read-only state and collects its own findings.
+func (b *builder) child() *builder {
+	return &builder{c: b.c, cfg: b.cfg, md: b.md, s: b.s, updates: b.updates, hidden: b.hidden}
 }
 
 func (b *builder) site() *Site {
@@ -246,9 +263,20 @@ func (b *builder) site() *Site {
 		f := b.pageFile(p.Source)
 		p.Body = b.markdown(p.Source, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
 	}
+	parallel(len(schools), func(i int) {
+		sch := schools[i]
+		if old := b.cfg.Reuse[sch.Slug]; old != nil {
+			schools[i] = old
+			return
+		}
+		child := b.child()
+		child.school(sch, b.c.School(sch.Slug))
+		sch.diags, sch.siteLinks = child.ds, child.siteLinks
+	})
+	s.SiteLinks = b.siteLinks
 	for _, sch := range schools {
-		d := b.schoolDir(sch.Slug)
-		b.school(sch, d)
+		b.ds = append(b.ds, sch.diags...)
+		s.SiteLinks = append(s.SiteLinks, sch.siteLinks...)
 	}
 	s.Schools = schools
 	slices.SortFunc(s.Pages, func(a, b *Page) int {
@@ -269,13 +297,24 @@ func (b *builder) pageFile(p string) *content.PageFile {
 	panic("site: no page " + p)
 }
 
-func (b *builder) schoolDir(slug string) *content.SchoolDir {
-	for _, d := range b.c.Schools {
-		if d.Slug == slug {
-			return d
-		}
+// parallel calls f(0) ... f(n-1) on every core.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
 	}
-	panic("site: no school " + slug)
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 }
 
 // update decides whether an update is published in this build.
