@@ -10,14 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
-	"github.com/parentpages/parentpages/internal/publish"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/site"
 	theme "github.com/parentpages/parentpages/themes/default"
@@ -43,11 +39,15 @@ type Config struct {
 
 // Result is what a build made.
 type Result struct {
-	Site        *site.Site
-	Outputs     []render.Output // minified, sorted by path; kept only when Config.Out is ""
-	Files       int             // number of files built
-	Pages       int             // of which HTML pages
-	Bytes       int64           // their total size
+	Site    *site.Site
+	Outputs []render.Output // minified, sorted by path; kept only when Config.Out is ""
+	Files   int             // number of files built
+	Pages   int             // of which HTML pages
+	Bytes   int64           // their total size
+	Schools int             // number of schools published
+	// Unchanged says nothing had changed since the build that made the
+	// output folder, so nothing was written.
+	Unchanged   bool
 	Diagnostics content.Diagnostics
 	Duration    time.Duration
 }
@@ -56,202 +56,12 @@ type Result struct {
 // Result's Diagnostics list them.
 var ErrContent = errors.New("the content has errors")
 
-// Build runs the pipeline. A content error returns ErrContent with the
+// Build runs the pipeline once. A content error returns ErrContent with the
 // diagnostics in the result; any other error is the program's or the
-// machine's. When cfg.Out is set, the folder is replaced only on success.
+// machine's. When cfg.Out is set, the folder is replaced only on success,
+// and what the previous build left there is reused where nothing changed.
 func Build(ctx context.Context, cfg Config) (*Result, error) {
-	start := time.Now()
-	res := &Result{}
-	info, err := os.Stat(cfg.Content)
-	if err != nil || !info.IsDir() {
-		res.Diagnostics.Errorf(cfg.Content, content.Pos{}, "there is no content folder here; give the folder that holds site.yaml with --content")
-		return res, ErrContent
-	}
-	if cfg.Out != "" {
-		if err := checkOut(cfg.Content, cfg.Out); err != nil {
-			return res, err
-		}
-	}
-	contentFS := os.DirFS(cfg.Content)
-	c, ds := content.Load(contentFS)
-	s, sds := site.Load(c, site.Config{Now: cfg.Now, NowIsDate: cfg.NowIsDate, Drafts: cfg.Drafts, Future: cfg.Future})
-	res.Site = s
-	res.Diagnostics = append(ds, sds...)
-	themeFS, err := themeOf(cfg.Content, c.Site.Theme)
-	if err != nil {
-		res.Diagnostics.Errorf("site.yaml", c.Site.At("theme"), "`theme` is %q, but there is no such folder beside the content folder: %v", c.Site.Theme, err)
-	}
-	if res.Diagnostics.HasErrors() {
-		res.Diagnostics = res.Diagnostics.Sort()
-		return res, ErrContent
-	}
-	// A check renders too (in memory), so that links to site paths are
-	// checked exactly as a build checks them.
-	if err := ctx.Err(); err != nil {
-		return res, err
-	}
-	if cfg.History && !cfg.CheckOnly {
-		if err := setSequences(cfg.Content, s); err != nil {
-			return res, fmt.Errorf("reading the history of meetings.yaml: %w", err)
-		}
-	}
-	r, err := render.New(s, themeFS, contentFS, cfg.Render)
-	if err != nil {
-		return res, err
-	}
-	var stage *publish.Stage
-	if cfg.Out != "" && !cfg.CheckOnly {
-		if stage, err = publish.NewStage(cfg.Out); err != nil {
-			return res, fmt.Errorf("writing %s: %w", cfg.Out, err)
-		}
-	}
-	abort := func() {
-		if stage != nil {
-			stage.Abort()
-		}
-	}
-	p := &pipeline{renderer: r, minifier: publish.NewMinifier(), stage: stage, keep: cfg.Out == "" && !cfg.CheckOnly}
-	if err := p.run(ctx, s); err != nil {
-		abort()
-		return res, err
-	}
-	written := make(map[string]bool, len(p.paths))
-	for _, path := range p.paths {
-		written[path] = true
-	}
-	res.Diagnostics = append(res.Diagnostics, s.CheckSiteLinks(func(p string) bool {
-		p = strings.TrimPrefix(p, "/")
-		return written[p] || written[p+"index.html"] || written[strings.TrimSuffix(p, "/")+"/index.html"]
-	})...)
-	res.Diagnostics = res.Diagnostics.Sort()
-	res.Outputs, res.Files, res.Pages, res.Bytes = p.outputs, len(p.paths), p.pages, p.bytes
-	if res.Diagnostics.HasErrors() {
-		abort()
-		return res, ErrContent
-	}
-	if stage != nil {
-		if err := stage.Commit(); err != nil {
-			return res, fmt.Errorf("writing %s: %w", cfg.Out, err)
-		}
-	}
-	res.Duration = time.Since(start)
-	return res, nil
-}
-
-// pipeline renders the site a part at a time (the site-wide pages, then
-// each school) on every core, minifies each output and writes it to the
-// stage at once, so that a large site is never held in memory whole.
-type pipeline struct {
-	renderer *render.Renderer
-	minifier *publish.Minifier
-	stage    *publish.Stage // nil: write nothing
-	keep     bool           // keep the outputs in memory (the dev server)
-
-	mu      sync.Mutex
-	paths   []string
-	outputs []render.Output
-	pages   int
-	bytes   int64
-}
-
-func (p *pipeline) run(ctx context.Context, s *site.Site) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	units := make(chan func() ([]render.Output, error))
-	errs := make(chan error, 1)
-	fail := func(err error) {
-		select {
-		case errs <- err:
-		default:
-		}
-		cancel()
-	}
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for unit := range units {
-				outs, err := unit()
-				if err == nil {
-					err = p.emit(outs)
-				}
-				if err != nil {
-					fail(err)
-				}
-			}
-		}()
-	}
-	send := func(u func() ([]render.Output, error)) bool {
-		select {
-		case units <- u:
-			return true
-		case <-ctx.Done():
-			return false
-		}
-	}
-	if send(p.renderer.SitePages) {
-		for _, sch := range s.Schools {
-			if !send(func() ([]render.Output, error) { return p.renderer.School(sch) }) {
-				break
-			}
-		}
-	}
-	close(units)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	slices.Sort(p.paths)
-	sm, err := p.renderer.Sitemap(p.paths)
-	if err != nil {
-		return err
-	}
-	if err := p.emit([]render.Output{sm}); err != nil {
-		return err
-	}
-	slices.Sort(p.paths)
-	slices.SortFunc(p.outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
-	return nil
-}
-
-// emit minifies and writes outputs, keeping only their paths and sizes
-// unless the outputs are to be kept in memory.
-func (p *pipeline) emit(outs []render.Output) error {
-	pages := 0
-	var size int64
-	for i, o := range outs {
-		o, err := p.minifier.Minify(o)
-		if err != nil {
-			return err
-		}
-		if p.stage != nil {
-			if err := p.stage.Write(o); err != nil {
-				return err
-			}
-		}
-		if strings.HasSuffix(o.Path, ".html") {
-			pages++
-		}
-		size += int64(len(o.Body))
-		outs[i] = o
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, o := range outs {
-		p.paths = append(p.paths, o.Path)
-	}
-	if p.keep {
-		p.outputs = append(p.outputs, outs...)
-	}
-	p.pages += pages
-	p.bytes += size
-	return nil
+	return NewBuilder(cfg).Build(ctx, nil)
 }
 
 // themeOf returns the theme: the default, with the site's theme folder (a

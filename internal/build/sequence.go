@@ -24,44 +24,71 @@ func minutesSince(t time.Time) int {
 	return max(0, int(t.Sub(sequenceEpoch)/time.Minute))
 }
 
-// setSequences gives every meeting its calendar SEQUENCE: the time, in
-// minutes since 2020, of the commit from which its published details have
-// been as they are now. So SEQUENCE grows whenever the details change, stays
-// the same when only other meetings or files change, and is the same for
-// every build of the same commit. A meeting whose details differ from the
-// last commit (a preview of an edit) gets the build's "now". Outside a Git
-// repository every SEQUENCE is 0.
-func setSequences(contentDir string, s *site.Site) error {
+// history is the Git history of every meetings.yaml, read once a build.
+type history struct {
+	top, prefix string
+	commits     map[string][]commit // repo path of a meetings.yaml -> commits that changed it, newest first
+}
+
+// readHistory reads the history of the content folder's meetings.yaml
+// files; it returns nil outside a Git repository.
+func readHistory(contentDir string) (*history, error) {
 	top, prefix, ok := gitRoot(contentDir)
 	if !ok {
+		return nil, nil
+	}
+	commits, err := meetingsHistory(top, prefix)
+	if err != nil {
+		return nil, err
+	}
+	return &history{top: top, prefix: prefix, commits: commits}, nil
+}
+
+func (h *history) path(sch *site.School) string {
+	return path.Join(h.prefix, sch.Dir, "meetings.yaml")
+}
+
+// key names what a school's SEQUENCE numbers depend on besides its files:
+// the last commit that changed its meetings.yaml.
+func (h *history) key(dir string) string {
+	if h == nil {
+		return ""
+	}
+	if cs := h.commits[path.Join(h.prefix, dir, "meetings.yaml")]; len(cs) > 0 {
+		return cs[0].hash
+	}
+	return ""
+}
+
+// setSequences gives every meeting of the schools its calendar SEQUENCE:
+// the time, in minutes since 2020, of the commit from which its published
+// details have been as they are now. So SEQUENCE grows whenever the details
+// change, stays the same when only other meetings or files change, and is
+// the same for every build of the same commit. A meeting whose details
+// differ from the last commit (a preview of an edit) gets the build's
+// "now". Outside a Git repository (h is nil) every SEQUENCE is 0.
+func (h *history) setSequences(now time.Time, schools []*site.School) error {
+	if h == nil {
 		return nil
 	}
-	paths := map[string][]*site.Meeting{} // repo path of meetings.yaml -> its meetings
-	for _, sch := range s.Schools {
-		if len(sch.Meetings) == 0 {
-			continue
+	wanted := map[string][]commit{}
+	for _, sch := range schools {
+		if len(sch.Meetings) > 0 {
+			p := h.path(sch)
+			wanted[p] = h.commits[p]
 		}
-		p := path.Join(prefix, sch.Dir, "meetings.yaml")
-		paths[p] = sch.Meetings
 	}
-	if len(paths) == 0 {
-		return nil
-	}
-	history, err := meetingsHistory(top, prefix)
+	versions, err := readVersions(h.top, wanted)
 	if err != nil {
 		return err
 	}
-	versions, err := readVersions(top, history)
-	if err != nil {
-		return err
-	}
-	now := minutesSince(s.Now)
-	for p, meetings := range paths {
-		commits := history[p] // newest first
-		for _, m := range meetings {
+	nowSeq := minutesSince(now)
+	for _, sch := range schools {
+		p := h.path(sch)
+		for _, m := range sch.Meetings {
 			want := site.Details(m.Meeting)
-			seq := now
-			for _, c := range commits {
+			seq := nowSeq
+			for _, c := range h.commits[p] { // newest first
 				d, ok := versions[c.hash+":"+p][m.ID]
 				if !ok || d != want {
 					break

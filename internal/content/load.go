@@ -113,10 +113,8 @@ const maxMarkdownSize = 1 << 20
 // Load reads the content folder fsys. It returns what it could read and every
 // problem found; the caller decides whether errors stop the build.
 func Load(fsys fs.FS) (*Content, Diagnostics) {
-	l := &loader{c: &Content{FS: fsys}, paths: map[string]bool{}}
-	slugs := l.root()
-	l.c.Paths = l.paths
-	l.validate()
+	c, slugs, ds := LoadSite(fsys)
+	l := &loader{c: c, ds: ds}
 	schools := make([]*SchoolDir, len(slugs))
 	diags := make([]Diagnostics, len(slugs))
 	parallel(len(slugs), func(i int) { schools[i], diags[i] = LoadSchool(fsys, slugs[i]) })
@@ -128,6 +126,16 @@ func Load(fsys fs.FS) (*Content, Diagnostics) {
 	}
 	l.c.Reindex()
 	return l.c, l.ds.Sort()
+}
+
+// LoadSite reads and checks the site-wide files (site.yaml and pages/) and
+// lists the school folders, without reading them: see LoadSchool.
+func LoadSite(fsys fs.FS) (*Content, []string, Diagnostics) {
+	l := &loader{c: &Content{FS: fsys}, paths: map[string]bool{}}
+	slugs := l.root()
+	l.c.Paths = l.paths
+	l.validate()
+	return l.c, slugs, l.ds
 }
 
 // LoadSchool reads and checks one school's folder, schools/<slug>. It

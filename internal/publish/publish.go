@@ -121,15 +121,9 @@ func (s *Stage) Write(o render.Output) error {
 	}
 	p := filepath.Join(s.dir, filepath.FromSlash(o.Path))
 	d := filepath.Dir(p)
-	s.mu.Lock()
-	if !s.dirs[d] {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			s.mu.Unlock()
-			return err
-		}
-		s.dirs[d] = true
+	if err := s.mkdir(d); err != nil {
+		return err
 	}
-	s.mu.Unlock()
 	return os.WriteFile(p, o.Body, 0o644)
 }
 
@@ -181,4 +175,43 @@ func Safe(p string) bool {
 		}
 	}
 	return true
+}
+
+// Link puts the existing file old (the previous build's) into the stage at
+// p, without copying its bytes where the file system allows.
+func (s *Stage) Link(old, p string) error {
+	if !Safe(p) {
+		return fmt.Errorf("refusing to write %q: outside the output folder", p)
+	}
+	dst := filepath.Join(s.dir, filepath.FromSlash(p))
+	if err := s.mkdir(filepath.Dir(dst)); err != nil {
+		return err
+	}
+	if err := os.Link(old, dst); err == nil {
+		return nil
+	}
+	b, err := os.ReadFile(old)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(dst, b, 0o644)
+}
+
+// WriteFile writes a file that is not part of the site, such as the
+// build's manifest.
+func (s *Stage) WriteFile(name string, b []byte) error {
+	return s.Write(render.Output{Path: name, Body: b})
+}
+
+func (s *Stage) mkdir(d string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dirs[d] {
+		return nil
+	}
+	if err := os.MkdirAll(d, 0o755); err != nil {
+		return err
+	}
+	s.dirs[d] = true
+	return nil
 }

@@ -1,0 +1,569 @@
+package build
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/publish"
+	"github.com/parentpages/parentpages/internal/render"
+	"github.com/parentpages/parentpages/internal/site"
+)
+
+// Builder runs builds one after another and redoes only what changed since
+// the last. A school whose files (and the site-wide inputs: site.yaml,
+// pages, theme, program, today's date and the flags) are as they were is
+// neither loaded nor rendered again: the dev server reuses what it holds in
+// memory, and a build into an output folder reuses the files the previous
+// build wrote there, as its manifest lists them. The site-wide pages (home,
+// feeds, calendar, sitemap) are rendered whenever anything changed.
+type Builder struct {
+	cfg     Config
+	program string    // a hash of this program, so that a new version rebuilds everything
+	last    *snapshot // what the last successful build made (kept when Out is "")
+}
+
+// snapshot is what one build made, for the next to reuse.
+type snapshot struct {
+	global  string
+	schools map[string]*schoolSnap
+}
+
+type schoolSnap struct {
+	key     string
+	dir     *content.SchoolDir
+	diags   content.Diagnostics
+	model   *site.School
+	outputs []render.Output
+}
+
+// NewBuilder returns a builder for cfg.
+func NewBuilder(cfg Config) *Builder {
+	return &Builder{cfg: cfg, program: programHash()}
+}
+
+// programHash identifies this build of the program: the templates, the
+// rules and the code that renders are all in the binary.
+func programHash() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "unknown"
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "unknown"
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Build builds the site. changed lists the content paths (slash-separated,
+// relative to the content folder) that changed since the last build of
+// this Builder, when the caller knows them (the dev server's watcher); nil
+// means "look at everything".
+func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
+	cfg := b.cfg
+	start := time.Now()
+	res := &Result{}
+	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
+		res.Diagnostics.Errorf(cfg.Content, content.Pos{}, "there is no content folder here; give the folder that holds site.yaml with --content")
+		return res, ErrContent
+	}
+	write := cfg.Out != "" && !cfg.CheckOnly
+	if write {
+		if err := checkOut(cfg.Content, cfg.Out); err != nil {
+			return res, err
+		}
+	}
+	fsys := os.DirFS(cfg.Content)
+	c, slugs, ds := content.LoadSite(fsys)
+	res.Diagnostics = ds
+	themeFS, themeErr := themeOf(cfg.Content, c.Site.Theme)
+	if themeErr != nil {
+		res.Diagnostics.Errorf("site.yaml", c.Site.At("theme"), "`theme` is %q, but there is no such folder beside the content folder", c.Site.Theme)
+	}
+	var hist *history
+	if cfg.History && !cfg.CheckOnly {
+		var err error
+		if hist, err = readHistory(cfg.Content); err != nil {
+			return res, fmt.Errorf("reading the history of meetings.yaml: %w", err)
+		}
+	}
+	global, err := b.globalKey(c, themeFS)
+	if err != nil {
+		return res, err
+	}
+
+	// What changed: a key for each school.
+	touched := map[string]bool{}
+	for _, p := range changed {
+		if rest, ok := strings.CutPrefix(p, "schools/"); ok {
+			slug, _, _ := strings.Cut(rest, "/")
+			touched[slug] = true
+		}
+	}
+	keys := make([]string, len(slugs))
+	var keyErr error
+	var keyMu sync.Mutex
+	parallel(len(slugs), func(i int) {
+		if b.last != nil && changed != nil && !touched[slugs[i]] {
+			if old := b.last.schools[slugs[i]]; old != nil {
+				keys[i] = old.key
+				return
+			}
+		}
+		k, err := schoolKey(fsys, "schools/"+slugs[i])
+		if err != nil {
+			keyMu.Lock()
+			keyErr = err
+			keyMu.Unlock()
+		}
+		keys[i] = k + hist.key("schools/"+slugs[i])
+	})
+	if keyErr != nil {
+		return res, keyErr
+	}
+	var old *manifest
+	if write {
+		old = readManifest(cfg.Out)
+		if old.unchanged(global, slugs, keys) && !res.Diagnostics.HasErrors() {
+			res.Files, res.Pages, res.Bytes, res.Schools = old.Files, old.Pages, old.Bytes, old.Schools
+			res.Diagnostics = append(res.Diagnostics, old.Warnings...).Sort()
+			res.Unchanged = true
+			res.Duration = time.Since(start)
+			return res, nil
+		}
+	}
+	last := b.last
+	if last != nil && last.global != global {
+		last = nil // everything depends on what changed: reuse nothing
+	}
+	same := func(i int) *schoolSnap {
+		if last == nil {
+			return nil
+		}
+		if s := last.schools[slugs[i]]; s != nil && s.key == keys[i] {
+			return s
+		}
+		return nil
+	}
+
+	// Load the schools that changed.
+	snaps := make([]*schoolSnap, len(slugs))
+	parallel(len(slugs), func(i int) {
+		if s := same(i); s != nil {
+			snaps[i] = &schoolSnap{key: s.key, dir: s.dir, diags: s.diags, model: s.model, outputs: s.outputs}
+			return
+		}
+		dir, ds := content.LoadSchool(fsys, slugs[i])
+		snaps[i] = &schoolSnap{key: keys[i], dir: dir, diags: ds}
+	})
+	reuse := map[string]*site.School{}
+	for _, sn := range snaps {
+		if sn.dir != nil {
+			c.Schools = append(c.Schools, sn.dir)
+		}
+		res.Diagnostics = append(res.Diagnostics, sn.diags...)
+		if sn.model != nil {
+			reuse[sn.dir.Slug] = sn.model
+		}
+	}
+	c.Reindex()
+	s, sds := site.Load(c, site.Config{Now: cfg.Now, NowIsDate: cfg.NowIsDate, Drafts: cfg.Drafts, Future: cfg.Future, Reuse: reuse})
+	res.Site, res.Schools = s, len(s.Schools)
+	res.Diagnostics = append(res.Diagnostics, sds...)
+	if res.Diagnostics.HasErrors() {
+		res.Diagnostics = res.Diagnostics.Sort()
+		return res, ErrContent
+	}
+	var fresh []*site.School
+	for _, sch := range s.Schools {
+		if reuse[sch.Slug] != sch {
+			fresh = append(fresh, sch)
+		}
+	}
+	if err := hist.setSequences(s.Now, fresh); err != nil {
+		return res, fmt.Errorf("reading the history of meetings.yaml: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+
+	// Render what changed, reuse the rest.
+	r, err := render.New(s, themeFS, fsys, cfg.Render)
+	if err != nil {
+		return res, err
+	}
+	p := &pipeline{renderer: r, minifier: publish.NewMinifier(), keep: cfg.Out == "" && !cfg.CheckOnly}
+	if write {
+		if p.stage, err = publish.NewStage(cfg.Out); err != nil {
+			return res, fmt.Errorf("writing %s: %w", cfg.Out, err)
+		}
+		p.old, p.oldDir = old, cfg.Out
+	}
+	bySlug := map[string]*schoolSnap{}
+	for _, sn := range snaps {
+		if sn.dir != nil {
+			bySlug[sn.dir.Slug] = sn
+		}
+	}
+	var units []unit
+	units = append(units, unit{name: "", render: r.SitePages})
+	for _, sch := range s.Schools {
+		sn := bySlug[sch.Slug]
+		u := unit{name: sch.Slug, render: func() ([]render.Output, error) { return r.School(sch) }}
+		switch {
+		case reuse[sch.Slug] == sch && sn.outputs != nil:
+			u.outputs = sn.outputs // the dev server's copy
+		case old != nil && old.Global == global && old.Schools_[sch.Slug].Key == sn.key:
+			u.linkOld = true
+		}
+		units = append(units, u)
+	}
+	if err := p.run(ctx, units); err != nil {
+		p.abort()
+		return res, err
+	}
+	written := make(map[string]bool, len(p.paths))
+	for _, path := range p.paths {
+		written[path] = true
+	}
+	res.Diagnostics = append(res.Diagnostics, s.CheckSiteLinks(func(p string) bool {
+		p = strings.TrimPrefix(p, "/")
+		return written[p] || written[p+"index.html"] || written[strings.TrimSuffix(p, "/")+"/index.html"]
+	})...)
+	res.Diagnostics = res.Diagnostics.Sort()
+	res.Outputs, res.Files, res.Pages, res.Bytes = p.outputs, len(p.paths), p.pages, p.bytes
+	if res.Diagnostics.HasErrors() {
+		p.abort()
+		return res, ErrContent
+	}
+	if write {
+		m := &manifest{Version: manifestVersion, Global: global, Files: res.Files, Pages: res.Pages, Bytes: res.Bytes,
+			Schools: res.Schools, Schools_: map[string]manifestSchool{}}
+		for _, d := range res.Diagnostics {
+			if d.Warning {
+				m.Warnings = append(m.Warnings, d)
+			}
+		}
+		for i, slug := range slugs {
+			m.Schools_[slug] = manifestSchool{Key: keys[i], Files: p.entries[slug]}
+		}
+		m.Site = p.entries[""]
+		if err := p.stage.WriteFile(manifestName, m.encode()); err != nil {
+			p.abort()
+			return res, err
+		}
+		if err := p.stage.Commit(); err != nil {
+			return res, fmt.Errorf("writing %s: %w", cfg.Out, err)
+		}
+	}
+	if cfg.Out == "" && !cfg.CheckOnly {
+		next := &snapshot{global: global, schools: map[string]*schoolSnap{}}
+		byModel := map[string]*site.School{}
+		for _, sch := range s.Schools {
+			byModel[sch.Slug] = sch
+		}
+		for _, sn := range snaps {
+			if sn.dir == nil {
+				continue
+			}
+			sn.model = byModel[sn.dir.Slug]
+			sn.outputs = p.byUnit[sn.dir.Slug]
+			next.schools[sn.dir.Slug] = sn
+		}
+		b.last = next
+	}
+	res.Duration = time.Since(start)
+	return res, nil
+}
+
+// globalKey hashes everything that every page depends on.
+func (b *Builder) globalKey(c *content.Content, themeFS fs.FS) (string, error) {
+	h := sha256.New()
+	cfg := b.cfg
+	loc, err := time.LoadLocation(c.Site.Timezone)
+	if err != nil {
+		loc = time.UTC
+	}
+	now := cfg.Now
+	if !cfg.NowIsDate {
+		now = now.In(loc)
+	}
+	fmt.Fprintf(h, "program %s\ntoday %s\ndrafts %v future %v history %v\nreload %q banner %q\n",
+		b.program, now.Format(time.DateOnly), cfg.Drafts, cfg.Future, cfg.History, cfg.Render.ReloadScript, cfg.Render.Banner)
+	paths := slices.Sorted(func(yield func(string) bool) {
+		for p := range c.Paths {
+			if !yield(p) {
+				return
+			}
+		}
+	})
+	for _, p := range paths {
+		if err := hashFile(h, c.FS, p); err != nil {
+			return "", err
+		}
+	}
+	if _, ok := themeFS.(overlay); ok {
+		err := fs.WalkDir(themeFS, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			return hashFile(h, themeFS, p)
+		})
+		if err != nil {
+			return "", err
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+func hashFile(h io.Writer, fsys fs.FS, p string) error {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	fmt.Fprintf(h, "file %q\n", p)
+	_, err = io.Copy(h, f)
+	fmt.Fprintf(h, "\nend\n")
+	return err
+}
+
+// schoolKey hashes every file of a school's folder, names and contents.
+func schoolKey(fsys fs.FS, dir string) (string, error) {
+	h := sha256.New()
+	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		switch {
+		case d.IsDir():
+			fmt.Fprintf(h, "dir %q\n", p)
+			return nil
+		case !d.Type().IsRegular():
+			fmt.Fprintf(h, "other %q %v\n", p, d.Type())
+			return nil
+		}
+		return hashFile(h, fsys, p)
+	})
+	if err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// unit is one part of the site: the site-wide pages (name "") or a school.
+type unit struct {
+	name    string
+	render  func() ([]render.Output, error)
+	outputs []render.Output // reuse these (in memory) instead of rendering
+	linkOld bool            // reuse the previous build's files instead of rendering
+}
+
+// pipeline renders units on every core, minifies each output and writes it
+// to the stage at once, so that a large site is never held in memory whole.
+type pipeline struct {
+	renderer *render.Renderer
+	minifier *publish.Minifier
+	stage    *publish.Stage // nil: write nothing
+	keep     bool           // keep the outputs in memory (the dev server)
+	old      *manifest      // the previous build's, if any
+	oldDir   string         // where its files are
+
+	mu      sync.Mutex
+	paths   []string
+	outputs []render.Output
+	byUnit  map[string][]render.Output
+	entries map[string][]manifestFile
+	pages   int
+	bytes   int64
+}
+
+func (p *pipeline) abort() {
+	if p.stage != nil {
+		p.stage.Abort()
+	}
+}
+
+func (p *pipeline) run(ctx context.Context, units []unit) error {
+	p.byUnit = map[string][]render.Output{}
+	p.entries = map[string][]manifestFile{}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var firstErr error
+	var errOnce sync.Once
+	fail := func(err error) {
+		errOnce.Do(func() { firstErr = err })
+		cancel()
+	}
+	next := make(chan unit)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for u := range next {
+				if ctx.Err() != nil {
+					continue
+				}
+				if err := p.do(u); err != nil {
+					fail(err)
+				}
+			}
+		}()
+	}
+	for _, u := range units {
+		select {
+		case next <- u:
+		case <-ctx.Done():
+		}
+	}
+	close(next)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	slices.Sort(p.paths)
+	sm, err := p.renderer.Sitemap(p.paths)
+	if err != nil {
+		return err
+	}
+	if err := p.emit("", []render.Output{sm}, true); err != nil {
+		return err
+	}
+	slices.Sort(p.paths)
+	slices.SortFunc(p.outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
+	return nil
+}
+
+func (p *pipeline) do(u unit) error {
+	switch {
+	case u.outputs != nil:
+		return p.emit(u.name, slices.Clone(u.outputs), false)
+	case u.linkOld:
+		ok, err := p.linkOld(u.name)
+		if ok || err != nil {
+			return err
+		}
+	}
+	outs, err := u.render()
+	if err != nil {
+		return err
+	}
+	return p.emit(u.name, outs, true)
+}
+
+// linkOld puts the previous build's files of a unit into the stage. It
+// reports false if any is missing, so that the unit is rendered instead.
+func (p *pipeline) linkOld(name string) (bool, error) {
+	files := p.old.Schools_[name].Files
+	for _, f := range files {
+		if !publish.Safe(f.Path) {
+			return false, nil
+		}
+		if st, err := os.Stat(filepath.Join(p.oldDir, filepath.FromSlash(f.Path))); err != nil || st.Size() != f.Size {
+			return false, nil
+		}
+	}
+	for _, f := range files {
+		if err := p.stage.Link(filepath.Join(p.oldDir, filepath.FromSlash(f.Path)), f.Path); err != nil {
+			return false, err
+		}
+	}
+	p.record(name, nil, files)
+	return true, nil
+}
+
+// emit minifies (if fresh) and writes outputs. A file whose bytes are the
+// same as the previous build's is linked, not written again.
+func (p *pipeline) emit(name string, outs []render.Output, fresh bool) error {
+	entries := make([]manifestFile, 0, len(outs))
+	for i, o := range outs {
+		if fresh {
+			var err error
+			if o, err = p.minifier.Minify(o); err != nil {
+				return err
+			}
+			outs[i] = o
+		}
+		e := manifestFile{Path: o.Path, Size: int64(len(o.Body))}
+		if p.stage != nil {
+			sum := sha256.Sum256(o.Body)
+			e.Hash = hex.EncodeToString(sum[:16])
+			if prev, ok := p.old.file(name, o.Path); ok && prev.Hash == e.Hash && prev.Size == e.Size {
+				if err := p.stage.Link(filepath.Join(p.oldDir, filepath.FromSlash(o.Path)), o.Path); err == nil {
+					entries = append(entries, e)
+					continue
+				}
+			}
+			if err := p.stage.Write(o); err != nil {
+				return err
+			}
+		}
+		entries = append(entries, e)
+	}
+	p.record(name, outs, entries)
+	return nil
+}
+
+func (p *pipeline) record(name string, outs []render.Output, entries []manifestFile) {
+	pages := 0
+	var size int64
+	for _, e := range entries {
+		if strings.HasSuffix(e.Path, ".html") {
+			pages++
+		}
+		size += e.Size
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, e := range entries {
+		p.paths = append(p.paths, e.Path)
+	}
+	p.entries[name] = append(p.entries[name], entries...)
+	if p.keep {
+		p.outputs = append(p.outputs, outs...)
+		p.byUnit[name] = append(p.byUnit[name], outs...)
+	}
+	p.pages += pages
+	p.bytes += size
+}
+
+// parallel calls f(0) ... f(n-1) on every core.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(n, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,140 @@
+package build
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+// copyExample copies the example site into a temporary folder.
+func copyExample(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS(exampleContent)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	st, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Sys().(*syscall.Stat_t).Ino
+}
+
+// TestIncrementalBuildMatchesFullBuild edits one school between builds
+// into the same folder and checks that the second build (a) reuses the
+// other schools' files rather than writing them again and (b) publishes
+// exactly what a build from scratch publishes.
+func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
+	content := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	cfg := exampleConfig()
+	cfg.Content, cfg.Out = content, out
+	first, err := Build(context.Background(), cfg)
+	if err != nil || first.Unchanged {
+		t.Fatalf("first build: %v (unchanged %v)", err, first.Unchanged)
+	}
+	other := filepath.Join(out, "schools/fernhill-community-college/index.html")
+	edited := filepath.Join(out, "schools/brackenwood-primary-school/updates/welcome-back/index.html")
+	otherIno, editedIno := inode(t, other), inode(t, edited)
+
+	// Nothing changed: nothing is written.
+	second, err := Build(context.Background(), cfg)
+	if err != nil || !second.Unchanged || second.Files != first.Files || second.Bytes != first.Bytes {
+		t.Fatalf("unchanged build: %v, unchanged %v, %d files (first %d)", err, second.Unchanged, second.Files, first.Files)
+	}
+
+	// One update of one school changes.
+	p := filepath.Join(content, "schools/brackenwood-primary-school/updates/2026-09-18-welcome-back.md")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, append(b, []byte("\nOne more line.\n")...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	third, err := Build(context.Background(), cfg)
+	if err != nil || third.Unchanged {
+		t.Fatalf("build after an edit: %v (unchanged %v)", err, third.Unchanged)
+	}
+	if inode(t, other) != otherIno {
+		t.Errorf("an unchanged school's page was written again")
+	}
+	if inode(t, edited) == editedIno {
+		t.Errorf("the edited update was not written again")
+	}
+	if got, _ := os.ReadFile(edited); !bytes.Contains(got, []byte("One more line.")) {
+		t.Errorf("the edit is not in the built page")
+	}
+
+	fresh := filepath.Join(t.TempDir(), "fresh")
+	cfg.Out = fresh
+	if _, err := Build(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	a, z := readTree(t, out), readTree(t, fresh)
+	delete(a, manifestName)
+	delete(z, manifestName)
+	if len(a) != len(z) {
+		t.Fatalf("incremental build has %d files, a fresh one %d", len(a), len(z))
+	}
+	for p, b := range z {
+		if !bytes.Equal(a[p], b) {
+			t.Errorf("%s differs between the incremental and the fresh build", p)
+		}
+	}
+}
+
+// TestBuilderReusesInMemory checks the dev server's path: a Builder keeps
+// its last build, and a build told which file changed gives the same
+// outputs as a build from scratch.
+func TestBuilderReusesInMemory(t *testing.T) {
+	content := copyExample(t)
+	cfg := exampleConfig()
+	cfg.Content = content
+	b := NewBuilder(cfg)
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	const rel = "schools/quayside-community-college/meetings.yaml"
+	data, err := os.ReadFile(filepath.Join(content, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(data, []byte("title: "), []byte("title: Moved - "), 1)
+	if err := os.WriteFile(filepath.Join(content, rel), edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inc, err := b.Build(context.Background(), []string{rel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := NewBuilder(cfg).Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inc.Outputs) != len(full.Outputs) {
+		t.Fatalf("incremental: %d outputs, full: %d", len(inc.Outputs), len(full.Outputs))
+	}
+	for i := range full.Outputs {
+		if inc.Outputs[i].Path != full.Outputs[i].Path || !bytes.Equal(inc.Outputs[i].Body, full.Outputs[i].Body) {
+			t.Errorf("%s differs", full.Outputs[i].Path)
+		}
+	}
+	found := false
+	for _, o := range inc.Outputs {
+		if bytes.Contains(o.Body, []byte("Moved - ")) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("the edit is in no output")
+	}
+}
