@@ -13,6 +13,9 @@ import (
 
 const generator = "parentpages"
 
+// siteFeedItems is how many updates the whole site's feed holds.
+const siteFeedItems = 50
+
 // refresh is how often subscribers are asked to reload a calendar.
 const refresh = 12 * time.Hour
 
@@ -22,12 +25,8 @@ func (r *Renderer) feedItems(updates []*site.Update) []rss.Item {
 		// An update has a date, not a time: publish it at 9am local time.
 		d := u.Date.Time
 		pub := time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, r.site.Location)
-		title := u.Title
-		if len(r.site.Schools) > 1 && u.School != nil {
-			title = u.Title
-		}
 		items = append(items, rss.Item{
-			Title: title, Link: r.abs(u.URL()), GUID: r.abs(u.URL()), Published: pub,
+			Title: u.Title, Link: r.abs(u.URL()), GUID: r.abs(u.URL()), Published: pub,
 			Description: u.Summary, ContentHTML: r.mdAbs.HTML(u.Body), Author: u.Author,
 			Categories: []string{u.School.Info.Name},
 		})
@@ -56,6 +55,9 @@ func (r *Renderer) siteFeed() (Output, error) {
 		all = append(all, s.Updates...)
 	}
 	sortUpdates(all)
+	// A reader wants what is new: the whole site's feed holds the latest
+	// updates only, each school's feed holds all of that school's.
+	all = all[:min(len(all), siteFeedItems)]
 	desc := r.site.Description
 	if desc == "" {
 		desc = "Updates for parents and carers from " + r.site.Title + "."
