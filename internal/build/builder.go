@@ -38,15 +38,23 @@ type Builder struct {
 type snapshot struct {
 	global  string
 	schools map[string]*schoolSnap
+	units   map[string]unitSnap // by unit name, for the units with a key
 }
 
 type schoolSnap struct {
+	key, calendarKey string
+	dir              *content.SchoolDir
+	diags            content.Diagnostics
+	model            *site.School
+}
+
+type unitSnap struct {
 	key     string
-	dir     *content.SchoolDir
-	diags   content.Diagnostics
-	model   *site.School
 	outputs []render.Output
 }
+
+// calendarUnit is the name of the site-wide calendar among the units.
+const calendarUnit = "@calendar"
 
 // NewBuilder returns a builder for cfg.
 func NewBuilder(cfg Config) *Builder {
@@ -118,22 +126,24 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		}
 	}
 	keys := make([]string, len(slugs))
+	calKeys := make([]string, len(slugs))
 	var keyErr error
 	var keyMu sync.Mutex
 	parallel(len(slugs), func(i int) {
 		if b.last != nil && changed != nil && !touched[slugs[i]] {
 			if old := b.last.schools[slugs[i]]; old != nil {
-				keys[i] = old.key
+				keys[i], calKeys[i] = old.key, old.calendarKey
 				return
 			}
 		}
-		k, err := schoolKey(fsys, "schools/"+slugs[i])
+		k, ck, err := schoolKey(fsys, "schools/"+slugs[i])
 		if err != nil {
 			keyMu.Lock()
 			keyErr = err
 			keyMu.Unlock()
 		}
-		keys[i] = k + hist.key("schools/"+slugs[i])
+		h := hist.key("schools/" + slugs[i])
+		keys[i], calKeys[i] = k+h, ck+h
 	})
 	if keyErr != nil {
 		return res, keyErr
@@ -167,11 +177,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	snaps := make([]*schoolSnap, len(slugs))
 	parallel(len(slugs), func(i int) {
 		if s := same(i); s != nil {
-			snaps[i] = &schoolSnap{key: s.key, dir: s.dir, diags: s.diags, model: s.model, outputs: s.outputs}
+			snaps[i] = &schoolSnap{key: s.key, calendarKey: s.calendarKey, dir: s.dir, diags: s.diags, model: s.model}
 			return
 		}
 		dir, ds := content.LoadSchool(fsys, slugs[i])
-		snaps[i] = &schoolSnap{key: keys[i], dir: dir, diags: ds}
+		snaps[i] = &schoolSnap{key: keys[i], calendarKey: calKeys[i], dir: dir, diags: ds}
 	})
 	reuse := map[string]*site.School{}
 	for _, sn := range snaps {
@@ -222,18 +232,31 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 			bySlug[sn.dir.Slug] = sn
 		}
 	}
-	var units []unit
-	units = append(units, unit{name: "", render: r.SitePages})
+	// The site calendar changes only with the schools' meetings and names.
+	ch := sha256.New()
+	for i, slug := range slugs {
+		fmt.Fprintf(ch, "%s %s\n", slug, calKeys[i])
+	}
+	calKey := hex.EncodeToString(ch.Sum(nil))
+	units := []unit{
+		{name: "", render: r.SitePages},
+		{name: "@feed", render: r.SiteFeed},
+		{name: calendarUnit, key: calKey, render: r.SiteCalendar},
+	}
 	for _, sch := range s.Schools {
-		sn := bySlug[sch.Slug]
-		u := unit{name: sch.Slug, render: func() ([]render.Output, error) { return r.School(sch) }}
-		switch {
-		case reuse[sch.Slug] == sch && sn.outputs != nil:
-			u.outputs = sn.outputs // the dev server's copy
-		case old != nil && old.Global == global && old.Schools_[sch.Slug].Key == sn.key:
+		units = append(units, unit{name: sch.Slug, key: bySlug[sch.Slug].key, render: func() ([]render.Output, error) { return r.School(sch) }})
+	}
+	for i := range units {
+		u := &units[i]
+		if last != nil {
+			if prev, ok := last.units[u.name]; ok && u.key != "" && prev.key == u.key {
+				u.outputs = prev.outputs // the dev server's copy
+				continue
+			}
+		}
+		if _, ok := old.unit(global, u.name, u.key); ok {
 			u.linkOld = true
 		}
-		units = append(units, u)
 	}
 	if err := p.run(ctx, units); err != nil {
 		p.abort()
@@ -255,16 +278,23 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	if write {
 		m := &manifest{Version: manifestVersion, Global: global, Files: res.Files, Pages: res.Pages, Bytes: res.Bytes,
-			Schools: res.Schools, Schools_: map[string]manifestSchool{}}
+			Schools: res.Schools, Units: map[string]manifestUnit{}, Keys: map[string]string{}}
+		for i, slug := range slugs {
+			m.Keys[slug] = keys[i]
+		}
 		for _, d := range res.Diagnostics {
 			if d.Warning {
 				m.Warnings = append(m.Warnings, d)
 			}
 		}
-		for i, slug := range slugs {
-			m.Schools_[slug] = manifestSchool{Key: keys[i], Files: p.entries[slug]}
+		for _, u := range units {
+			if u.key != "" {
+				m.Units[u.name] = manifestUnit{Key: u.key, Files: p.entries[u.name]}
+			} else {
+				m.Site = append(m.Site, p.entries[u.name]...)
+			}
 		}
-		m.Site = p.entries[""]
+		m.Site = append(m.Site, p.entries[""]...) // the sitemap
 		if err := p.stage.WriteFile(manifestName, m.encode()); err != nil {
 			p.abort()
 			return res, err
@@ -274,7 +304,12 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		}
 	}
 	if cfg.Out == "" && !cfg.CheckOnly {
-		next := &snapshot{global: global, schools: map[string]*schoolSnap{}}
+		next := &snapshot{global: global, schools: map[string]*schoolSnap{}, units: map[string]unitSnap{}}
+		for _, u := range units {
+			if u.key != "" {
+				next.units[u.name] = unitSnap{key: u.key, outputs: p.byUnit[u.name]}
+			}
+		}
 		byModel := map[string]*site.School{}
 		for _, sch := range s.Schools {
 			byModel[sch.Slug] = sch
@@ -284,7 +319,6 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 				continue
 			}
 			sn.model = byModel[sn.dir.Slug]
-			sn.outputs = p.byUnit[sn.dir.Slug]
 			next.schools[sn.dir.Slug] = sn
 		}
 		b.last = next
@@ -345,10 +379,12 @@ func hashFile(h io.Writer, fsys fs.FS, p string) error {
 	return err
 }
 
-// schoolKey hashes every file of a school's folder, names and contents.
-func schoolKey(fsys fs.FS, dir string) (string, error) {
+// schoolKey hashes every file of a school's folder, names and contents,
+// and, apart, the files the site's calendar takes from it.
+func schoolKey(fsys fs.FS, dir string) (key, calendarKey string, err error) {
 	h := sha256.New()
-	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+	ch := sha256.New()
+	err = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -360,17 +396,24 @@ func schoolKey(fsys fs.FS, dir string) (string, error) {
 			fmt.Fprintf(h, "other %q %v\n", p, d.Type())
 			return nil
 		}
+		if p == dir+"/school.yaml" || p == dir+"/meetings.yaml" {
+			if err := hashFile(ch, fsys, p); err != nil {
+				return err
+			}
+		}
 		return hashFile(h, fsys, p)
 	})
 	if err != nil {
-		return "", err
+		return "", "", err
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return hex.EncodeToString(h.Sum(nil)), hex.EncodeToString(ch.Sum(nil)), nil
 }
 
-// unit is one part of the site: the site-wide pages (name "") or a school.
+// unit is one part of the site: the site-wide pages (name ""), the site
+// feed ("@feed"), the site calendar (calendarUnit) or a school (its slug).
 type unit struct {
 	name    string
+	key     string // what it is made from; "" means render it every time
 	render  func() ([]render.Output, error)
 	outputs []render.Output // reuse these (in memory) instead of rendering
 	linkOld bool            // reuse the previous build's files instead of rendering
@@ -475,7 +518,7 @@ func (p *pipeline) do(u unit) error {
 // linkOld puts the previous build's files of a unit into the stage. It
 // reports false if any is missing, so that the unit is rendered instead.
 func (p *pipeline) linkOld(name string) (bool, error) {
-	files := p.old.Schools_[name].Files
+	files := p.old.Units[name].Files
 	for _, f := range files {
 		if !publish.Safe(f.Path) {
 			return false, nil

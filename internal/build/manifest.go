@@ -16,10 +16,14 @@ const manifestName = ".parentpages-manifest.json"
 const manifestVersion = 1
 
 type manifest struct {
-	Version  int                       `json:"version"`
-	Global   string                    `json:"global"`
-	Schools_ map[string]manifestSchool `json:"schools"`
-	Site     []manifestFile            `json:"site"`
+	Version int    `json:"version"`
+	Global  string `json:"global"`
+	// Units are the parts of the site that can be reused: each school by
+	// its slug, and the site's calendar as "@calendar".
+	Units map[string]manifestUnit `json:"units"`
+	// Keys has the key of every school folder, published or not.
+	Keys map[string]string `json:"keys"`
+	Site  []manifestFile          `json:"site"` // the parts always rendered again
 	Files    int                       `json:"files"`
 	Pages    int                       `json:"pages"`
 	Bytes    int64                     `json:"bytes"`
@@ -27,7 +31,7 @@ type manifest struct {
 	Warnings []content.Diagnostic      `json:"warnings,omitempty"`
 }
 
-type manifestSchool struct {
+type manifestUnit struct {
 	Key   string         `json:"key"`
 	Files []manifestFile `json:"files"`
 }
@@ -60,15 +64,25 @@ func (m *manifest) encode() []byte {
 // unchanged reports whether the build that wrote the manifest was made
 // from exactly these inputs, so that its output stands as it is.
 func (m *manifest) unchanged(global string, slugs, keys []string) bool {
-	if m == nil || m.Global != global || len(m.Schools_) != len(slugs) {
+	if m == nil || m.Global != global || len(m.Keys) != len(slugs) {
 		return false
 	}
 	for i, slug := range slugs {
-		if s, ok := m.Schools_[slug]; !ok || s.Key != keys[i] {
+		if k, ok := m.Keys[slug]; !ok || k != keys[i] {
 			return false
 		}
 	}
 	return true
+}
+
+// unit returns what the manifest says of a unit, if it was built from the
+// same global inputs and the same key.
+func (m *manifest) unit(global, name, key string) (manifestUnit, bool) {
+	if m == nil || m.Global != global || key == "" {
+		return manifestUnit{}, false
+	}
+	u, ok := m.Units[name]
+	return u, ok && u.Key == key
 }
 
 // file returns the entry of the previous build for a unit's file.
@@ -77,8 +91,8 @@ func (m *manifest) file(unit, path string) (manifestFile, bool) {
 		return manifestFile{}, false
 	}
 	files := m.Site
-	if unit != "" {
-		files = m.Schools_[unit].Files
+	if u, ok := m.Units[unit]; ok {
+		files = u.Files
 	}
 	for _, f := range files {
 		if f.Path == path {

@@ -49,6 +49,15 @@ func (r *Renderer) schoolFeed(s *site.School) (Output, error) {
 	return Output{Path: "schools/" + s.Slug + "/feed.xml", MediaType: rss.MediaType, Body: b}, nil
 }
 
+// SiteFeed renders the whole site's feed.
+func (r *Renderer) SiteFeed() ([]Output, error) {
+	o, err := r.siteFeed()
+	if err != nil {
+		return nil, err
+	}
+	return []Output{o}, nil
+}
+
 func (r *Renderer) siteFeed() (Output, error) {
 	var all []*site.Update
 	for _, s := range r.site.Schools {
@@ -179,6 +188,15 @@ func (r *Renderer) schoolCalendars(s *site.School) ([]Output, error) {
 		out = append(out, one)
 	}
 	return out, nil
+}
+
+// SiteCalendar renders the whole site's calendar.
+func (r *Renderer) SiteCalendar() ([]Output, error) {
+	o, err := r.siteCalendar()
+	if err != nil {
+		return nil, err
+	}
+	return []Output{o}, nil
 }
 
 func (r *Renderer) siteCalendar() (Output, error) {

@@ -116,8 +116,10 @@ func (r *Renderer) Render() ([]Output, error) {
 		out = append(out, o...)
 		return err
 	}
-	if err := add(r.SitePages()); err != nil {
-		return nil, err
+	for _, part := range []func() ([]Output, error){r.SitePages, r.SiteFeed, r.SiteCalendar} {
+		if err := add(part()); err != nil {
+			return nil, err
+		}
 	}
 	for _, s := range r.site.Schools {
 		if err := add(r.School(s)); err != nil {
@@ -139,8 +141,8 @@ func (r *Renderer) Render() ([]Output, error) {
 }
 
 // SitePages renders what does not belong to one school: the home page,
-// site pages, 404, feeds and calendar of the whole site, robots.txt and the
-// theme's assets.
+// site pages, 404, robots.txt and the theme's assets. SiteFeed and
+// SiteCalendar render the rest.
 func (r *Renderer) SitePages() ([]Output, error) {
 	var out []Output
 	page := func(kind, title, p string, mod func(*Page)) error {
@@ -159,15 +161,7 @@ func (r *Renderer) SitePages() ([]Output, error) {
 	if err := page("404", "Page not found", "/404.html", nil); err != nil {
 		return nil, err
 	}
-	feed, err := r.siteFeed()
-	if err != nil {
-		return nil, err
-	}
-	cal, err := r.siteCalendar()
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, feed, cal, Output{Path: "robots.txt", MediaType: "text/plain; charset=utf-8",
+	out = append(out, Output{Path: "robots.txt", MediaType: "text/plain; charset=utf-8",
 		Body: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("/sitemap.xml") + "\n")})
 	assets, err := r.assets()
 	if err != nil {
