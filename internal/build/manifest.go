@@ -22,13 +22,13 @@ type manifest struct {
 	// its slug, and the site's calendar as "@calendar".
 	Units map[string]manifestUnit `json:"units"`
 	// Keys has the key of every school folder, published or not.
-	Keys map[string]string `json:"keys"`
-	Site  []manifestFile          `json:"site"` // the parts always rendered again
-	Files    int                       `json:"files"`
-	Pages    int                       `json:"pages"`
-	Bytes    int64                     `json:"bytes"`
-	Schools  int                       `json:"school_count"`
-	Warnings []content.Diagnostic      `json:"warnings,omitempty"`
+	Keys     map[string]string    `json:"keys"`
+	Site     []manifestFile       `json:"site"` // the parts always rendered again
+	Files    int                  `json:"files"`
+	Pages    int                  `json:"pages"`
+	Bytes    int64                `json:"bytes"`
+	Schools  int                  `json:"school_count"`
+	Warnings []content.Diagnostic `json:"warnings,omitempty"`
 }
 
 type manifestUnit struct {
