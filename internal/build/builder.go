@@ -39,6 +39,7 @@ type snapshot struct {
 	global  string
 	schools map[string]*schoolSnap
 	units   map[string]unitSnap // by unit name, for the units with a key
+	sitemap unitSnap
 }
 
 type schoolSnap struct {
@@ -220,6 +221,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		return res, err
 	}
 	p := &pipeline{renderer: r, minifier: publish.NewMinifier(), keep: cfg.Out == "" && !cfg.CheckOnly}
+	if last != nil {
+		p.sitemap = last.sitemap
+	}
 	if write {
 		if p.stage, err = publish.NewStage(cfg.Out); err != nil {
 			return res, fmt.Errorf("writing %s: %w", cfg.Out, err)
@@ -294,7 +298,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 				m.Site = append(m.Site, p.entries[u.name]...)
 			}
 		}
-		m.Site = append(m.Site, p.entries[""]...) // the sitemap
+		m.Site = append(m.Site, p.entries["@sitemap"]...)
 		if err := p.stage.WriteFile(manifestName, m.encode()); err != nil {
 			p.abort()
 			return res, err
@@ -304,7 +308,7 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 		}
 	}
 	if cfg.Out == "" && !cfg.CheckOnly {
-		next := &snapshot{global: global, schools: map[string]*schoolSnap{}, units: map[string]unitSnap{}}
+		next := &snapshot{global: global, schools: map[string]*schoolSnap{}, units: map[string]unitSnap{}, sitemap: p.sitemap}
 		for _, u := range units {
 			if u.key != "" {
 				next.units[u.name] = unitSnap{key: u.key, outputs: p.byUnit[u.name]}
@@ -428,6 +432,7 @@ type pipeline struct {
 	keep     bool           // keep the outputs in memory (the dev server)
 	old      *manifest      // the previous build's, if any
 	oldDir   string         // where its files are
+	sitemap  unitSnap       // the last sitemap, and a key of the paths it lists
 
 	mu      sync.Mutex
 	paths   []string
@@ -447,6 +452,7 @@ func (p *pipeline) abort() {
 func (p *pipeline) run(ctx context.Context, units []unit) error {
 	p.byUnit = map[string][]render.Output{}
 	p.entries = map[string][]manifestFile{}
+	p.outputs = nil
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var firstErr error
@@ -486,15 +492,36 @@ func (p *pipeline) run(ctx context.Context, units []unit) error {
 		return err
 	}
 	slices.Sort(p.paths)
-	sm, err := p.renderer.Sitemap(p.paths)
-	if err != nil {
-		return err
+	// The sitemap changes only when the set of pages does.
+	h := sha256.New()
+	for _, path := range p.paths {
+		fmt.Fprintln(h, path)
 	}
-	if err := p.emit("", []render.Output{sm}, true); err != nil {
+	key := hex.EncodeToString(h.Sum(nil))
+	sm := p.sitemap
+	if sm.key != key || sm.outputs == nil {
+		o, err := p.renderer.Sitemap(p.paths)
+		if err != nil {
+			return err
+		}
+		if o, err = p.minifier.Minify(o); err != nil {
+			return err
+		}
+		sm = unitSnap{key: key, outputs: []render.Output{o}}
+	}
+	p.sitemap = sm
+	if err := p.emit("@sitemap", slices.Clone(sm.outputs), false); err != nil {
 		return err
 	}
 	slices.Sort(p.paths)
-	slices.SortFunc(p.outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
+	if p.keep {
+		// In a fixed order: the units in turn, each as it rendered.
+		p.outputs = p.outputs[:0]
+		for _, u := range units {
+			p.outputs = append(p.outputs, p.byUnit[u.name]...)
+		}
+		p.outputs = append(p.outputs, sm.outputs...)
+	}
 	return nil
 }
 
@@ -584,7 +611,6 @@ func (p *pipeline) record(name string, outs []render.Output, entries []manifestF
 	}
 	p.entries[name] = append(p.entries[name], entries...)
 	if p.keep {
-		p.outputs = append(p.outputs, outs...)
 		p.byUnit[name] = append(p.byUnit[name], outs...)
 	}
 	p.pages += pages
