@@ -68,6 +68,9 @@ func decodeYAML(path string, src []byte, lineOffset int, v any, ds *Diagnostics)
 	}
 	d := &decoder{path: path, offset: lineOffset, ds: ds}
 	root := &doc
+	if root.Kind == 0 { // an empty file, or only comments
+		root = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: 1, Column: 1}
+	}
 	if root.Kind == yaml.DocumentNode {
 		if len(root.Content) == 0 {
 			root = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: 1, Column: 1}

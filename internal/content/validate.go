@@ -65,9 +65,23 @@ func (l *loader) absURL(path string, m Meta, field, value string) {
 		return
 	}
 	u, err := url.Parse(value)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !validHost(u.Hostname()) {
 		l.ds.Errorf(path, m.At(field), "`%s` is %q, which is not a web address; write a full address starting https://, for example https://www.example.org/", field, value)
 	}
+}
+
+// validHost reports whether h is a host name a browser accepts: labels of
+// 1 to 63 characters, 253 in all.
+func validHost(h string) bool {
+	if h == "" || len(h) > 253 {
+		return false
+	}
+	for _, label := range strings.Split(strings.TrimSuffix(h, "."), ".") {
+		if label == "" || len(label) > 63 {
+			return false
+		}
+	}
+	return true
 }
 
 func (l *loader) email(path string, m Meta, field, value string) {

@@ -46,17 +46,34 @@ type Doc struct {
 	Source []byte
 }
 
-// Parse parses src. It never fails: any text is Markdown.
+// Parse parses src, a page's body: its highest heading becomes an <h2>.
+// It never fails: any text is Markdown.
 func (p *Parser) Parse(src []byte) *Doc {
-	return &Doc{Root: p.md.Parser().Parse(text.NewReader(src)), Source: src}
+	return p.ParseUnder(src, 2)
 }
 
-// headingShift moves headings so that the document's highest heading is an
-// <h2> under the page's <h1>, keeping their relative levels: a PSA may start
-// sections with "#" or with "##".
+// ParseUnder parses src for a place in a page whose headings start at
+// level top: a field shown inside a section (top 3) keeps its headings
+// below the section's <h2>.
+func (p *Parser) ParseUnder(src []byte, top int) *Doc {
+	pc := parser.NewContext()
+	pc.Set(topLevel, top)
+	return &Doc{Root: p.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), Source: src}
+}
+
+// topLevel is the parser context key for the level of the highest heading.
+var topLevel = parser.NewContextKey()
+
+// headingShift moves headings so that the document's highest heading is at
+// the level the context asks (an <h2> under the page's <h1>), keeping their
+// relative levels: a PSA may start sections with "#" or with "##".
 type headingShift struct{}
 
-func (headingShift) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+func (headingShift) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+	want := 2
+	if v, ok := pc.Get(topLevel).(int); ok {
+		want = v
+	}
 	top := 7
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
@@ -64,10 +81,10 @@ func (headingShift) Transform(doc *ast.Document, _ text.Reader, _ parser.Context
 		}
 		return ast.WalkContinue, nil
 	})
-	shift := 2 - top
+	shift := want - top
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.Heading); ok && entering {
-			h.Level = max(2, min(h.Level+shift, 6))
+			h.Level = max(want, min(h.Level+shift, 6))
 		}
 		return ast.WalkContinue, nil
 	})

@@ -50,6 +50,13 @@ func TestRender(t *testing.T) {
 	}
 }
 
+func TestParseUnder(t *testing.T) {
+	got := NewRenderer("/", false).HTML(NewParser().ParseUnder([]byte("# A\n\n## B"), 3))
+	if !strings.Contains(got, `<h3 id="a">A</h3>`) || !strings.Contains(got, `<h4 id="b">B</h4>`) {
+		t.Errorf("ParseUnder(3): %s", got)
+	}
+}
+
 func TestLinks(t *testing.T) {
 	src := "Intro.\n\nSee [the plan](../files/plan.pdf) and ![](../files/x.png).\n"
 	d := NewParser().Parse([]byte(src))

@@ -93,14 +93,75 @@ func plural(n int, one, many string) string {
 // dateSpan writes a range of dates without repeating what they share:
 // "14 to 21 October 2025", "28 October to 11 November 2025",
 // "29 December 2025 to 9 January 2026".
-func dateSpan(a, b time.Time) string {
+func dateSpan(a, b time.Time) string { return span(a, b, " to ") }
+
+// between writes "between 14 and 21 October 2025", for an estimate.
+func between(a, b time.Time) string {
+	if sameDay(a, b) {
+		return "on " + shortDate(a)
+	}
+	return "between " + span(a, b, " and ")
+}
+
+func span(a, b time.Time, sep string) string {
 	switch {
 	case sameDay(a, b):
 		return shortDate(a)
 	case a.Year() == b.Year() && a.Month() == b.Month():
-		return a.Format("2") + " to " + shortDate(b)
+		return a.Format("2") + sep + shortDate(b)
 	case a.Year() == b.Year():
-		return a.Format("2 January") + " to " + shortDate(b)
+		return a.Format("2 January") + sep + shortDate(b)
 	}
-	return shortDate(a) + " to " + shortDate(b)
+	return shortDate(a) + sep + shortDate(b)
+}
+
+// phaseWords names a school's phase for a sentence's start: "Primary
+// school", "Pupil referral unit".
+func phaseWords(phase string) string {
+	switch phase {
+	case "":
+		return "School"
+	case "pru":
+		return "Pupil referral unit"
+	case "all-through":
+		return "All-through school"
+	}
+	return capitalise(phase) + " school"
+}
+
+// leftCategory says what a school that has improved is no longer, to
+// follow "This means the school ": "is no longer in special measures".
+func leftCategory(cat string) string {
+	switch cat {
+	case "special-measures":
+		return "is no longer in special measures"
+	case "serious-weaknesses":
+		return "no longer has serious weaknesses"
+	case "notice-to-improve":
+		return "no longer has a notice to improve"
+	case "requires-improvement":
+		return "no longer requires improvement"
+	case "requires-significant-improvement":
+		return "no longer requires significant improvement"
+	}
+	return "is not in a category"
+}
+
+// andList joins words as a sentence does: "a", "a and b", "a, b and c".
+// When a word has "and" in it ("leadership and governance"), a comma goes
+// before the last "and" too, so the list still reads as a list.
+func andList(words []string) string {
+	switch len(words) {
+	case 0:
+		return ""
+	case 1:
+		return words[0]
+	}
+	last := " and "
+	for _, w := range words {
+		if strings.Contains(w, " and ") {
+			last = ", and "
+		}
+	}
+	return strings.Join(words[:len(words)-1], ", ") + last + words[len(words)-1]
 }

@@ -29,3 +29,54 @@ func TestClockAndWhen(t *testing.T) {
 		})
 	}
 }
+
+func TestDateSpanAndBetween(t *testing.T) {
+	d := func(y int, m time.Month, day int) time.Time { return time.Date(y, m, day, 0, 0, 0, 0, time.UTC) }
+	tests := []struct {
+		name        string
+		a, b        time.Time
+		span, betwn string
+	}{
+		{"same month", d(2025, 10, 14), d(2025, 10, 21), "14 to 21 October 2025", "between 14 and 21 October 2025"},
+		{"same year", d(2025, 10, 28), d(2025, 11, 11), "28 October to 11 November 2025", "between 28 October and 11 November 2025"},
+		{"two years", d(2025, 12, 29), d(2026, 1, 9), "29 December 2025 to 9 January 2026", "between 29 December 2025 and 9 January 2026"},
+		{"one day", d(2025, 10, 14), d(2025, 10, 14), "14 October 2025", "on 14 October 2025"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := dateSpan(tt.a, tt.b); got != tt.span {
+				t.Errorf("dateSpan = %q, want %q", got, tt.span)
+			}
+			if got := between(tt.a, tt.b); got != tt.betwn {
+				t.Errorf("between = %q, want %q", got, tt.betwn)
+			}
+		})
+	}
+}
+
+func TestWords(t *testing.T) {
+	tests := []struct {
+		name, got, want string
+	}{
+		{"phase primary", phaseWords("primary"), "Primary school"},
+		{"phase pru", phaseWords("pru"), "Pupil referral unit"},
+		{"phase all-through", phaseWords("all-through"), "All-through school"},
+		{"phase none", phaseWords(""), "School"},
+		{"left special measures", leftCategory("special-measures"), "is no longer in special measures"},
+		{"left notice", leftCategory("notice-to-improve"), "no longer has a notice to improve"},
+		{"left RI", leftCategory("requires-improvement"), "no longer requires improvement"},
+		{"and none", andList(nil), ""},
+		{"and one", andList([]string{"inclusion"}), "inclusion"},
+		{"and two", andList([]string{"inclusion", "achievement"}), "inclusion and achievement"},
+		{"and three", andList([]string{"a", "b", "c"}), "a, b and c"},
+		{"and with and", andList([]string{"inclusion", "leadership and governance"}), "inclusion, and leadership and governance"},
+		{"category sentence", categoryWords("notice-to-improve"), "a notice to improve"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if tt.got != tt.want {
+				t.Errorf("got %q, want %q", tt.got, tt.want)
+			}
+		})
+	}
+}

@@ -46,6 +46,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"shortDate": shortDate,
 		"date":      dateWords,
 		"dateSpan":  func(a, b content.Date) string { return dateSpan(a.Time, b.Time) },
+		"between":   func(a, b content.Date) string { return between(a.Time, b.Time) },
 		"clock":     clock,
 		"when": func(m site.MeetingAt) string {
 			return when(m.At.Start, m.At.End, m.Meeting.AllDay)
@@ -68,18 +69,19 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return xs
 		},
-		"statuses":   func() []site.Status { return site.Statuses },
-		"schoolsIn":  func(key string) []*site.School { return r.schoolsIn(key) },
-		"number":     chart.FormatNumber,
-		"count":      func(n int) string { return chart.FormatNumber(float64(n)) },
-		"lineChart":  r.lineChart,
-		"barChart":   r.barChart,
-		"movement":   r.movement,
-		"quantity":   quantity,
-		"lastPoint":  lastPoint,
-		"targetMet":  targetMet,
-		"statusWord": statusWord,
-		"actions":    actionSummary,
+		"statuses":       func() []site.Status { return site.Statuses },
+		"schoolsIn":      func(key string) []*site.School { return r.schoolsIn(key) },
+		"number":         chart.FormatNumber,
+		"count":          func(n int) string { return chart.FormatNumber(float64(n)) },
+		"lineChart":      r.lineChart,
+		"barChart":       r.barChart,
+		"movement":       r.movement,
+		"quantity":       quantity,
+		"lastPoint":      lastPoint,
+		"targetMet":      targetMet,
+		"higherIsBetter": higherIsBetter,
+		"statusWord":     statusWord,
+		"actions":        actionSummary,
 		// webcal: is a safe scheme, but html/template does not know it.
 		"webcal": func(sitePath string) template.URL {
 			a := r.abs(sitePath)
@@ -98,15 +100,18 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"hasReload":        func() bool { return r.opts.ReloadScript != "" },
 		"gradeNumber":      gradeNumber,
+		"gradedAs":         gradedAs,
+		"phase":            phaseWords,
+		"andList":          andList,
+		"leftCategory":     leftCategory,
 		"previousCategory": previousCategory,
 		"latestMonitoring": latestMonitoring,
 		"headings":         headings,
 		"exceptAhead": func(m *site.Meeting) []time.Time {
 			return exceptAfter(m, r.site.Now)
 		},
-		"hasGlossary": func() bool { return g.page != "" },
-		"term":        g.term,
-		"glossify":    g.text,
+		"term":     g.term,
+		"glossify": g.text,
 	}
 }
 
@@ -272,6 +277,30 @@ func gradeNumber(fw content.Framework, grade string) int {
 		return i + 1
 	}
 	return 0
+}
+
+// gradedAs lists the areas of an inspection given the grade word, for a
+// sentence (join them with andList). Area names keep Ofsted's words but not
+// their capital, since they sit mid-sentence.
+func gradedAs(in *site.Inspection, grade string) []string {
+	var areas []string
+	for _, j := range in.Judgements {
+		if strings.EqualFold(j.Grade, grade) {
+			areas = append(areas, lowerFirst(j.Area))
+		}
+	}
+	return areas
+}
+
+// lowerFirst lower-cases the first letter unless the word is an acronym
+// ("SEND", "HMI").
+func lowerFirst(s string) string {
+	word, _, _ := strings.Cut(s, " ")
+	if len(word) > 1 && strings.ToUpper(word) == word {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[size:]
 }
 
 // previousCategory returns the category of the newest full inspection

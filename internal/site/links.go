@@ -16,7 +16,11 @@ import (
 // text is a YAML field: its lines start one below the field's line when it
 // spans several (a block scalar).
 func (b *builder) markdown(source string, src []byte, pos content.Pos, inYAML bool) *markdown.Doc {
-	doc := b.md.Parse(src)
+	top := 2
+	if inYAML {
+		top = 3 // a field is shown inside a section of the page
+	}
+	doc := b.md.ParseUnder(src, top)
 	for _, l := range doc.Links() {
 		at := posIn(src, l.Offset, pos, inYAML)
 		if l.Image && strings.TrimSpace(l.Alt) == "" {

@@ -240,7 +240,7 @@ func (b *builder) site() *Site {
 			b.hidden[d.Dir] = "a draft school"
 			continue
 		}
-		sch := &School{Slug: d.Slug, Dir: d.Dir, Info: &d.School, Draft: d.School.Draft, viewsFile: d.Views != nil}
+		sch := &School{Slug: d.Slug, Dir: d.Dir, Info: &d.School, Draft: d.School.Draft, viewsFile: d.Paths[d.Path("views.yaml")]}
 		for _, f := range d.Updates {
 			u := b.update(sch, f)
 			if u == nil {

@@ -193,6 +193,11 @@ func (b *builder) timeline(s *School, d *content.SchoolDir) []Step {
 			last = st.DateTo
 		}
 		st.Done = !last.IsZero() && last.Before(today)
+		// Governors comment on the draft before the final report: once
+		// that is published, the step is over, though it had no date.
+		if st.Kind == "draft-report-comments" && st.Date.IsZero() && !in.Published.IsZero() && !in.Published.After(today) {
+			st.Done = true
+		}
 	}
 	return steps
 }

@@ -49,7 +49,7 @@ func TestTimeline(t *testing.T) {
 		name, inspections, extra, want string
 	}{
 		{"special measures, eif-2019", `  - {start: 2026-09-15, end: 2026-09-16, published: 2026-10-20, framework: eif-2019, overall: 4, category: special-measures}
-`, "", `draft-report-comments: unknown
+`, "", `draft-report-comments: unknown (done)
 report-published: confirmed 2026-10-20 (done)
 statement-of-action: by 2026-11-03 (done)
 parents-meeting: unknown
@@ -113,7 +113,7 @@ monitoring-visit: unknown
   - {kind: statement-of-action, date: 2026-10-30, note: Sent to Ofsted.}
   - {kind: monitoring-visit, date: 2027-01-12}
   - {kind: reinspection, date: 2020-01-01}
-`, `draft-report-comments: unknown
+`, `draft-report-comments: unknown (done)
 report-published: confirmed 2026-10-20 (done)
 statement-of-action: confirmed 2026-10-30 (done)
 parents-meeting: unknown
