@@ -25,7 +25,18 @@ const usage = `parentpages builds a Parent Partnership website from Markdown and
 
 Usage:
   parentpages build [--content DIR] [--out DIR] [--now YYYY-MM-DD] [--drafts] [--future]
-  parentpages check [--content DIR] [--now YYYY-MM-DD] [--drafts] [--future]
+  parentpages check [--content DIR] [--now YYYY-MM-DD] [--drafts] [--future] [--format plain|github]
+  parentpages serve [--content DIR] [--port N]
+  parentpages new school SLUG
+  parentpages new update SCHOOL "Title"
+  parentpages new meeting SCHOOL "Title"
+
+  build   checks the content and writes the site to --out (default public)
+  check   checks the content and writes nothing
+  serve   previews the site, drafts included, at http://127.0.0.1:N/ (default
+          port 8080; 0 picks a free one), and reloads it as you edit
+  new     starts a school, an update (dated today) or a meeting, with notes
+          that explain each field; never overwrites a file
 
 Run "parentpages COMMAND -h" for a command's flags.
 `
@@ -41,6 +52,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args[1:], stdout, stderr, false)
 	case "check":
 		return runBuild(ctx, args[1:], stdout, stderr, true)
+	case "serve":
+		return runServe(ctx, args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr, time.Now())
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -65,6 +80,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 	fs.StringVar(&now, "now", "", "fix today's `date` (YYYY-MM-DD) for a reproducible build; default $SOURCE_DATE_EPOCH, else the clock")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&cfg.Future, "future", false, "include updates dated after today")
+	format := "plain"
+	if check {
+		fs.StringVar(&format, "format", "plain", "how to print problems: `plain` (path:line:col: message), or github, which also prints GitHub Actions annotations on standard output")
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return exitOK
@@ -74,6 +93,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "parentpages %s: unexpected argument %q\n", name, fs.Arg(0))
 		fs.Usage()
+		return exitUsage
+	}
+	if format != "plain" && format != "github" {
+		fmt.Fprintf(stderr, "parentpages %s: --format %q is not a format; use plain or github\n", name, format)
 		return exitUsage
 	}
 	if check {
@@ -89,6 +112,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 	if res != nil {
 		for _, d := range res.Diagnostics {
 			fmt.Fprintln(stderr, d)
+		}
+		if format == "github" {
+			writeAnnotations(stdout, cfg.Content, res.Diagnostics)
 		}
 	}
 	switch {

@@ -1,0 +1,257 @@
+package serve
+
+import (
+	"bytes"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/render"
+)
+
+// The preview's own paths. They are outside any base path and cannot clash
+// with the site's, whose names are lower-case letters, digits and hyphens.
+const (
+	reloadPath = "/_parentpages/reload.js"
+	eventsPath = "/_parentpages/events"
+)
+
+//go:embed reload.js
+var reloadJS []byte
+
+// csp is the published site's Content-Security-Policy (netlify.toml) with
+// the preview's own script allowed, so that a page that breaks the policy
+// breaks in the preview as it would when published.
+const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+// ServeHTTP serves the reload script, the event stream, and the site.
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Cache-Control", "no-store") // a reload must show the new build
+	h.Set("X-Content-Type-Options", "nosniff")
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		h.Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	switch r.URL.Path {
+	case reloadPath:
+		h.Set("Content-Type", "text/javascript; charset=utf-8")
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(reloadJS))
+	case eventsPath:
+		s.events(w, r)
+	default:
+		h.Set("Content-Security-Policy", csp)
+		s.site(w, r)
+	}
+}
+
+// events streams the name of the version being served: once when the
+// stream opens, then after every rebuild, until the request ends (the page
+// is closed, or the server stops).
+func (s *server) events(w http.ResponseWriter, r *http.Request) {
+	rc := http.NewResponseController(w)
+	w.Header().Set("Content-Type", "text/event-stream")
+	st, changed := s.watchState()
+	// retry: reconnect quickly after the server is restarted.
+	fmt.Fprintf(w, "retry: 500\nevent: hello\ndata: %s\n\n", st.token)
+	if rc.Flush() != nil {
+		return
+	}
+	for {
+		select {
+		case <-r.Context().Done():
+			return
+		case <-changed:
+		}
+		st, changed = s.watchState()
+		fmt.Fprintf(w, "event: reload\ndata: %s\n\n", st.token)
+		if rc.Flush() != nil {
+			return
+		}
+	}
+}
+
+// site serves a file of the site from memory. Only the outputs of the last
+// good build can be served: the path is cleaned and looked up in them, and
+// nothing else is ever read.
+func (s *server) site(w http.ResponseWriter, r *http.Request) {
+	st := s.current()
+	if st.files == nil {
+		s.write(w, r, http.StatusServiceUnavailable, "text/html; charset=utf-8", errorPage(st))
+		return
+	}
+	p := r.URL.Path
+	if strings.ContainsAny(p, "\\\x00") {
+		s.notFound(w, r, st)
+		return
+	}
+	clean := path.Clean("/" + p) // "/../x" and "/%2e%2e/x" become "/x"
+	if strings.HasSuffix(p, "/") && clean != "/" {
+		clean += "/"
+	}
+	if clean+"/" == st.base || (clean == "/" && st.base != "/") {
+		redirect(w, r, st.base)
+		return
+	}
+	rel, ok := strings.CutPrefix(clean, st.base)
+	if !ok {
+		s.notFound(w, r, st)
+		return
+	}
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	} else if _, ok := st.files[rel]; !ok {
+		if _, ok := st.files[rel+"/index.html"]; ok {
+			redirect(w, r, clean+"/")
+			return
+		}
+	}
+	o, ok := st.files[rel]
+	if !ok {
+		s.notFound(w, r, st)
+		return
+	}
+	s.write(w, r, http.StatusOK, o.MediaType, s.decorate(o, st))
+}
+
+func (s *server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
+	o, ok := st.files["404.html"]
+	if !ok {
+		o = render.Output{MediaType: "text/plain; charset=utf-8", Body: []byte("404 page not found\n")}
+	}
+	s.write(w, r, http.StatusNotFound, o.MediaType, s.decorate(o, st))
+}
+
+func (s *server) write(w http.ResponseWriter, r *http.Request, status int, mediaType string, body []byte) {
+	w.Header().Set("Content-Type", mediaType)
+	if status == http.StatusOK {
+		// Ranges and HEAD, for PDFs and calendar apps.
+		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(body))
+		return
+	}
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(body)
+	}
+}
+
+func redirect(w http.ResponseWriter, r *http.Request, to string) {
+	if r.URL.RawQuery != "" {
+		to += "?" + r.URL.RawQuery
+	}
+	// 302, not 301: a browser remembers a permanent redirect, and the next
+	// site served on this port may not have it.
+	http.Redirect(w, r, to, http.StatusFound)
+}
+
+// decorate adds to a page what the preview needs: the name of the version
+// it shows (for the reload script), and the errors of the latest build over
+// the last good site. Built pages have neither. Other files, and the PSA's
+// own files, are served as they are.
+func (s *server) decorate(o render.Output, st *state) []byte {
+	if !strings.HasPrefix(o.MediaType, "text/html") || strings.Contains(o.Path, "/files/") {
+		return o.Body
+	}
+	return insertHTML(o.Body, stateMeta(st), banner(st))
+}
+
+// insertHTML puts head at the start of <head> and top before <main> (after
+// the site header, where the theme shows its own banner), falling back to
+// the start of <body>, then of the page.
+func insertHTML(page []byte, head, top string) []byte {
+	out := make([]byte, 0, len(page)+len(head)+len(top))
+	at := 0
+	if i := bytes.Index(page, []byte("<head>")); i >= 0 {
+		at = i + len("<head>")
+	}
+	out = append(append(out, page[:at]...), head...)
+	rest := page[at:]
+	if top == "" {
+		return append(out, rest...)
+	}
+	j := bytes.Index(rest, []byte("<main"))
+	if j < 0 {
+		if b := bytes.Index(rest, []byte("<body")); b >= 0 {
+			if end := bytes.IndexByte(rest[b:], '>'); end >= 0 {
+				j = b + end + 1
+			}
+		}
+	}
+	j = max(j, 0)
+	out = append(append(out, rest[:j]...), top...)
+	return append(out, rest[j:]...)
+}
+
+func stateMeta(st *state) string {
+	return `<meta name="parentpages-state" content="` + template.HTMLEscapeString(st.token) + `">`
+}
+
+// banner lists the latest build's errors, or, if it built, its warnings,
+// in the theme's dev-banner box.
+func banner(st *state) string {
+	var b strings.Builder
+	switch {
+	case len(st.problems) > 0:
+		b.WriteString(`<div class="width dev-banner" role="alert"><h2>`)
+		b.WriteString(capitalise(plural(len(st.problems), "error", "errors")))
+		b.WriteString(" in the content</h2><p>")
+		if st.files != nil {
+			b.WriteString("This is the last version of the site that built. ")
+		}
+		b.WriteString("Fix what is listed here and save: the page reloads by itself. Each line gives the file, the line and column in it, and what is wrong.</p><pre>")
+		writeLines(&b, st.problems, st.warnings)
+	case len(st.warnings) > 0:
+		b.WriteString(`<div class="width dev-banner" role="status"><h2>`)
+		b.WriteString(capitalise(plural(len(st.warnings), "warning", "warnings")))
+		b.WriteString("</h2><p>Warnings do not stop the site being published, but check them.</p><pre>")
+		writeLines(&b, st.warnings)
+	default:
+		return ""
+	}
+	b.WriteString("</pre></div>")
+	return b.String()
+}
+
+func writeLines(b *strings.Builder, lists ...[]string) {
+	first := true
+	for _, list := range lists {
+		for _, line := range list {
+			if !first {
+				b.WriteByte('\n')
+			}
+			first = false
+			b.WriteString(template.HTMLEscapeString(line))
+		}
+	}
+}
+
+// errorPage is served, for every path, while no build has succeeded.
+func errorPage(st *state) []byte {
+	return fmt.Appendf(nil, `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>The site did not build - parentpages preview</title>
+%s
+<script src="%s" defer></script>
+</head>
+<body>
+<h1>The site did not build</h1>
+%s
+</body>
+</html>
+`, stateMeta(st), reloadPath, banner(st))
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

@@ -1,0 +1,146 @@
+package serve
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+
+	"github.com/parentpages/parentpages/internal/render"
+)
+
+// testServer serves a small made-up site under /parents/.
+func testServer(problems ...string) *server {
+	page := func(p, title string) render.Output {
+		return render.Output{Path: p, MediaType: "text/html; charset=utf-8",
+			Body: []byte(`<!doctype html><html><head><title>` + title + `</title><script src="/_parentpages/reload.js" defer></script></head><body><header>Site</header><main id="main"><h1>` + title + `</h1></main></body></html>`)}
+	}
+	files := map[string]render.Output{}
+	for _, o := range []render.Output{
+		page("index.html", "Home"),
+		page("404.html", "Page not found"),
+		page("schools/hillside/index.html", "Hillside"),
+		{Path: "schools/hillside/calendar.ics", MediaType: "text/calendar; charset=utf-8", Body: []byte("BEGIN:VCALENDAR\r\n")},
+		{Path: "schools/hillside/files/note.html", MediaType: "text/html; charset=utf-8", Body: []byte("<main>the PSA's own file</main>")},
+		{Path: "assets/style.css", MediaType: "text/css; charset=utf-8", Body: []byte("body{}")},
+	} {
+		files[o.Path] = o
+	}
+	s := newServer(Config{})
+	s.setState(&state{files: files, base: "/parents/", problems: problems})
+	return s
+}
+
+func TestPaths(t *testing.T) {
+	s := testServer()
+	tests := []struct {
+		method, target string
+		code           int
+		location       string
+		mediaType      string
+		body           string
+	}{
+		{"GET", "/parents/", 200, "", "text/html; charset=utf-8", "<h1>Home</h1>"},
+		{"GET", "/parents/index.html", 200, "", "text/html; charset=utf-8", "<h1>Home</h1>"},
+		{"GET", "/parents/schools/hillside/", 200, "", "text/html; charset=utf-8", "<h1>Hillside</h1>"},
+		{"GET", "/parents/schools/hillside", 302, "/parents/schools/hillside/", "", ""},
+		{"GET", "/parents/schools/hillside?x=1", 302, "/parents/schools/hillside/?x=1", "", ""},
+		{"GET", "/parents", 302, "/parents/", "", ""},
+		{"GET", "/", 302, "/parents/", "", ""},
+		{"GET", "/parents/schools/hillside/calendar.ics", 200, "", "text/calendar; charset=utf-8", "BEGIN:VCALENDAR"},
+		{"GET", "/parents/assets/style.css", 200, "", "text/css; charset=utf-8", "body{}"},
+		{"GET", "/parents/schools/", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},
+		{"GET", "/index.html", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},
+		{"GET", "/parents/schools/hillside/../../index.html", 200, "", "text/html; charset=utf-8", "<h1>Home</h1>"},
+		{"GET", "/parents/../../../etc/passwd", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},
+		{"GET", "/parents/%2e%2e/%2e%2e/etc/passwd", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},
+		{"GET", "/parents/..%5c..%5cindex.html", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},
+		{"GET", "/_parentpages/reload.js", 200, "", "text/javascript; charset=utf-8", "EventSource"},
+		{"HEAD", "/parents/", 200, "", "text/html; charset=utf-8", ""},
+		{"POST", "/parents/", 405, "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			r := httptest.NewRequest(tt.method, "http://127.0.0.1"+tt.target, nil)
+			s.ServeHTTP(w, r)
+			if w.Code != tt.code || w.Header().Get("Location") != tt.location {
+				t.Fatalf("%d %q, want %d %q", w.Code, w.Header().Get("Location"), tt.code, tt.location)
+			}
+			if tt.mediaType != "" && w.Header().Get("Content-Type") != tt.mediaType {
+				t.Errorf("Content-Type %q, want %q", w.Header().Get("Content-Type"), tt.mediaType)
+			}
+			if !strings.Contains(w.Body.String(), tt.body) {
+				t.Errorf("body %q does not have %q", w.Body.String(), tt.body)
+			}
+			if tt.method == "HEAD" && w.Body.Len() > 0 {
+				t.Errorf("HEAD has a body")
+			}
+			if w.Header().Get("Cache-Control") != "no-store" {
+				t.Errorf("Cache-Control %q", w.Header().Get("Cache-Control"))
+			}
+		})
+	}
+}
+
+func TestDecorate(t *testing.T) {
+	get := func(s *server, target string) string {
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1"+target, nil))
+		return w.Body.String()
+	}
+	t.Run("good site", func(t *testing.T) {
+		s := testServer()
+		body := get(s, "/parents/")
+		if !strings.HasPrefix(body, `<!doctype html><html><head><meta name="parentpages-state" content="`+s.current().token+`"><title>`) {
+			t.Errorf("no state at the start of <head>: %s", body)
+		}
+		if strings.Contains(body, "dev-banner") {
+			t.Errorf("a banner with no errors")
+		}
+		if got := get(s, "/parents/schools/hillside/files/note.html"); got != "<main>the PSA's own file</main>" {
+			t.Errorf("the PSA's file was changed: %s", got)
+		}
+	})
+	t.Run("errors", func(t *testing.T) {
+		s := testServer("schools/hillside/meetings.yaml:2:10: `start` <is> wrong", "theme: template: bad")
+		body := get(s, "/parents/schools/hillside/")
+		banner := `<div class="width dev-banner" role="alert"><h2>2 errors in the content</h2>`
+		i := strings.Index(body, banner)
+		if i < 0 || i < strings.Index(body, "</header>") || i > strings.Index(body, "<main") {
+			t.Fatalf("the banner is not between the header and <main>:\n%s", body)
+		}
+		if !strings.Contains(body, "<pre>schools/hillside/meetings.yaml:2:10: `start` &lt;is&gt; wrong\ntheme: template: bad</pre>") {
+			t.Errorf("the errors are not listed, escaped, one a line:\n%s", body)
+		}
+		if !strings.Contains(get(s, "/parents/nowhere/"), banner) {
+			t.Errorf("no banner on the 404 page")
+		}
+	})
+	t.Run("never built", func(t *testing.T) {
+		s := newServer(Config{})
+		s.setState(&state{base: "/", problems: []string{"site.yaml:1:1: no"}})
+		w := httptest.NewRecorder()
+		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1/any/path", nil))
+		body := w.Body.String()
+		if w.Code != http.StatusServiceUnavailable || !strings.Contains(body, "<pre>site.yaml:1:1: no</pre>") ||
+			!strings.Contains(body, `<script src="/_parentpages/reload.js" defer>`) || !strings.Contains(body, `name="parentpages-state"`) {
+			t.Errorf("%d\n%s", w.Code, body)
+		}
+	})
+}
+
+func TestInsertHTML(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{"<html><head><title>x</title></head><body><header>h</header><main>m</main></body></html>",
+			"<html><head>[meta]<title>x</title></head><body><header>h</header>[top]<main>m</main></body></html>"},
+		{"<html><head></head><body class=x><p>no main</p></body></html>",
+			"<html><head>[meta]</head><body class=x>[top]<p>no main</p></body></html>"},
+		{"just text", "[meta][top]just text"},
+	}
+	for _, tt := range tests {
+		if got := string(insertHTML([]byte(tt.page), "[meta]", "[top]")); got != tt.want {
+			t.Errorf("got  %s\nwant %s", got, tt.want)
+		}
+	}
+}
