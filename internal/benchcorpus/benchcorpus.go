@@ -1,0 +1,165 @@
+// Package benchcorpus writes a made-up content folder of any number of
+// schools, in the format of CONTENT-FORMAT.md, for benchmarks: each school
+// has the volume a busy Parent Support Adviser produces in a year or two
+// (10 to 20 updates of 300 to 900 words, 8 to 15 meetings with repeats, an
+// action plan with measures, parents' views), with the frameworks and
+// categories varied as they are across England. The folder builds with no
+// errors and no warnings.
+//
+// The corpus is deterministic: the same Options give the same bytes. Each
+// school is drawn from its own random stream (the seed and its index), so
+// the first 100 schools of a 1,000-school corpus are the 100-school corpus.
+package benchcorpus
+
+import (
+	"bytes"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Options say what corpus to write.
+type Options struct {
+	Schools int    // how many schools
+	Seed    uint64 // the random seed: the same seed gives the same corpus
+	// Now is the day the corpus is written for (the build's --now): most
+	// updates and meetings fall before it, some meetings and a few updates
+	// after. The zero value means DefaultNow.
+	Now time.Time
+}
+
+// DefaultNow is the day a corpus is written for when Options.Now is zero.
+var DefaultNow = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+
+// File is one file of the corpus.
+type File struct {
+	Path string // slash-separated, relative to the content folder
+	Data []byte
+}
+
+// Stats count what a corpus holds.
+type Stats struct {
+	Schools  int
+	Files    int
+	Bytes    int64
+	Updates  int // update files, drafts and future-dated ones included
+	Meetings int // entries in meetings.yaml files
+	Words    int // words in update bodies
+}
+
+// Files returns the corpus, sorted by path.
+func Files(opts Options) ([]File, Stats) {
+	now := opts.Now
+	if now.IsZero() {
+		now = DefaultNow
+	}
+	now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	var files []File
+	var st Stats
+	add := func(p string, b []byte) {
+		files = append(files, File{Path: p, Data: b})
+	}
+	add("site.yaml", siteYAML())
+	for _, p := range sitePages() {
+		add("pages/"+p.slug+".md", p.body)
+	}
+	taken := map[string]bool{}
+	for i := range opts.Schools {
+		g := &gen{rng: rand.New(rand.NewPCG(opts.Seed, uint64(i))), now: now, index: i, seed: opts.Seed}
+		s := g.school(taken)
+		for _, f := range s.files {
+			add("schools/"+s.slug+"/"+f.Path, f.Data)
+		}
+		st.Updates += s.updates
+		st.Meetings += s.meetings
+		st.Words += s.words
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	st.Schools = opts.Schools
+	st.Files = len(files)
+	for _, f := range files {
+		st.Bytes += int64(len(f.Data))
+	}
+	return files, st
+}
+
+// Write writes the corpus into dir, which must not exist or be empty.
+func Write(dir string, opts Options) (Stats, error) {
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return Stats{}, fmt.Errorf("benchcorpus: %s is not empty", dir)
+	}
+	files, st := Files(opts)
+	made := map[string]bool{}
+	for _, f := range files {
+		p := filepath.Join(dir, filepath.FromSlash(f.Path))
+		if d := filepath.Dir(p); !made[d] {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return st, err
+			}
+			made[d] = true
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			return st, err
+		}
+	}
+	return st, nil
+}
+
+// gen draws one school.
+type gen struct {
+	rng   *rand.Rand
+	now   time.Time
+	index int
+	seed  uint64
+}
+
+func (g *gen) intn(lo, hi int) int   { return lo + g.rng.IntN(hi-lo+1) } // lo..hi inclusive
+func (g *gen) chance(p float64) bool { return g.rng.Float64() < p }
+
+func pick[T any](g *gen, xs []T) T { return xs[g.rng.IntN(len(xs))] }
+
+// day returns the date n days after t.
+func day(t time.Time, n int) time.Time { return t.AddDate(0, 0, n) }
+
+func date(t time.Time) string { return t.Format(time.DateOnly) }
+
+// between returns a date between a and b inclusive.
+func (g *gen) between(a, b time.Time) time.Time {
+	n := int(b.Sub(a).Hours() / 24)
+	if n <= 0 {
+		return a
+	}
+	return day(a, g.rng.IntN(n+1))
+}
+
+// yw builds a YAML document. Strings are always double-quoted, so that no
+// value can be read as a number, a date or a boolean by accident.
+type yw struct{ bytes.Buffer }
+
+func q(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
+	return `"` + r.Replace(s) + `"`
+}
+
+func (w *yw) line(indent int, format string, args ...any) {
+	w.WriteString(strings.Repeat(" ", indent))
+	fmt.Fprintf(w, format, args...)
+	w.WriteByte('\n')
+}
+
+// block writes key: | followed by text indented under it, as a PSA writes
+// Markdown in YAML.
+func (w *yw) block(indent int, key, text string) {
+	w.line(indent, "%s: |", key)
+	for _, l := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		if l == "" {
+			w.WriteByte('\n')
+			continue
+		}
+		w.line(indent+2, "%s", l)
+	}
+}
