@@ -32,6 +32,11 @@ type Builder struct {
 	cfg     Config
 	program string    // a hash of this program, so that a new version rebuilds everything
 	last    *snapshot // what the last successful build made (kept when Out is "")
+	// pending holds the changes told to builds that failed since the last
+	// success, so that the next build still looks at them; rescan says a
+	// failed build was told nothing, so the next must look at everything.
+	pending []string
+	rescan  bool
 }
 
 // snapshot is what one build made, for the next to reuse.
@@ -82,10 +87,25 @@ func programHash() string {
 }
 
 // Build builds the site. changed lists the content paths (slash-separated,
-// relative to the content folder) that changed since the last build of
-// this Builder, when the caller knows them (the dev server's watcher); nil
-// means "look at everything".
+// relative to the content folder) that changed since the last call, when
+// the caller knows them (the dev server's watcher); nil means "look at
+// everything". Changes told to a build that fails are kept for the next.
 func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) {
+	if changed != nil && !b.rescan {
+		changed = append(slices.Clone(b.pending), changed...)
+	} else {
+		changed = nil
+	}
+	res, err := b.build(ctx, changed)
+	if err != nil {
+		b.pending, b.rescan = changed, changed == nil
+	} else {
+		b.pending, b.rescan = nil, false
+	}
+	return res, err
+}
+
+func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) {
 	cfg := b.cfg
 	start := time.Now()
 	res := &Result{}

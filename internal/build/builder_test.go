@@ -138,3 +138,27 @@ func TestBuilderReusesInMemory(t *testing.T) {
 		t.Error("the edit is in no output")
 	}
 }
+
+// TestBuilderRemembersFailedChanges breaks one school, then edits another:
+// the second build must still report the first school's error.
+func TestBuilderRemembersFailedChanges(t *testing.T) {
+	content := copyExample(t)
+	cfg := exampleConfig()
+	cfg.Content = content
+	b := NewBuilder(cfg)
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	const broken = "schools/quayside-community-college/views.yaml"
+	if err := os.WriteFile(filepath.Join(content, broken), []byte("- gathered: soon\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := b.Build(context.Background(), []string{broken}); err == nil {
+		t.Fatal("a broken views.yaml built")
+	}
+	const other = "schools/fernhill-community-college/updates/x.md"
+	res, err := b.Build(context.Background(), []string{other})
+	if err == nil || len(res.Diagnostics.Errors()) == 0 || res.Diagnostics.Errors()[0].Path != broken {
+		t.Fatalf("after an unrelated edit: err %v, diagnostics %s", err, res.Diagnostics.Error())
+	}
+}

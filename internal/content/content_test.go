@@ -109,6 +109,7 @@ func TestRules(t *testing.T) {
 		{"unknown top-level file", map[string]string{"notes.txt": "hi"},
 			[]string{"notes.txt:1:1: unexpected file \"notes.txt\" here"}},
 		{"hidden files ignored", map[string]string{".DS_Store": "x", "schools/hillside/.gitkeep": ""}, nil},
+		{"editor backups ignored", map[string]string{"schools/hillside/meetings.yaml~": "- broken: [\n"}, nil},
 		{"school slug", map[string]string{"schools/Hill_Side/school.yaml": "name: X\n"},
 			[]string{"schools/Hill_Side:1:1: the school folder name \"Hill_Side\" is not a valid slug"}},
 		{"school.yaml required", map[string]string{"schools/empty/views.yaml": "[]\n"},

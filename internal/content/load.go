@@ -186,7 +186,9 @@ func (l *loader) readDir(dir string) []fs.DirEntry {
 		return nil
 	}
 	return slices.DeleteFunc(entries, func(e fs.DirEntry) bool {
-		if strings.HasPrefix(e.Name(), ".") {
+		// Hidden files (.gitkeep, .DS_Store) and editors' backups (notes.md~)
+		// are not content.
+		if strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), "~") {
 			return true
 		}
 		if e.Type()&fs.ModeSymlink != 0 {

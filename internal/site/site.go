@@ -381,6 +381,22 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 			u.Summary = u.Body.FirstParagraph()
 		}
 	}
+	// Updates held back (drafts, future dates) are checked too, so that
+	// one does not break the build on the day it is published; what is
+	// wrong with them is a warning until then.
+	for _, f := range d.Updates {
+		why, held := b.hidden[f.Path]
+		if !held {
+			continue
+		}
+		check := b.child()
+		check.markdown(f.Path, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
+		for _, diag := range check.ds {
+			diag.Warning = true
+			diag.Msg += " (this is " + why + ", so it is a warning until it is published)"
+			b.ds = append(b.ds, diag)
+		}
+	}
 	slices.SortStableFunc(sch.Updates, func(a, b *Update) int {
 		return cmp.Or(b.Date.Compare(a.Date.Time), strings.Compare(a.Slug, b.Slug))
 	})

@@ -182,3 +182,16 @@ func TestSlugify(t *testing.T) {
 		}
 	}
 }
+
+func TestHeldBackUpdatesAreChecked(t *testing.T) {
+	fsys := baseFS()
+	fsys["schools/hillside/updates/2026-12-10-later.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Later\n---\n[plan](../files/missing.pdf)\n")}
+	_, ds := build(t, fsys, Config{})
+	if len(ds) != 1 || !ds[0].Warning || !strings.Contains(ds[0].Msg, "an update dated after today") {
+		t.Fatalf("diagnostics:\n%s", ds.Error())
+	}
+	_, ds = build(t, fsys, Config{Future: true})
+	if len(ds) != 1 || ds[0].Warning {
+		t.Fatalf("with --future it is an error:\n%s", ds.Error())
+	}
+}
