@@ -184,14 +184,37 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	if last != nil && last.global != global {
 		last = nil // everything depends on what changed: reuse nothing
 	}
+	keyOf := make(map[string]string, len(slugs))
+	for i, slug := range slugs {
+		keyOf[slug] = keys[i]
+	}
+	// A school can be reused if its files, and those of every school its
+	// links lead to, are as they were.
+	depsSame := func(deps []string, then func(string) string) bool {
+		for _, d := range deps {
+			if then(d) != keyOf[d] {
+				return false
+			}
+		}
+		return true
+	}
 	same := func(i int) *schoolSnap {
 		if last == nil {
 			return nil
 		}
-		if s := last.schools[slugs[i]]; s != nil && s.key == keys[i] {
-			return s
+		s := last.schools[slugs[i]]
+		if s == nil || s.key != keys[i] {
+			return nil
 		}
-		return nil
+		if s.model != nil && !depsSame(s.model.Deps, func(d string) string {
+			if o := last.schools[d]; o != nil {
+				return o.key
+			}
+			return ""
+		}) {
+			return nil
+		}
+		return s
 	}
 
 	// Load the schools that changed.
@@ -219,6 +242,16 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	res.Site, res.Schools = s, len(s.Schools)
 	res.Diagnostics = append(res.Diagnostics, sds...)
 	if res.Diagnostics.HasErrors() {
+		// Rendering stops here, so check the updates' bodies (which the
+		// renderer would parse) now, so that every error is reported at once.
+		parallel(len(s.Schools), func(i int) {
+			s.ParseUpdates(s.Schools[i])
+			s.ReleaseUpdates(s.Schools[i])
+		})
+		for _, sch := range s.Schools {
+			d, _ := sch.BodyDiagnostics()
+			res.Diagnostics = append(res.Diagnostics, d...)
+		}
 		res.Diagnostics = res.Diagnostics.Sort()
 		return res, ErrContent
 	}
@@ -273,18 +306,26 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	for i := range units {
 		u := &units[i]
 		if last != nil {
-			if prev, ok := last.units[u.name]; ok && u.key != "" && prev.key == u.key {
+			// A school's pages are reused only with its model (which also
+			// asks that the schools it links to are unchanged).
+			_, isSchool := bySlug[u.name]
+			if prev, ok := last.units[u.name]; ok && u.key != "" && prev.key == u.key && (!isSchool || reuse[u.name] != nil) {
 				u.outputs = prev.outputs // the dev server's copy
 				continue
 			}
 		}
-		if _, ok := old.unit(global, u.name, u.key); ok {
+		if mu, ok := old.unit(global, u.name, u.key); ok && depsSame(mu.Deps, func(d string) string { return old.Keys[d] }) {
 			u.linkOld = true
+			s.SiteLinks = append(s.SiteLinks, mu.Links...) // checked below, as if parsed again
 		}
 	}
 	if err := p.run(ctx, units); err != nil {
 		p.abort()
 		return res, err
+	}
+	for _, sch := range s.Schools {
+		d, _ := sch.BodyDiagnostics()
+		res.Diagnostics = append(res.Diagnostics, d...)
 	}
 	written := make(map[string]bool, len(p.paths))
 	for _, path := range p.paths {
@@ -311,9 +352,21 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 				m.Warnings = append(m.Warnings, d)
 			}
 		}
+		bySchool := map[string]*site.School{}
+		for _, sch := range s.Schools {
+			bySchool[sch.Slug] = sch
+		}
 		for _, u := range units {
 			if u.key != "" {
-				m.Units[u.name] = manifestUnit{Key: u.key, Files: p.entries[u.name]}
+				mu := manifestUnit{Key: u.key, Files: p.entries[u.name]}
+				if sch := bySchool[u.name]; sch != nil {
+					mu.Deps = sch.Deps
+					_, mu.Links = sch.BodyDiagnostics()
+					if u.linkOld {
+						mu = old.Units[u.name]
+					}
+				}
+				m.Units[u.name] = mu
 			} else {
 				m.Site = append(m.Site, p.entries[u.name]...)
 			}

@@ -162,3 +162,42 @@ func TestBuilderRemembersFailedChanges(t *testing.T) {
 		t.Fatalf("after an unrelated edit: err %v, diagnostics %s", err, res.Diagnostics.Error())
 	}
 }
+
+// TestCrossSchoolLinksRecheck links one school's update to another's: when
+// the other school's update becomes a draft, the unchanged school is built
+// again, and its link reported, in the dev server and in a build alike.
+func TestCrossSchoolLinksRecheck(t *testing.T) {
+	content := copyExample(t)
+	link := filepath.Join(content, "schools/fernhill-community-college/updates/2026-11-28-see-also.md")
+	if err := os.WriteFile(link, []byte("---\ntitle: See also\n---\nRead [Brackenwood's news](../../brackenwood-primary-school/updates/2026-09-18-welcome-back.md).\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := exampleConfig()
+	cfg.Content, cfg.Out = content, filepath.Join(t.TempDir(), "public")
+	mem := NewBuilder(Config{Content: content, Now: cfg.Now, NowIsDate: true})
+	if _, err := Build(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := mem.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	target := filepath.Join(content, "schools/brackenwood-primary-school/updates/2026-09-18-welcome-back.md")
+	b, _ := os.ReadFile(target)
+	if err := os.WriteFile(target, bytes.Replace(b, []byte("---\n"), []byte("---\ndraft: true\n"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	check := func(name string, res *Result, err error) {
+		t.Helper()
+		found := false
+		for _, d := range res.Diagnostics.Errors() {
+			found = found || d.Path == "schools/fernhill-community-college/updates/2026-11-28-see-also.md"
+		}
+		if err == nil || !found {
+			t.Errorf("%s: err %v, diagnostics:\n%s", name, err, res.Diagnostics.Error())
+		}
+	}
+	res, err := Build(context.Background(), cfg)
+	check("build", res, err)
+	res, err = mem.Build(context.Background(), []string{"schools/brackenwood-primary-school/updates/2026-09-18-welcome-back.md"})
+	check("dev server", res, err)
+}

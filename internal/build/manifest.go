@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/site"
 )
 
 // manifestName is the file in the output folder that says what the build
@@ -34,6 +35,12 @@ type manifest struct {
 type manifestUnit struct {
 	Key   string         `json:"key"`
 	Files []manifestFile `json:"files"`
+	// Deps are the schools this one's links lead to: it is rendered again
+	// when any of them changes, so that its links are checked again.
+	Deps []string `json:"deps,omitempty"`
+	// Links are the links to site paths in its updates, checked against
+	// each build's pages even when the school is not rendered again.
+	Links []site.SiteLink `json:"links,omitempty"`
 }
 
 type manifestFile struct {

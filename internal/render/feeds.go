@@ -19,15 +19,22 @@ const siteFeedItems = 50
 // refresh is how often subscribers are asked to reload a calendar.
 const refresh = 12 * time.Hour
 
-func (r *Renderer) feedItems(updates []*site.Update) []rss.Item {
+// feedItems makes feed items of updates whose bodies are parsed (a
+// school's, while it is rendered), or, with parse set, parses each itself
+// (the whole site's feed, rendered beside the schools).
+func (r *Renderer) feedItems(updates []*site.Update, parse bool) []rss.Item {
 	items := make([]rss.Item, 0, len(updates))
 	for _, u := range updates {
 		// An update has a date, not a time: publish it at 9am local time.
 		d := u.Date.Time
 		pub := time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, r.site.Location)
+		body, summary := u.Body, u.Summary
+		if parse {
+			body, summary = r.site.ParseUpdate(u)
+		}
 		items = append(items, rss.Item{
 			Title: u.Title, Link: r.abs(u.URL()), GUID: r.abs(u.URL()), Published: pub,
-			Description: u.Summary, ContentHTML: r.mdAbs.HTML(u.Body), Author: u.Author,
+			Description: summary, ContentHTML: r.mdAbs.HTML(body), Author: u.Author,
 			Categories: []string{u.School.Info.Name},
 		})
 	}
@@ -40,7 +47,7 @@ func (r *Renderer) schoolFeed(s *site.School) (Output, error) {
 		Link:        r.abs(s.URL()),
 		Description: "Updates from " + s.Info.Name + "'s Parent Support Adviser, published by " + r.site.Title + ".",
 		Language:    r.site.Language, SelfURL: r.abs(s.URL() + "feed.xml"), Generator: generator,
-		Items: r.feedItems(s.Updates),
+		Items: r.feedItems(s.Updates, false),
 	}
 	b, err := ch.Marshal()
 	if err != nil {
@@ -74,7 +81,7 @@ func (r *Renderer) siteFeed() (Output, error) {
 	ch := rss.Channel{
 		Title: r.site.Title + ": all updates", Link: r.abs("/"), Description: desc,
 		Language: r.site.Language, SelfURL: r.abs("/feed.xml"), Generator: generator,
-		Items: r.feedItems(all),
+		Items: r.feedItems(all, true),
 	}
 	b, err := ch.Marshal()
 	if err != nil {

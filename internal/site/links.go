@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/parentpages/parentpages/internal/content"
@@ -95,6 +96,11 @@ func (b *builder) resolve(source, ref string, pos content.Pos) (string, bool) {
 		b.ds.Errorf(source, pos, "the link %q leads outside the content folder; link only to files in it, such as ../files/plan.pdf", ref)
 		return ref, false
 	}
+	if rest, ok := strings.CutPrefix(target, "schools/"); ok && b.deps != nil {
+		if slug, _, _ := strings.Cut(rest, "/"); "schools/"+slug != path.Dir(source) && !strings.HasPrefix(source, "schools/"+slug+"/") {
+			b.deps[slug] = true
+		}
+	}
 	site, why := b.publishedAs(target)
 	if site == "" {
 		b.ds.Errorf(source, pos, "the link %q points to %s, %s", ref, target, why)
@@ -162,11 +168,16 @@ func (b *builder) findSchool(slug string) *content.SchoolDir {
 	return b.c.School(slug)
 }
 
-// CheckSiteLinks reports links to site paths that the build did not write.
+// CheckSiteLinks reports links to site paths that the build did not write:
+// those found by Load, and those found by ParseUpdates in each school.
 // exists says whether a site path (without the base path) was written.
 func (s *Site) CheckSiteLinks(exists func(sitePath string) bool) content.Diagnostics {
 	var ds content.Diagnostics
-	for _, l := range s.SiteLinks {
+	links := slices.Clone(s.SiteLinks)
+	for _, sch := range s.Schools {
+		links = append(links, sch.bodyLinks...)
+	}
+	for _, l := range links {
 		p := l.Path
 		clean := path.Clean(p)
 		if strings.HasSuffix(p, "/") && clean != "/" {

@@ -54,6 +54,9 @@ type Site struct {
 	SiteLinks []SiteLink
 	// Preview is set when drafts or future updates are included.
 	Preview bool
+
+	// linker resolves links in Markdown parsed after Load (update bodies).
+	linker *builder
 }
 
 // SiteLink is a link to a site path, and where it was written.
@@ -97,6 +100,11 @@ type School struct {
 	// by a later build still reports it.
 	diags     content.Diagnostics
 	siteLinks []SiteLink
+	// What parsing its updates' bodies found (ParseUpdates).
+	bodyDiags content.Diagnostics
+	bodyLinks []SiteLink
+	// Deps are the other schools this school's Markdown links to.
+	Deps []string
 }
 
 // URL is the school's overview path; sub-pages are URL()+"inspection/" etc.
@@ -143,13 +151,21 @@ func (in *Inspection) Grade(word string) string {
 }
 
 // Update is one published (or previewed) update.
+//
+// Its body is parsed only while its school is rendered (see
+// Site.ParseUpdates), so that a large site is never held parsed whole.
 type Update struct {
-	Slug, Title, Summary, Author string
-	Date                         content.Date
-	Draft, Future                bool
-	Body                         *markdown.Doc
-	Source                       string
-	School                       *School
+	Slug, Title, Author string
+	// Summary is the front matter's summary, else (once the body has been
+	// parsed) the body's first paragraph.
+	Summary       string
+	Date          content.Date
+	Draft, Future bool
+	Body          *markdown.Doc // nil outside Site.ParseUpdates
+	Source        string
+	School        *School
+
+	file *content.UpdateFile
 }
 
 // URL is the update's site path.
@@ -195,6 +211,8 @@ type builder struct {
 	hidden  map[string]string // content path of an unpublished update or school -> why
 	// siteLinks collects links to site paths, for Site.CheckSiteLinks.
 	siteLinks []SiteLink
+	// deps collects the other schools that links lead to.
+	deps map[string]bool
 }
 
 // child returns a builder for one school, to run beside the others: it
@@ -230,6 +248,7 @@ func (b *builder) site() *Site {
 		s.BasePath += "/"
 	}
 	b.s = s
+	s.linker = b
 	b.updates = map[string]*Update{}
 	b.hidden = map[string]string{}
 
@@ -270,8 +289,13 @@ func (b *builder) site() *Site {
 			return
 		}
 		child := b.child()
+		child.deps = map[string]bool{}
 		child.school(sch, b.c.School(sch.Slug))
 		sch.diags, sch.siteLinks = child.ds, child.siteLinks
+		for slug := range child.deps {
+			sch.Deps = append(sch.Deps, slug)
+		}
+		slices.Sort(sch.Deps)
 	})
 	s.SiteLinks = b.siteLinks
 	for _, sch := range schools {
@@ -320,7 +344,7 @@ func parallel(n int, f func(i int)) {
 // update decides whether an update is published in this build.
 func (b *builder) update(sch *School, f *content.UpdateFile) *Update {
 	u := &Update{Slug: f.Slug, Title: f.Front.Title, Summary: f.Front.Summary, Author: f.Front.Author,
-		Date: f.Date(), Draft: f.Front.Draft, Source: f.Path, School: sch}
+		Date: f.Date(), Draft: f.Front.Draft, Source: f.Path, School: sch, file: f}
 	u.Future = u.Date.After(b.s.Today.Time)
 	switch {
 	case u.Draft && !b.cfg.Drafts:
@@ -374,13 +398,6 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 		sch.Views = append(sch.Views, &d.Views[i])
 	}
 	slices.SortStableFunc(sch.Views, func(a, b *content.ViewsGathering) int { return b.Gathered.Compare(a.Gathered.Time) })
-	for _, u := range sch.Updates {
-		f := b.updateFile(d, u.Source)
-		u.Body = b.markdown(f.Path, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
-		if u.Summary == "" {
-			u.Summary = u.Body.FirstParagraph()
-		}
-	}
 	// Updates held back (drafts, future dates) are checked too, so that
 	// one does not break the build on the day it is published; what is
 	// wrong with them is a warning until then.
@@ -406,13 +423,52 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 	}
 }
 
-func (b *builder) updateFile(d *content.SchoolDir, p string) *content.UpdateFile {
-	for _, f := range d.Updates {
-		if f.Path == p {
-			return f
+// ParseUpdates parses the bodies of a school's updates, resolving their
+// links, and sets each Body (and Summary, where the front matter gives
+// none). Call it before rendering the school's pages and ReleaseUpdates
+// after; problems found are kept for Diagnostics.
+func (s *Site) ParseUpdates(sch *School) {
+	b := s.linker.child()
+	b.deps = map[string]bool{}
+	for _, u := range sch.Updates {
+		f := u.file
+		u.Body = b.markdown(f.Path, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
+		if u.Summary == "" {
+			u.Summary = u.Body.FirstParagraph()
 		}
 	}
-	panic("site: no update " + p)
+	sch.bodyDiags, sch.bodyLinks = b.ds, b.siteLinks
+	for slug := range b.deps {
+		if !slices.Contains(sch.Deps, slug) {
+			sch.Deps = append(sch.Deps, slug)
+		}
+	}
+	slices.Sort(sch.Deps)
+}
+
+// ReleaseUpdates lets the parsed bodies go.
+func (s *Site) ReleaseUpdates(sch *School) {
+	for _, u := range sch.Updates {
+		u.Body = nil
+	}
+}
+
+// ParseUpdate parses one update's body for a reader that must not touch
+// the school's (the site's feed): it returns the body and its summary.
+func (s *Site) ParseUpdate(u *Update) (*markdown.Doc, string) {
+	b := s.linker.child()
+	f := u.file
+	doc := b.markdown(f.Path, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
+	summary := f.Front.Summary
+	if summary == "" {
+		summary = doc.FirstParagraph()
+	}
+	return doc, summary
+}
+
+// BodyDiagnostics returns what ParseUpdates found in the school.
+func (sch *School) BodyDiagnostics() (content.Diagnostics, []SiteLink) {
+	return sch.bodyDiags, sch.bodyLinks
 }
 
 func (b *builder) plan(sch *School, d *content.SchoolDir) *ActionPlan {

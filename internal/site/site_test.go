@@ -43,7 +43,14 @@ func build(t *testing.T, fsys fstest.MapFS, cfg Config) (*Site, content.Diagnost
 	if cfg.Now.IsZero() {
 		cfg.Now = time.Date(2026, 11, 29, 12, 0, 0, 0, london)
 	}
-	return Load(c, cfg)
+	s, ds := Load(c, cfg)
+	// As the renderer does: parse each school's update bodies.
+	for _, sch := range s.Schools {
+		s.ParseUpdates(sch)
+		d, _ := sch.BodyDiagnostics()
+		ds = append(ds, d...)
+	}
+	return s, ds.Sort()
 }
 
 func TestLinksRewritten(t *testing.T) {
