@@ -119,7 +119,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 			return res, err
 		}
 	}
-	fsys := os.DirFS(cfg.Content)
+	fsys := newDirFS(cfg.Content)
 	c, slugs, ds := content.LoadSite(fsys)
 	res.Diagnostics = ds
 	themeFS, themeErr := themeOf(cfg.Content, c.Site.Theme)
@@ -445,14 +445,12 @@ func (b *Builder) globalKey(c *content.Content, themeFS fs.FS) (string, error) {
 }
 
 func hashFile(h io.Writer, fsys fs.FS, p string) error {
-	f, err := fsys.Open(p)
+	b, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		return err
 	}
-	defer f.Close()
-	fmt.Fprintf(h, "file %q\n", p)
-	_, err = io.Copy(h, f)
-	fmt.Fprintf(h, "\nend\n")
+	fmt.Fprintf(h, "file %q %d\n", p, len(b))
+	_, err = h.Write(b)
 	return err
 }
 

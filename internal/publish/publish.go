@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -124,7 +125,7 @@ func (s *Stage) Write(o render.Output) error {
 	if err := s.mkdir(d); err != nil {
 		return err
 	}
-	return os.WriteFile(p, o.Body, 0o644)
+	return writeFile(p, o.Body)
 }
 
 // Commit puts the stage in place of the output folder.
@@ -194,8 +195,12 @@ func (s *Stage) Link(old, p string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(dst, b, 0o644)
+	return writeFile(dst, b)
 }
+
+// pathError is fs.PathError, kept as its own name so that the unix and
+// other files share it.
+type pathError = fs.PathError
 
 // WriteFile writes a file that is not part of the site, such as the
 // build's manifest.
@@ -206,10 +211,21 @@ func (s *Stage) WriteFile(name string, b []byte) error {
 func (s *Stage) mkdir(d string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.mkdirLocked(d)
+}
+
+// mkdirLocked makes d and any missing parents inside the stage, one mkdir a
+// folder: the stage knows which folders it has made.
+func (s *Stage) mkdirLocked(d string) error {
 	if s.dirs[d] {
 		return nil
 	}
-	if err := os.MkdirAll(d, 0o755); err != nil {
+	if parent := filepath.Dir(d); parent != d && len(parent) >= len(s.dir) {
+		if err := s.mkdirLocked(parent); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(d, 0o755); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
 	s.dirs[d] = true
