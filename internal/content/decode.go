@@ -16,26 +16,46 @@ import (
 // that rules checked after decoding can still point at the right line.
 // Structs that embed Meta get it filled in by the decoder.
 type Meta struct {
-	Pos    Pos            // the mapping itself
-	Fields map[string]Pos // each key that was present, at its value
-	bad    map[string]bool
+	Pos    Pos        // the mapping itself
+	Fields []FieldPos // each key that was present, at its value, in file order
+}
+
+// FieldPos is where one key's value was written. A slice of these is much
+// smaller than a map for the handful of keys a mapping has, and a large
+// site has hundreds of thousands of mappings.
+type FieldPos struct {
+	Key string
+	Pos Pos
+	Bad bool // the value was already reported as wrong
+}
+
+func (m Meta) field(key string) (FieldPos, bool) {
+	for _, f := range m.Fields {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return FieldPos{}, false
 }
 
 // Bad reports whether key's value was already reported as wrong, so that
 // later rules do not report it again.
-func (m Meta) Bad(key string) bool { return m.bad[key] }
+func (m Meta) Bad(key string) bool {
+	f, _ := m.field(key)
+	return f.Bad
+}
 
 // At returns the position of key's value, or of the mapping when key is absent.
 func (m Meta) At(key string) Pos {
-	if p, ok := m.Fields[key]; ok {
-		return p
+	if f, ok := m.field(key); ok {
+		return f.Pos
 	}
 	return m.Pos
 }
 
 // Has reports whether key was written (even with an empty value).
 func (m Meta) Has(key string) bool {
-	_, ok := m.Fields[key]
+	_, ok := m.field(key)
 	return ok
 }
 
@@ -265,7 +285,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		d.errorf(n, "%s should be a set of \"key: value\" lines, not %s", label(name), describe(n))
 		return
 	}
-	meta := Meta{Pos: d.pos(n), Fields: make(map[string]Pos, len(n.Content)/2)}
+	meta := Meta{Pos: d.pos(n), Fields: make([]FieldPos, 0, len(n.Content)/2)}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -276,7 +296,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		if strings.HasPrefix(key, "x_") {
 			continue // the PSA's own notes: never read, never published
 		}
-		if _, dup := meta.Fields[key]; dup {
+		if meta.Has(key) {
 			d.errorf(k, "`%s` is written twice in %s; keep one", key, label(name))
 			continue
 		}
@@ -285,15 +305,9 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 			d.errorf(k, "%s", unknownField(key, name, fields))
 			continue
 		}
-		meta.Fields[key] = d.pos(val)
 		before := len(*d.ds)
 		d.value(val, v.Field(fields[i].index), join(name, key))
-		if len(*d.ds) > before {
-			if meta.bad == nil {
-				meta.bad = map[string]bool{}
-			}
-			meta.bad[key] = true
-		}
+		meta.Fields = append(meta.Fields, FieldPos{Key: key, Pos: d.pos(val), Bad: len(*d.ds) > before})
 	}
 	for _, f := range fields {
 		if f.required && !meta.Has(f.key) {

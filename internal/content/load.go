@@ -86,13 +86,28 @@ type SchoolDir struct {
 func (s *SchoolDir) Path(name string) string { return s.Dir + "/" + name }
 
 // UpdateFile is schools/<slug>/updates/YYYY-MM-DD-<slug>.md.
+//
+// Its body is not kept: a large site's updates are most of its text, and
+// each is needed only while its school is rendered (see ReadBody).
 type UpdateFile struct {
 	Path     string
 	Slug     string // the URL name: the file name without date and .md
 	FileDate Date
 	Front    UpdateFront
-	Body     []byte
-	BodyLine int
+}
+
+// ReadBody reads the update's Markdown body again, and the file line on
+// which it starts.
+func (u *UpdateFile) ReadBody(fsys fs.FS) ([]byte, int, error) {
+	b, err := fs.ReadFile(fsys, u.Path)
+	if err != nil {
+		return nil, 0, err
+	}
+	_, body, line, found := splitFrontMatter(b)
+	if !found {
+		return nil, 0, fmt.Errorf("%s no longer starts with front matter", u.Path)
+	}
+	return body, line, nil
 }
 
 // Date is the update's date: the front matter's, else the file name's.
@@ -383,12 +398,11 @@ func (l *loader) updates(s *SchoolDir) {
 			continue
 		}
 		u := &UpdateFile{Path: p, Slug: m[2], FileDate: fileDate}
-		front, body, bodyLine, found := splitFrontMatter(b)
+		front, _, _, found := splitFrontMatter(b)
 		if !found {
 			l.ds.Errorf(p, Pos{Line: 1, Col: 1}, "an update starts with front matter: a line \"---\", then `title: ...`, then another \"---\" line")
 			continue
 		}
-		u.Body, u.BodyLine = body, bodyLine
 		decodeYAML(p, front, 1, &u.Front, &l.ds)
 		s.Updates = append(s.Updates, u)
 	}

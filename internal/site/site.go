@@ -407,7 +407,7 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 			continue
 		}
 		check := b.child()
-		check.markdown(f.Path, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
+		check.updateBody(f)
 		for _, diag := range check.ds {
 			diag.Warning = true
 			diag.Msg += " (this is " + why + ", so it is a warning until it is published)"
@@ -431,8 +431,7 @@ func (s *Site) ParseUpdates(sch *School) {
 	b := s.linker.child()
 	b.deps = map[string]bool{}
 	for _, u := range sch.Updates {
-		f := u.file
-		u.Body = b.markdown(f.Path, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
+		u.Body = b.updateBody(u.file)
 		if u.Summary == "" {
 			u.Summary = u.Body.FirstParagraph()
 		}
@@ -444,6 +443,16 @@ func (s *Site) ParseUpdates(sch *School) {
 		}
 	}
 	slices.Sort(sch.Deps)
+}
+
+// updateBody reads and parses an update's body.
+func (b *builder) updateBody(f *content.UpdateFile) *markdown.Doc {
+	src, line, err := f.ReadBody(b.c.FS)
+	if err != nil {
+		b.ds.Errorf(f.Path, content.Pos{}, "cannot read this update again: %v", err)
+		return b.md.Parse(nil)
+	}
+	return b.markdown(f.Path, src, content.Pos{Line: line, Col: 1}, false)
 }
 
 // ReleaseUpdates lets the parsed bodies go.
@@ -458,7 +467,7 @@ func (s *Site) ReleaseUpdates(sch *School) {
 func (s *Site) ParseUpdate(u *Update) (*markdown.Doc, string) {
 	b := s.linker.child()
 	f := u.file
-	doc := b.markdown(f.Path, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
+	doc := b.updateBody(f)
 	summary := f.Front.Summary
 	if summary == "" {
 		summary = doc.FirstParagraph()
