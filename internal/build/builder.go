@@ -245,8 +245,8 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		// Rendering stops here, so check the updates' bodies (which the
 		// renderer would parse) now, so that every error is reported at once.
 		parallel(len(s.Schools), func(i int) {
-			s.ParseUpdates(s.Schools[i])
-			s.ReleaseUpdates(s.Schools[i])
+			s.ParseSchool(s.Schools[i])
+			s.ReleaseSchool(s.Schools[i])
 		})
 		for _, sch := range s.Schools {
 			d, _ := sch.BodyDiagnostics()

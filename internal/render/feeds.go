@@ -125,8 +125,8 @@ func (r *Renderer) event(m *site.Meeting) ical.Event {
 		e.Status = ical.Confirmed
 	}
 	var desc []string
-	if m.Description != nil {
-		desc = append(desc, m.Description.Text())
+	if m.DescriptionText != "" {
+		desc = append(desc, m.DescriptionText)
 	}
 	if m.Audience != "" {
 		desc = append(desc, "Who can come: "+m.Audience)

@@ -172,8 +172,8 @@ func (r *Renderer) SitePages() ([]Output, error) {
 
 // School renders one school's pages, feed, calendars and files.
 func (r *Renderer) School(s *site.School) ([]Output, error) {
-	r.site.ParseUpdates(s)
-	defer r.site.ReleaseUpdates(s)
+	r.site.ParseSchool(s)
+	defer r.site.ReleaseSchool(s)
 	var out []Output
 	base := s.URL()
 	page := func(kind, title, p string, mod func(*Page)) error {

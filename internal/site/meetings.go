@@ -18,7 +18,9 @@ type Meeting struct {
 	School      *School
 	AllDay      bool
 	Start, End  time.Time // the first occurrence, in the site's zone (all-day: midnight; End exclusive)
-	Description *markdown.Doc
+	Description *markdown.Doc // set while the school is rendered (Site.ParseSchool)
+	// DescriptionText is the description as plain text, for calendars.
+	DescriptionText string
 	Occurrences []Occurrence // every date it happens, `except` dates removed
 	Every       int          // repeat interval; 0 if it does not repeat
 	Unit        string       // "day", "week" or "month"
@@ -137,7 +139,8 @@ func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 			m.End = m.Start.Add(time.Hour)
 		}
 		if src.Description != "" {
-			m.Description = b.markdown(p, []byte(src.Description), src.At("description"), true)
+			// The calendar needs the text; the page parses it again (ParseSchool).
+			m.DescriptionText = b.md.ParseUnder([]byte(src.Description), 3).Text()
 		}
 		b.occurrences(p, m)
 		out = append(out, m)

@@ -100,7 +100,7 @@ type School struct {
 	// by a later build still reports it.
 	diags     content.Diagnostics
 	siteLinks []SiteLink
-	// What parsing its updates' bodies found (ParseUpdates).
+	// What parsing its updates' bodies found (ParseSchool).
 	bodyDiags content.Diagnostics
 	bodyLinks []SiteLink
 	// Deps are the other schools this school's Markdown links to.
@@ -153,7 +153,7 @@ func (in *Inspection) Grade(word string) string {
 // Update is one published (or previewed) update.
 //
 // Its body is parsed only while its school is rendered (see
-// Site.ParseUpdates), so that a large site is never held parsed whole.
+// Site.ParseSchool), so that a large site is never held parsed whole.
 type Update struct {
 	Slug, Title, Author string
 	// Summary is the front matter's summary, else (once the body has been
@@ -161,7 +161,7 @@ type Update struct {
 	Summary       string
 	Date          content.Date
 	Draft, Future bool
-	Body          *markdown.Doc // nil outside Site.ParseUpdates
+	Body          *markdown.Doc // nil outside Site.ParseSchool
 	Source        string
 	School        *School
 
@@ -363,14 +363,8 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 	yamlPath := d.Path("school.yaml")
 	for i := range info.Inspections {
 		in := &info.Inspections[i]
-		x := &Inspection{Inspection: in, FW: content.Frameworks[in.Framework]}
-		if in.Summary != "" {
-			x.Summary = b.markdown(yamlPath, []byte(in.Summary), in.At("summary"), true)
-		}
-		if in.Outcome != "" {
-			x.Outcome = b.markdown(yamlPath, []byte(in.Outcome), in.At("outcome"), true)
-		}
-		sch.Inspections = append(sch.Inspections, x)
+		// Summary and Outcome are parsed with the school's updates (ParseSchool).
+		sch.Inspections = append(sch.Inspections, &Inspection{Inspection: in, FW: content.Frameworks[in.Framework]})
 	}
 	slices.SortStableFunc(sch.Inspections, func(a, b *Inspection) int { return b.Start.Compare(a.Start.Time) })
 	for _, in := range sch.Inspections {
@@ -381,11 +375,6 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 	}
 	if sch.Latest == nil && len(info.Inspections) > 0 {
 		b.ds.Errorf(yamlPath, info.At("inspections"), "every inspection listed is a monitoring inspection; add the full inspection that put the school in its category (`type: full`, the default)")
-	}
-	for i, g := range info.GiveViews {
-		pos := info.At("give_views")
-		pos.Line += i + 1
-		sch.GiveViews = append(sch.GiveViews, b.markdown(yamlPath, []byte(g), pos, false))
 	}
 	for _, f := range d.Files {
 		sch.Files = append(sch.Files, File{Source: f, URL: "/" + f})
@@ -423,13 +412,36 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 	}
 }
 
-// ParseUpdates parses the bodies of a school's updates, resolving their
-// links, and sets each Body (and Summary, where the front matter gives
-// none). Call it before rendering the school's pages and ReleaseUpdates
-// after; problems found are kept for Diagnostics.
-func (s *Site) ParseUpdates(sch *School) {
+// ParseSchool parses the school's Markdown: the bodies of its updates, the
+// inspections' summaries and outcomes, the ways to give views and the
+// meetings' descriptions, resolving their links. It sets each Doc (and an
+// update's Summary, where the front matter gives none). Call it before
+// rendering the school's pages and ReleaseSchool after; problems found are
+// kept for BodyDiagnostics. The model holds no parsed Markdown otherwise,
+// so that a large site is never held parsed whole.
+func (s *Site) ParseSchool(sch *School) {
 	b := s.linker.child()
 	b.deps = map[string]bool{}
+	yamlPath := sch.Dir + "/school.yaml"
+	for _, in := range sch.Inspections {
+		if in.Inspection.Summary != "" {
+			in.Summary = b.markdown(yamlPath, []byte(in.Inspection.Summary), in.At("summary"), true)
+		}
+		if in.Inspection.Outcome != "" {
+			in.Outcome = b.markdown(yamlPath, []byte(in.Inspection.Outcome), in.At("outcome"), true)
+		}
+	}
+	sch.GiveViews = nil
+	for i, g := range sch.Info.GiveViews {
+		pos := sch.Info.At("give_views")
+		pos.Line += i + 1
+		sch.GiveViews = append(sch.GiveViews, b.markdown(yamlPath, []byte(g), pos, false))
+	}
+	for _, m := range sch.Meetings {
+		if m.Meeting.Description != "" {
+			m.Description = b.markdown(sch.Dir+"/meetings.yaml", []byte(m.Meeting.Description), m.At("description"), true)
+		}
+	}
 	for _, u := range sch.Updates {
 		u.Body = b.updateBody(u.file)
 		if u.Summary == "" {
@@ -455,11 +467,18 @@ func (b *builder) updateBody(f *content.UpdateFile) *markdown.Doc {
 	return b.markdown(f.Path, src, content.Pos{Line: line, Col: 1}, false)
 }
 
-// ReleaseUpdates lets the parsed bodies go.
-func (s *Site) ReleaseUpdates(sch *School) {
+// ReleaseSchool lets the school's parsed Markdown go.
+func (s *Site) ReleaseSchool(sch *School) {
 	for _, u := range sch.Updates {
 		u.Body = nil
 	}
+	for _, in := range sch.Inspections {
+		in.Summary, in.Outcome = nil, nil
+	}
+	for _, m := range sch.Meetings {
+		m.Description = nil
+	}
+	sch.GiveViews = nil
 }
 
 // ParseUpdate parses one update's body for a reader that must not touch
@@ -475,7 +494,7 @@ func (s *Site) ParseUpdate(u *Update) (*markdown.Doc, string) {
 	return doc, summary
 }
 
-// BodyDiagnostics returns what ParseUpdates found in the school.
+// BodyDiagnostics returns what ParseSchool found in the school.
 func (sch *School) BodyDiagnostics() (content.Diagnostics, []SiteLink) {
 	return sch.bodyDiags, sch.bodyLinks
 }

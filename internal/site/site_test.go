@@ -46,7 +46,7 @@ func build(t *testing.T, fsys fstest.MapFS, cfg Config) (*Site, content.Diagnost
 	s, ds := Load(c, cfg)
 	// As the renderer does: parse each school's update bodies.
 	for _, sch := range s.Schools {
-		s.ParseUpdates(sch)
+		s.ParseSchool(sch)
 		d, _ := sch.BodyDiagnostics()
 		ds = append(ds, d...)
 	}
