@@ -17,16 +17,16 @@ type Meeting struct {
 	ID          string // the `id`, else a slug of the title and start date
 	School      *School
 	AllDay      bool
-	Start, End  time.Time // the first occurrence, in the site's zone (all-day: midnight; End exclusive)
+	Start, End  time.Time     // the first occurrence, in the site's zone (all-day: midnight; End exclusive)
 	Description *markdown.Doc // set while the school is rendered (Site.ParseSchool)
 	// DescriptionText is the description as plain text, for calendars.
 	DescriptionText string
-	Occurrences []Occurrence // every date it happens, `except` dates removed
-	Every       int          // repeat interval; 0 if it does not repeat
-	Unit        string       // "day", "week" or "month"
-	Until       content.Date // last date it may repeat on, if given
-	Count       int          // number of occurrences per the rule, if given
-	Except      []time.Time  // starts of the occurrences that do not happen
+	Occurrences     []Occurrence // every date it happens, `except` dates removed
+	Every           int          // repeat interval; 0 if it does not repeat
+	Unit            string       // "day", "week" or "month"
+	Until           content.Date // last date it may repeat on, if given
+	Count           int          // number of occurrences per the rule, if given
+	Except          []time.Time  // starts of the occurrences that do not happen
 	// Sequence is the calendar SEQUENCE: it grows whenever the meeting's
 	// published details change. Package site leaves it 0; the build sets it.
 	Sequence int
