@@ -1,0 +1,359 @@
+// Command ppbench measures how long parentpages takes to build sites of
+// many schools, against the floor of copying the content and reading the
+// output back, and against Hugo building the same pages.
+//
+// For each number of schools it writes a corpus with internal/benchcorpus,
+// builds the parentpages binary once, and times whole builds as child
+// processes: wall time, CPU time (user + system) and peak memory (maximum
+// resident set size). With -hugo, and hugo on the PATH, it writes the
+// equivalent Hugo site and times `hugo --minify` in turn with parentpages
+// (A B A B), so that noise on a shared machine falls on both. It prints a
+// Markdown table of medians.
+//
+//	go run ./cmd/ppbench -schools 100,1000 -runs 3 -hugo
+//
+// Timing is for people to read: nothing here asserts a time.
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/benchcorpus"
+)
+
+type options struct {
+	schools []int
+	runs    int
+	hugo    bool
+	git     bool
+	seed    uint64
+	now     string
+	work    string // the work folder; "" makes a temporary one
+	keep    bool
+	bin     string // a parentpages binary to use instead of building one
+	write   string // only write a corpus here
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	var o options
+	fs := flag.NewFlagSet("ppbench", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	schools := fs.String("schools", "100,1000", "comma-separated `numbers` of schools to measure")
+	fs.IntVar(&o.runs, "runs", 3, "timed builds of each tool at each size; the table shows medians")
+	fs.BoolVar(&o.hugo, "hugo", false, "also build the equivalent Hugo site (needs hugo on the PATH)")
+	fs.BoolVar(&o.git, "git", false, "commit the corpus to a Git repository first, so the build reads each meetings.yaml's history as it does in CI")
+	fs.Uint64Var(&o.seed, "seed", 1, "the corpus's random `seed`")
+	fs.StringVar(&o.now, "now", "2026-11-29", "the build `date` (--now), also Hugo's --clock")
+	fs.StringVar(&o.work, "dir", "", "work `folder` (default: a new temporary folder, removed at the end)")
+	fs.BoolVar(&o.keep, "keep", false, "keep the work folder")
+	fs.StringVar(&o.bin, "bin", "", "a parentpages `binary` to time (default: build ./cmd/parentpages)")
+	fs.StringVar(&o.write, "write", "", "only write a corpus of the first -schools number into `folder`/content (with -hugo, the Hugo site into folder/hugo), then exit")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	for _, s := range strings.Split(*schools, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n < 1 {
+			fmt.Fprintf(stderr, "ppbench: -schools: %q is not a number of schools\n", s)
+			return 2
+		}
+		o.schools = append(o.schools, n)
+	}
+	if o.runs < 1 {
+		fmt.Fprintln(stderr, "ppbench: -runs must be 1 or more")
+		return 2
+	}
+	now, err := time.Parse(time.DateOnly, o.now)
+	if err != nil {
+		fmt.Fprintf(stderr, "ppbench: -now: %v\n", err)
+		return 2
+	}
+	if o.write != "" {
+		content := filepath.Join(o.write, "content")
+		st, err := benchcorpus.Write(content, benchcorpus.Options{Schools: o.schools[0], Seed: o.seed, Now: now})
+		if err == nil && o.hugo {
+			err = writeHugoSite(content, filepath.Join(o.write, "hugo"))
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "ppbench: %v\n", err)
+			return 1
+		}
+		fmt.Fprintf(stdout, "wrote %d schools, %d files, %.1f MB, %d updates (%d words), %d meetings to %s\n",
+			st.Schools, st.Files, mb(st.Bytes), st.Updates, st.Words, st.Meetings, content)
+		return 0
+	}
+	if err := bench(ctx, o, now, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "ppbench: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// row is what the table shows for one number of schools.
+type row struct {
+	schools            int
+	corpusFiles        int
+	corpusBytes        int64
+	pp, second, edited measure
+	out                tree
+	floor              time.Duration
+	hugo               measure
+	hugoOut            tree
+	runs               []string // every timing, for judging the noise
+}
+
+func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writer) error {
+	work := o.work
+	if work == "" {
+		d, err := os.MkdirTemp("", "ppbench-")
+		if err != nil {
+			return err
+		}
+		work = d
+	}
+	if !o.keep {
+		defer os.RemoveAll(work)
+	} else {
+		fmt.Fprintf(stderr, "work folder: %s\n", work)
+	}
+	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
+
+	bin := o.bin
+	if bin == "" {
+		bin = filepath.Join(work, "parentpages")
+		logf("building parentpages")
+		if err := goBuild(ctx, bin); err != nil {
+			return err
+		}
+	}
+	hugo := ""
+	if o.hugo {
+		p, err := exec.LookPath("hugo")
+		if err != nil {
+			logf("hugo is not on the PATH (apt-get install -y hugo): measuring parentpages only")
+		} else {
+			hugo = p
+		}
+	}
+
+	loadStart := loadAverage()
+	var rows []row
+	for _, n := range o.schools {
+		base := filepath.Join(work, strconv.Itoa(n))
+		content := filepath.Join(base, "content")
+		logf("%d schools: writing the corpus", n)
+		st, err := benchcorpus.Write(content, benchcorpus.Options{Schools: n, Seed: o.seed, Now: now})
+		if err != nil {
+			return err
+		}
+		if o.git {
+			if err := gitCommit(ctx, content); err != nil {
+				return err
+			}
+		}
+		r := row{schools: n, corpusFiles: st.Files, corpusBytes: st.Bytes}
+		hugoSrc := filepath.Join(base, "hugo")
+		if hugo != "" {
+			if err := writeHugoSite(content, hugoSrc); err != nil {
+				return fmt.Errorf("writing the Hugo site: %w", err)
+			}
+		}
+		out := filepath.Join(base, "public")
+		hugoOut := filepath.Join(base, "hugo-public")
+		ppArgs := []string{"build", "--content", content, "--out", out, "--now", o.now}
+		edit, err := pickUpdate(content)
+		if err != nil {
+			return err
+		}
+		var pps, seconds, edits, hugos []measure
+		var floors []time.Duration
+		for i := range o.runs {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			if err := os.RemoveAll(out); err != nil {
+				return err
+			}
+			logf("%d schools, run %d/%d: parentpages", n, i+1, o.runs)
+			m, err := timeCommand(ctx, bin, ppArgs, nil)
+			if err != nil {
+				return fmt.Errorf("parentpages: %w", err)
+			}
+			pps = append(pps, m)
+			// An unchanged second build into the same folder.
+			m, err = timeCommand(ctx, bin, ppArgs, nil)
+			if err != nil {
+				return fmt.Errorf("parentpages, second build: %w", err)
+			}
+			seconds = append(seconds, m)
+			// The everyday build: a PSA has edited one update.
+			m, err = timeEdited(edit, func() (measure, error) { return timeCommand(ctx, bin, ppArgs, nil) })
+			if err != nil {
+				return fmt.Errorf("parentpages, one update edited: %w", err)
+			}
+			edits = append(edits, m)
+			f, err := copyAndRead(content, filepath.Join(base, "copy"), out)
+			if err != nil {
+				return fmt.Errorf("copy-and-read floor: %w", err)
+			}
+			floors = append(floors, f)
+			if hugo != "" {
+				if err := os.RemoveAll(hugoOut); err != nil {
+					return err
+				}
+				logf("%d schools, run %d/%d: hugo", n, i+1, o.runs)
+				m, err := timeCommand(ctx, hugo, []string{"--minify", "--quiet", "--source", hugoSrc, "--destination", hugoOut,
+					"--clock", o.now + "T00:00:00Z"}, []string{"HUGO_CACHEDIR=" + filepath.Join(base, "hugo-cache")})
+				if err != nil {
+					logf("hugo failed, so it is left out from here on: %v", err)
+					hugo = ""
+				} else {
+					hugos = append(hugos, m)
+				}
+			}
+		}
+		r.pp, r.second, r.edited, r.floor = medianOf(pps), medianOf(seconds), medianOf(edits), median(floors)
+		r.runs = []string{"parentpages " + walls(pps), "second build " + walls(seconds), "one update edited " + walls(edits),
+			"floor " + durations(floors), "Hugo " + walls(hugos)}
+		if r.out, err = walkTree(out); err != nil {
+			return err
+		}
+		if len(hugos) > 0 {
+			r.hugo = medianOf(hugos)
+			if r.hugoOut, err = walkTree(hugoOut); err != nil {
+				return err
+			}
+		}
+		rows = append(rows, r)
+		if !o.keep {
+			_ = os.RemoveAll(base) // free the disk before the next size
+		}
+	}
+	printTables(stdout, rows, o)
+	fmt.Fprintf(stdout, "\nLoad average (1, 5, 15 minutes) at the start: %s; at the end: %s.\n", loadStart, loadAverage())
+	return nil
+}
+
+// loadAverage says how busy the machine was, for reading the timings.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], ", ")
+}
+
+// goBuild builds cmd/parentpages of the module that holds this command.
+func goBuild(ctx context.Context, bin string) error {
+	out, err := exec.CommandContext(ctx, "go", "env", "GOMOD").Output()
+	if err != nil {
+		return fmt.Errorf("go env GOMOD: %w", err)
+	}
+	mod := strings.TrimSpace(string(out))
+	if mod == "" || mod == os.DevNull {
+		return fmt.Errorf("run ppbench inside the parentpages module, or give -bin")
+	}
+	cmd := exec.CommandContext(ctx, "go", "build", "-o", bin, "./cmd/parentpages")
+	cmd.Dir = filepath.Dir(mod)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go build ./cmd/parentpages: %v\n%s", err, b)
+	}
+	return nil
+}
+
+// gitCommit makes the content folder a Git repository with one commit.
+func gitCommit(ctx context.Context, dir string) error {
+	for _, args := range [][]string{
+		{"init", "-q"},
+		{"add", "-A"},
+		{"-c", "user.name=ppbench", "-c", "user.email=ppbench@example.org", "commit", "-q", "-m", "corpus"},
+	} {
+		cmd := exec.CommandContext(ctx, "git", args...)
+		cmd.Dir = dir
+		if b, err := cmd.CombinedOutput(); err != nil {
+			return fmt.Errorf("git %s: %v\n%s", args[0], err, b)
+		}
+	}
+	return nil
+}
+
+func mb(n int64) float64 { return float64(n) / (1 << 20) }
+
+func printTables(w io.Writer, rows []row, o options) {
+	fmt.Fprintf(w, "\nMedians of %d runs. CPU is user + system; peak memory is the maximum resident set size.\n\n", o.runs)
+	fmt.Fprintln(w, "| schools | pages | files | output MB | parentpages wall | CPU | peak memory | Hugo pages | Hugo files | Hugo MB | Hugo wall | CPU | peak memory | parentpages ÷ Hugo (wall) |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, r := range rows {
+		fmt.Fprintf(w, "| %d | %d | %d | %.1f | %s | %s | %s |", r.schools, r.out.pages, r.out.files, mb(r.out.bytes),
+			secs(r.pp.wall), secs(r.pp.cpu), mem(r.pp.peak))
+		if r.hugo.wall > 0 {
+			fmt.Fprintf(w, " %d | %d | %.1f | %s | %s | %s | %.2f |\n", r.hugoOut.pages, r.hugoOut.files, mb(r.hugoOut.bytes),
+				secs(r.hugo.wall), secs(r.hugo.cpu), mem(r.hugo.peak), r.pp.wall.Seconds()/r.hugo.wall.Seconds())
+		} else {
+			fmt.Fprintln(w, " - | - | - | - | - | - | - |")
+		}
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, "| schools | corpus files | corpus MB | copy-and-read floor | parentpages ÷ floor | unchanged second build | second ÷ first | one update edited | edited ÷ first | edited peak memory |")
+	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+	for _, r := range rows {
+		fmt.Fprintf(w, "| %d | %d | %.1f | %s | %.1f | %s | %.2f | %s | %.2f | %s |\n", r.schools, r.corpusFiles, mb(r.corpusBytes),
+			secs(r.floor), r.pp.wall.Seconds()/r.floor.Seconds(), secs(r.second.wall), r.second.wall.Seconds()/r.pp.wall.Seconds(),
+			secs(r.edited.wall), r.edited.wall.Seconds()/r.pp.wall.Seconds(), mem(r.edited.peak))
+	}
+	fmt.Fprintln(w)
+	for _, r := range rows {
+		fmt.Fprintf(w, "Every run at %d schools (wall): %s.\n", r.schools, strings.Join(r.runs, "; "))
+	}
+	if len(rows) > 1 {
+		fmt.Fprintln(w)
+		first := rows[0]
+		for _, r := range rows[1:] {
+			fmt.Fprintf(w, "parentpages wall at %d schools is %.2f× the time at %d (%.0f× the schools).\n",
+				r.schools, r.pp.wall.Seconds()/first.pp.wall.Seconds(), first.schools, float64(r.schools)/float64(first.schools))
+		}
+	}
+}
+
+func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
+func mem(b int64) string          { return fmt.Sprintf("%.0f MiB", mb(b)) }
+
+func walls(ms []measure) string {
+	var ds []time.Duration
+	for _, m := range ms {
+		ds = append(ds, m.wall)
+	}
+	return durations(ds)
+}
+
+func durations(ds []time.Duration) string {
+	if len(ds) == 0 {
+		return "-"
+	}
+	var s []string
+	for _, d := range ds {
+		s = append(s, fmt.Sprintf("%.2f", d.Seconds()))
+	}
+	return strings.Join(s, ", ") + " s"
+}

@@ -1,0 +1,167 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+)
+
+// measure is one run of a command.
+type measure struct {
+	wall, cpu time.Duration
+	peak      int64 // maximum resident set size, bytes
+}
+
+// timeCommand runs a command to the end and measures it. Its output is
+// kept only to explain a failure.
+func timeCommand(ctx context.Context, name string, args, env []string) (measure, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Env = append(os.Environ(), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	start := time.Now()
+	err := cmd.Run()
+	wall := time.Since(start)
+	if err != nil {
+		return measure{}, fmt.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, tail(out.String(), 4000))
+	}
+	ps := cmd.ProcessState
+	return measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), peak: peakRSS(ps)}, nil
+}
+
+func tail(s string, n int) string {
+	if len(s) > n {
+		return "..." + s[len(s)-n:]
+	}
+	return s
+}
+
+// medianOf takes the median of each measurement separately.
+func medianOf(ms []measure) measure {
+	var walls, cpus []time.Duration
+	var peaks []int64
+	for _, m := range ms {
+		walls, cpus, peaks = append(walls, m.wall), append(cpus, m.cpu), append(peaks, m.peak)
+	}
+	return measure{wall: median(walls), cpu: median(cpus), peak: median(peaks)}
+}
+
+func median[T int64 | time.Duration](xs []T) T {
+	if len(xs) == 0 {
+		return 0
+	}
+	xs = slices.Clone(xs)
+	slices.Sort(xs)
+	n := len(xs)
+	if n%2 == 1 {
+		return xs[n/2]
+	}
+	return (xs[n/2-1] + xs[n/2]) / 2
+}
+
+// tree counts what a built site holds.
+type tree struct {
+	files, pages int
+	bytes        int64
+}
+
+// walkTree counts the files of a built site, leaving out hidden ones (the
+// build's manifest), which are not published.
+func walkTree(dir string) (tree, error) {
+	var t tree
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		t.files++
+		t.bytes += info.Size()
+		if strings.HasSuffix(p, ".html") {
+			t.pages++
+		}
+		return nil
+	})
+	return t, err
+}
+
+// copyAndRead is the floor no generator can beat: copy every content file
+// (read it, write it elsewhere) and read every file of the built site.
+func copyAndRead(content, copyTo, built string) (time.Duration, error) {
+	if err := os.RemoveAll(copyTo); err != nil {
+		return 0, err
+	}
+	start := time.Now()
+	err := filepath.WalkDir(content, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(content, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(copyTo, rel)
+		if d.IsDir() {
+			if d.Name() == ".git" {
+				return filepath.SkipDir
+			}
+			return os.MkdirAll(dst, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+	if err != nil {
+		return 0, err
+	}
+	err = filepath.WalkDir(built, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		_, err = os.ReadFile(p)
+		return err
+	})
+	elapsed := time.Since(start)
+	if rerr := os.RemoveAll(copyTo); err == nil {
+		err = rerr
+	}
+	return elapsed, err
+}
+
+// pickUpdate chooses the update that timeEdited edits: the middle one.
+func pickUpdate(content string) (string, error) {
+	ups, err := filepath.Glob(filepath.Join(content, "schools", "*", "updates", "*.md"))
+	if err != nil || len(ups) == 0 {
+		return "", fmt.Errorf("no updates in %s: %v", content, err)
+	}
+	slices.Sort(ups)
+	return ups[len(ups)/2], nil
+}
+
+// timeEdited adds a sentence to the file, times build, and puts the file
+// back as it was.
+func timeEdited(file string, build func() (measure, error)) (measure, error) {
+	old, err := os.ReadFile(file)
+	if err != nil {
+		return measure{}, err
+	}
+	if err := os.WriteFile(file, append(slices.Clip(old), "\nOne more sentence from the PSA.\n"...), 0o644); err != nil {
+		return measure{}, err
+	}
+	m, err := build()
+	if rerr := os.WriteFile(file, old, 0o644); err == nil {
+		err = rerr
+	}
+	return m, err
+}
