@@ -296,7 +296,10 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	calKey := hex.EncodeToString(ch.Sum(nil))
 	units := []unit{
-		{name: "", render: r.SitePages},
+		// The home page shows what school.yaml and meetings.yaml say (names,
+		// status, next meetings); the other site pages depend only on
+		// site-wide inputs. So it changes with the calendar.
+		{name: "", key: calKey, render: r.SitePages},
 		{name: "@feed", render: r.SiteFeed},
 		{name: calendarUnit, key: calKey, render: r.SiteCalendar},
 	}
@@ -566,7 +569,8 @@ func (p *pipeline) run(ctx context.Context, units []unit) error {
 	// The sitemap changes only when the set of pages does.
 	h := sha256.New()
 	for _, path := range p.paths {
-		fmt.Fprintln(h, path)
+		h.Write([]byte(path))
+		h.Write([]byte{'\n'})
 	}
 	key := hex.EncodeToString(h.Sum(nil))
 	sm := p.sitemap
@@ -584,7 +588,7 @@ func (p *pipeline) run(ctx context.Context, units []unit) error {
 	if err := p.emit("@sitemap", slices.Clone(sm.outputs), false); err != nil {
 		return err
 	}
-	slices.Sort(p.paths)
+	slices.Sort(p.paths) // nearly sorted: the sitemap's path went on the end
 	if p.keep {
 		// In a fixed order: the units in turn, each as it rendered.
 		p.outputs = p.outputs[:0]

@@ -34,7 +34,7 @@ import (
 // rename, a change of mode), and `git pull` touches many files at once:
 // one rebuild for the whole burst is both faster and free of half-saved
 // states. It is short enough not to be noticed.
-const DefaultDebounce = 50 * time.Millisecond
+const DefaultDebounce = 20 * time.Millisecond
 
 // maxDelay bounds the wait when changes never stop (a program writing into
 // the content folder), so that the preview still rebuilds now and then.
