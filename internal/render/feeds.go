@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/ical"
+	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/rss"
 	"github.com/parentpages/parentpages/internal/site"
 )
@@ -28,9 +29,14 @@ func (r *Renderer) feedItems(updates []*site.Update, parse bool) []rss.Item {
 		// An update has a date, not a time: publish it at 9am local time.
 		d := u.Date.Time
 		pub := time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, r.site.Location)
-		body, summary := u.Body, u.Summary
+		var body *markdown.Doc
+		var summary string
 		if parse {
+			// The school may be rendering beside us: touch none of its fields
+			// that rendering sets.
 			body, summary = r.site.ParseUpdate(u)
+		} else {
+			body, summary = u.Body, u.Summary
 		}
 		items = append(items, rss.Item{
 			Title: u.Title, Link: r.abs(u.URL()), GUID: r.abs(u.URL()), Published: pub,
