@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"os"
@@ -300,7 +301,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		// status, next meetings); the other site pages depend only on
 		// site-wide inputs. So it changes with the calendar.
 		{name: "", key: calKey, render: r.SitePages},
-		{name: "@feed", render: r.SiteFeed},
+		{name: "@feed", key: feedKey(fsys, r.SiteFeedUpdates()), render: r.SiteFeed},
 		{name: calendarUnit, key: calKey, render: r.SiteCalendar},
 	}
 	for _, sch := range s.Schools {
@@ -405,6 +406,19 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// feedKey hashes what the site's feed is made of: which updates it holds,
+// in order, and their files.
+func feedKey(fsys fs.FS, updates []*site.Update) string {
+	h := sha256.New()
+	for _, u := range updates {
+		fmt.Fprintf(h, "%s %s %s\n", u.School.Slug, u.School.Info.Name, u.Date)
+		if err := hashFile(h, fsys, u.Source); err != nil {
+			return "" // render it
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 // globalKey hashes everything that every page depends on.
@@ -565,16 +579,20 @@ func (p *pipeline) run(ctx context.Context, units []unit) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	slices.Sort(p.paths)
-	// The sitemap changes only when the set of pages does.
-	h := sha256.New()
+	// The sitemap changes only when the set of pages does. The key is a sum
+	// of each path's hash, so that it needs no sorting.
+	var sum, xor uint64
 	for _, path := range p.paths {
+		h := fnv.New64a()
 		h.Write([]byte(path))
-		h.Write([]byte{'\n'})
+		v := h.Sum64()
+		sum += v
+		xor ^= v * 0x9e3779b97f4a7c15
 	}
-	key := hex.EncodeToString(h.Sum(nil))
+	key := fmt.Sprintf("%d-%x-%x", len(p.paths), sum, xor)
 	sm := p.sitemap
 	if sm.key != key || sm.outputs == nil {
+		slices.Sort(p.paths)
 		o, err := p.renderer.Sitemap(p.paths)
 		if err != nil {
 			return err
@@ -588,7 +606,6 @@ func (p *pipeline) run(ctx context.Context, units []unit) error {
 	if err := p.emit("@sitemap", slices.Clone(sm.outputs), false); err != nil {
 		return err
 	}
-	slices.Sort(p.paths) // nearly sorted: the sitemap's path went on the end
 	if p.keep {
 		// In a fixed order: the units in turn, each as it rendered.
 		p.outputs = p.outputs[:0]

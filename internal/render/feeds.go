@@ -71,7 +71,8 @@ func (r *Renderer) SiteFeed() ([]Output, error) {
 	return []Output{o}, nil
 }
 
-func (r *Renderer) siteFeed() (Output, error) {
+// SiteFeedUpdates returns the updates the whole site's feed holds, in order.
+func (r *Renderer) SiteFeedUpdates() []*site.Update {
 	var all []*site.Update
 	for _, s := range r.site.Schools {
 		all = append(all, s.Updates...)
@@ -79,7 +80,11 @@ func (r *Renderer) siteFeed() (Output, error) {
 	sortUpdates(all)
 	// A reader wants what is new: the whole site's feed holds the latest
 	// updates only, each school's feed holds all of that school's.
-	all = all[:min(len(all), siteFeedItems)]
+	return all[:min(len(all), siteFeedItems)]
+}
+
+func (r *Renderer) siteFeed() (Output, error) {
+	all := r.SiteFeedUpdates()
 	desc := r.site.Description
 	if desc == "" {
 		desc = "Updates for parents and carers from " + r.site.Title + "."
