@@ -209,7 +209,13 @@ func BenchmarkBuildUnchanged(b *testing.B) {
 func BenchmarkBuildOneChange(b *testing.B) {
 	// A corpus of its own, since it is edited.
 	dir := filepath.Join(b.TempDir(), "content")
-	if _, err := benchcorpus.Write(dir, benchcorpus.Options{Schools: *benchSchools, Seed: 1, Now: benchNow}); err != nil {
+	var err error
+	if *benchContent != "" {
+		err = os.CopyFS(dir, os.DirFS(*benchContent))
+	} else {
+		_, err = benchcorpus.Write(dir, benchcorpus.Options{Schools: *benchSchools, Seed: 1, Now: benchNow})
+	}
+	if err != nil {
 		b.Fatal(err)
 	}
 	ups, err := filepath.Glob(filepath.Join(dir, "schools", "*", "updates", "*.md"))

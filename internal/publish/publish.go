@@ -5,7 +5,6 @@
 package publish
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -62,12 +61,13 @@ func (m *Minifier) Minify(o render.Output) (render.Output, error) {
 		return o, nil
 	}
 	t, _, _ := strings.Cut(o.MediaType, ";")
-	var b bytes.Buffer
-	b.Grow(len(o.Body))
-	if err := m.m.Minify(t, &b, bytes.NewReader(o.Body)); err != nil {
+	// Bytes minifies the body in place of a reader, which the minifier's
+	// lexer would first copy whole.
+	b, err := m.m.Bytes(t, o.Body)
+	if err != nil {
 		return o, fmt.Errorf("minifying %s: %w", o.Path, err)
 	}
-	o.Body = b.Bytes()
+	o.Body = b
 	return o, nil
 }
 
