@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/parallel"
 	"github.com/parentpages/parentpages/internal/publish"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/site"
@@ -151,7 +152,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	calKeys := make([]string, len(slugs))
 	var keyErr error
 	var keyMu sync.Mutex
-	parallel(len(slugs), func(i int) {
+	parallel.Do(len(slugs), func(i int) {
 		if b.last != nil && changed != nil && !touched[slugs[i]] {
 			if old := b.last.schools[slugs[i]]; old != nil {
 				keys[i], calKeys[i] = old.key, old.calendarKey
@@ -220,7 +221,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 
 	// Load the schools that changed.
 	snaps := make([]*schoolSnap, len(slugs))
-	parallel(len(slugs), func(i int) {
+	parallel.Do(len(slugs), func(i int) {
 		if s := same(i); s != nil {
 			snaps[i] = &schoolSnap{key: s.key, calendarKey: s.calendarKey, dir: s.dir, diags: s.diags, model: s.model}
 			return
@@ -245,7 +246,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	if res.Diagnostics.HasErrors() {
 		// Rendering stops here, so check the updates' bodies (which the
 		// renderer would parse) now, so that every error is reported at once.
-		parallel(len(s.Schools), func(i int) {
+		parallel.Do(len(s.Schools), func(i int) {
 			s.ParseSchool(s.Schools[i])
 			s.ReleaseSchool(s.Schools[i])
 		})
@@ -707,24 +708,4 @@ func (p *pipeline) record(name string, outs []render.Output, entries []manifestF
 	}
 	p.pages += pages
 	p.bytes += size
-}
-
-// parallel calls f(0) ... f(n-1) on every core.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -114,6 +114,9 @@ func round2(v float64) float64 {
 	return v
 }
 
+// Quantity writes v with its unit: "55.5%", "12 days", "1 day".
+func Quantity(v float64, unit string) string { return quantity(v, unit, "") }
+
 // quantity writes v with its unit: "55.5%" or "12 days", "1 day". When
 // unit is "%" and pointWord is not empty, it writes "7.5 percentage
 // points" instead, which is how a difference of percentages is said.

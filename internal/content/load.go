@@ -13,11 +13,11 @@ import (
 	"io/fs"
 	"path"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/parentpages/parentpages/internal/parallel"
 )
 
 // Content is everything read from a content folder, before the model is built.
@@ -132,7 +132,7 @@ func Load(fsys fs.FS) (*Content, Diagnostics) {
 	l := &loader{c: c, ds: ds}
 	schools := make([]*SchoolDir, len(slugs))
 	diags := make([]Diagnostics, len(slugs))
-	parallel(len(slugs), func(i int) { schools[i], diags[i] = LoadSchool(fsys, slugs[i]) })
+	parallel.Do(len(slugs), func(i int) { schools[i], diags[i] = LoadSchool(fsys, slugs[i]) })
 	for i, s := range schools {
 		if s != nil {
 			l.c.Schools = append(l.c.Schools, s)
@@ -164,26 +164,6 @@ func LoadSchool(fsys fs.FS, slug string) (*SchoolDir, Diagnostics) {
 	s.Paths = l.paths
 	l.schoolRules(s)
 	return s, l.ds
-}
-
-// parallel calls f(0) ... f(n-1) on every core.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 type loader struct {

@@ -76,7 +76,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"lineChart":      r.lineChart,
 		"barChart":       r.barChart,
 		"movement":       r.movement,
-		"quantity":       quantity,
+		"quantity":       chart.Quantity,
 		"lastPoint":      lastPoint,
 		"targetMet":      targetMet,
 		"higherIsBetter": higherIsBetter,
@@ -184,32 +184,6 @@ func targetMet(m *content.Measure) bool {
 		return v >= *m.Target
 	}
 	return v <= *m.Target
-}
-
-// quantity writes a value with its unit: "55.5%", "12 days", "1 day".
-func quantity(v float64, unit string) string {
-	n := chart.FormatNumber(v)
-	switch unit {
-	case "%":
-		return n + "%"
-	case "":
-		return n
-	}
-	if n == "1" {
-		unit = singularUnit(unit)
-	}
-	return n + " " + unit
-}
-
-// singularUnit turns a plural unit word into its singular: "days" -> "day".
-func singularUnit(word string) string {
-	switch {
-	case strings.HasSuffix(word, "ies"):
-		return strings.TrimSuffix(word, "ies") + "y"
-	case strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "ss"):
-		return strings.TrimSuffix(word, "s")
-	}
-	return word
 }
 
 // percent writes part as a whole-number percentage of whole: "26". Whole

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/chart"
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
@@ -198,10 +199,10 @@ func TestMeasureHelpers(t *testing.T) {
 		t.Error("targetMet without a target is true")
 	}
 	tests := []struct{ got, want string }{
-		{quantity(55.5, "%"), "55.5%"},
-		{quantity(1, "days"), "1 day"},
-		{quantity(1250, "pupils"), "1,250 pupils"},
-		{quantity(3, ""), "3"},
+		{chart.Quantity(55.5, "%"), "55.5%"},
+		{chart.Quantity(1, "days"), "1 day"},
+		{chart.Quantity(1250, "pupils"), "1,250 pupils"},
+		{chart.Quantity(3, ""), "3"},
 		{percent(301, 1140), "26"},
 		{percent(5, 0), "0"},
 		{statusWord("on-track"), "On track"},

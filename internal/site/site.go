@@ -9,14 +9,13 @@ package site
 import (
 	"cmp"
 	"net/url"
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/markdown"
+	"github.com/parentpages/parentpages/internal/parallel"
 )
 
 // Config says what a build publishes.
@@ -282,7 +281,7 @@ func (b *builder) site() *Site {
 		f := b.pageFile(p.Source)
 		p.Body = b.markdown(p.Source, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
 	}
-	parallel(len(schools), func(i int) {
+	parallel.Do(len(schools), func(i int) {
 		sch := schools[i]
 		if old := b.cfg.Reuse[sch.Slug]; old != nil {
 			schools[i] = old
@@ -319,26 +318,6 @@ func (b *builder) pageFile(p string) *content.PageFile {
 		}
 	}
 	panic("site: no page " + p)
-}
-
-// parallel calls f(0) ... f(n-1) on every core.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(n, runtime.GOMAXPROCS(0)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				f(i)
-			}
-		}()
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }
 
 // update decides whether an update is published in this build.
