@@ -275,7 +275,11 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	if err != nil {
 		return res, err
 	}
-	p := &pipeline{renderer: r, minifier: publish.NewMinifier(), keep: cfg.Out == "" && !cfg.CheckOnly}
+	p := &pipeline{renderer: r, keep: cfg.Out == "" && !cfg.CheckOnly}
+	if !cfg.CheckOnly {
+		// A check renders only to find what links lead nowhere.
+		p.minifier = publish.NewMinifier()
+	}
 	if last != nil {
 		p.sitemap = last.sitemap
 	}
@@ -516,12 +520,12 @@ type unit struct {
 // to the stage at once, so that a large site is never held in memory whole.
 type pipeline struct {
 	renderer *render.Renderer
-	minifier *publish.Minifier
-	stage    *publish.Stage // nil: write nothing
-	keep     bool           // keep the outputs in memory (the dev server)
-	old      *manifest      // the previous build's, if any
-	oldDir   string         // where its files are
-	sitemap  unitSnap       // the last sitemap, and a key of the paths it lists
+	minifier *publish.Minifier // nil: do not minify (a check)
+	stage    *publish.Stage    // nil: write nothing
+	keep     bool              // keep the outputs in memory (the dev server)
+	old      *manifest         // the previous build's, if any
+	oldDir   string            // where its files are
+	sitemap  unitSnap          // the last sitemap, and a key of the paths it lists
 
 	mu      sync.Mutex
 	paths   []string
@@ -598,8 +602,10 @@ func (p *pipeline) run(ctx context.Context, units []unit) error {
 		if err != nil {
 			return err
 		}
-		if o, err = p.minifier.Minify(o); err != nil {
-			return err
+		if p.minifier != nil {
+			if o, err = p.minifier.Minify(o); err != nil {
+				return err
+			}
 		}
 		sm = unitSnap{key: key, outputs: []render.Output{o}}
 	}
@@ -661,7 +667,7 @@ func (p *pipeline) linkOld(name string) (bool, error) {
 func (p *pipeline) emit(name string, outs []render.Output, fresh bool) error {
 	entries := make([]manifestFile, 0, len(outs))
 	for i, o := range outs {
-		if fresh {
+		if fresh && p.minifier != nil {
 			var err error
 			if o, err = p.minifier.Minify(o); err != nil {
 				return err
