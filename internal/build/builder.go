@@ -174,7 +174,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	var old *manifest
 	if write {
 		old = readManifest(cfg.Out)
-		if old.unchanged(global, slugs, keys) && !res.Diagnostics.HasErrors() {
+		if old.unchanged(global, slugs, keys) && !res.Diagnostics.HasErrors() && old.intact(cfg.Out) {
 			res.Files, res.Pages, res.Bytes, res.Schools = old.Files, old.Pages, old.Bytes, old.Schools
 			res.Diagnostics = append(res.Diagnostics, old.Warnings...).Sort()
 			res.Unchanged = true

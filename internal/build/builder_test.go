@@ -51,6 +51,18 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 		t.Fatalf("unchanged build: %v, unchanged %v, %d files (first %d)", err, second.Unchanged, second.Files, first.Files)
 	}
 
+	// A file removed by hand is noticed: the build is done again.
+	if err := os.Remove(other); err != nil {
+		t.Fatal(err)
+	}
+	if again, err := Build(context.Background(), cfg); err != nil || again.Unchanged {
+		t.Fatalf("build after a file was removed by hand: %v (unchanged %v)", err, again.Unchanged)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Fatalf("the removed file was not built again: %v", err)
+	}
+	otherIno = inode(t, other)
+
 	// One update of one school changes.
 	p := filepath.Join(content, "schools/brackenwood-primary-school/updates/2026-09-18-welcome-back.md")
 	b, err := os.ReadFile(p)

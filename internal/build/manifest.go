@@ -108,3 +108,22 @@ func (m *manifest) file(unit, path string) (manifestFile, bool) {
 	}
 	return manifestFile{}, false
 }
+
+// intact reports whether every file the manifest lists is still in the
+// output folder at its size, so that an output folder someone has changed
+// by hand is built again rather than left as it is.
+func (m *manifest) intact(out string) bool {
+	lists := [][]manifestFile{m.Site}
+	for _, u := range m.Units {
+		lists = append(lists, u.Files)
+	}
+	for _, files := range lists {
+		for _, f := range files {
+			st, err := os.Lstat(filepath.Join(out, filepath.FromSlash(f.Path)))
+			if err != nil || !st.Mode().IsRegular() || st.Size() != f.Size {
+				return false
+			}
+		}
+	}
+	return true
+}
