@@ -115,7 +115,7 @@ func TestBuildBadSite(t *testing.T) {
 	}
 	want := []string{
 		"schools/hillside/action-plan.yaml:3:10: `for` is \"maths\"",
-		"schools/hillside/meetings.yaml:2:10: `[1].start`: \"2026-12-03 09:15\" is not a date and time",
+		"schools/hillside/meetings.yaml:2:10: `start` (meeting 1): \"2026-12-03 09:15\" is not a date and time",
 		"schools/hillside/updates/2026-10-21-broken.md:4:16: the link \"../files/plan.pdf\"",
 		"parentpages build: 3 errors in content; nothing was written, and public is as it was",
 	}
@@ -163,7 +163,7 @@ func TestCheckWritesNothing(t *testing.T) {
 	}
 	writeSite(t, dir, map[string]string{"schools/hillside/views.yaml": "- {gathered: 2026-10-15}\n"})
 	code, _, stderr = runBinary(t, dir, nil, "check")
-	if code != 1 || !strings.HasPrefix(stderr, "schools/hillside/views.yaml:1:3: `[1]` is missing the required field `how`") {
+	if code != 1 || !strings.HasPrefix(stderr, "schools/hillside/views.yaml:1:3: gathering of views 1 is missing the required field `how`") {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 }

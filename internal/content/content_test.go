@@ -145,7 +145,7 @@ func TestRules(t *testing.T) {
 		{"inspections not empty", map[string]string{school: "name: H\npsa: {name: J, phone: '1'}\ninspections: []\n"},
 			[]string{school + ":3:14: `inspections` needs at least one inspection"}},
 		{"date format", map[string]string{school: schoolWith("  - start: 15/09/2026\n    framework: eif-2019\n")},
-			[]string{school + ":6:12: `inspections[1].start`: \"15/09/2026\" is not a date; write it as YYYY-MM-DD"}},
+			[]string{school + ":6:12: `start` (inspection 1): \"15/09/2026\" is not a date; write it as YYYY-MM-DD"}},
 		{"end before start", map[string]string{school: schoolWith("  - start: 2026-09-15\n    end: 2026-09-14\n    framework: eif-2019\n")},
 			[]string{school + ":7:10: `end` (2026-09-14) is before `start` (2026-09-15)"}},
 		{"published before start", map[string]string{school: schoolWith("  - start: 2026-09-15\n    published: 2026-09-01\n    framework: eif-2019\n")},
@@ -200,11 +200,11 @@ func TestRules(t *testing.T) {
 		{"percentage measure", map[string]string{"schools/hillside/action-plan.yaml": "updated: 2026-11-01\nareas:\n  - for: maths\n    measures:\n      - name: M\n        unit: \"%\"\n        points:\n          - {date: 2026-10-01, value: 120}\n"},
 			[]string{"schools/hillside/action-plan.yaml:8:39: value 120 is not a percentage between 0 and 100"}},
 		{"number", map[string]string{"schools/hillside/action-plan.yaml": "updated: 2026-11-01\nareas:\n  - for: maths\n    measures:\n      - name: M\n        points:\n          - {date: 2026-10-01, value: lots}\n"},
-			[]string{"schools/hillside/action-plan.yaml:7:39: `areas[1].measures[1].points[1].value` should be a number such as 55 or 55.5, not \"lots\""}},
+			[]string{"schools/hillside/action-plan.yaml:7:39: `value` (area 1, measure 1, point 1) should be a number such as 55 or 55.5, not \"lots\""}},
 
 		// meetings.yaml
 		{"meeting time format", map[string]string{"schools/hillside/meetings.yaml": "- title: M\n  start: 2026-10-07 16:00\n"},
-			[]string{"schools/hillside/meetings.yaml:2:10: `[1].start`: \"2026-10-07 16:00\" is not a date and time; write YYYY-MM-DDTHH:MM"}},
+			[]string{"schools/hillside/meetings.yaml:2:10: `start` (meeting 1): \"2026-10-07 16:00\" is not a date and time; write YYYY-MM-DDTHH:MM"}},
 		{"meeting end after start", map[string]string{"schools/hillside/meetings.yaml": "- title: M\n  start: 2026-10-07T16:00\n  end: 2026-10-07T15:00\n"},
 			[]string{"schools/hillside/meetings.yaml:3:8: `end` (2026-10-07T15:00) must be after `start` (2026-10-07T16:00)"}},
 		{"all-day end is a date", map[string]string{"schools/hillside/meetings.yaml": "- title: M\n  start: 2026-10-07\n  end: 2026-10-07T15:00\n"},
@@ -238,7 +238,7 @@ func TestRules(t *testing.T) {
 		{"theme status", map[string]string{"schools/hillside/views.yaml": "- gathered: 2026-10-15\n  how: Survey\n  themes:\n    - {said: More notice, status: finished}\n"},
 			[]string{"schools/hillside/views.yaml:4:35: `status` is \"finished\", which is not allowed here; write one of: open, in-progress, done"}},
 		{"views has no names", map[string]string{"schools/hillside/views.yaml": "- gathered: 2026-10-15\n  how: Survey\n  themes:\n    - {said: More notice, parent: Mrs Smith}\n"},
-			[]string{"schools/hillside/views.yaml:4:27: unknown field `parent` in `[1].themes[1]`"}},
+			[]string{"schools/hillside/views.yaml:4:27: unknown field `parent` in theme 1 (gathering of views 1)"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"reflect"
 	"regexp"
 	"slices"
@@ -151,11 +152,54 @@ func describe(n *yaml.Node) string {
 	return strconv.Quote(n.Value)
 }
 
-func label(name string) string {
+// label names a place in a file in words: "the file", "`title`",
+// "`start` (meeting 2)", "point 3 (area 1, measure 1)". name is the
+// decoder's path to it, such as "[2].start" or "areas[1].measures[1].points[3]".
+func (d *decoder) label(name string) string {
 	if name == "" {
 		return "the file"
 	}
-	return "`" + name + "`"
+	var items []string // "meeting 2", outermost first
+	var keys []string  // the keys after the last list item
+	list := rootList[path.Base(d.path)]
+	for _, seg := range strings.Split(name, ".") {
+		key, index, isItem := strings.Cut(seg, "[")
+		if key != "" {
+			keys = append(keys, key)
+			list = key
+		}
+		if isItem {
+			noun := itemNoun[list]
+			if noun == "" {
+				noun = "item"
+			}
+			items = append(items, noun+" "+strings.TrimSuffix(index, "]"))
+			keys = nil
+		}
+	}
+	if len(keys) == 0 {
+		last := items[len(items)-1]
+		if len(items) == 1 {
+			return last
+		}
+		return last + " (" + strings.Join(items[:len(items)-1], ", ") + ")"
+	}
+	l := "`" + strings.Join(keys, ".") + "`"
+	if len(items) > 0 {
+		l += " (" + strings.Join(items, ", ") + ")"
+	}
+	return l
+}
+
+// rootList names the list a file is, for files that are lists.
+var rootList = map[string]string{"meetings.yaml": "meetings", "views.yaml": "views"}
+
+// itemNoun is what one item of each list is called.
+var itemNoun = map[string]string{
+	"meetings": "meeting", "views": "gathering of views", "inspections": "inspection",
+	"judgements": "judgement", "areas_for_improvement": "area for improvement", "milestones": "milestone",
+	"areas": "area", "actions": "action", "measures": "measure", "points": "point", "give_views": "way to give views",
+	"questions": "question", "themes": "theme", "except": "date",
 }
 
 func isNull(n *yaml.Node) bool {
@@ -164,7 +208,7 @@ func isNull(n *yaml.Node) bool {
 
 func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		d.errorf(n, "%s uses a YAML anchor or alias (& or *), which is not supported here: write the value out in full", label(name))
+		d.errorf(n, "%s uses a YAML anchor or alias (& or *), which is not supported here: write the value out in full", d.label(name))
 		return
 	}
 	if v.Kind() == reflect.Pointer {
@@ -182,11 +226,11 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 			return
 		}
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "%s should be a single value, not %s", label(name), describe(n))
+			d.errorf(n, "%s should be a single value, not %s", d.label(name), describe(n))
 			return
 		}
 		if err := s.parseScalar(n.Value); err != nil {
-			d.errorf(n, "%s: %v", label(name), err)
+			d.errorf(n, "%s: %v", d.label(name), err)
 		}
 		return
 	}
@@ -198,7 +242,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 			return
 		}
 		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, "%s should be a list (lines starting with \"- \"), not %s", label(name), describe(n))
+			d.errorf(n, "%s should be a list (lines starting with \"- \"), not %s", d.label(name), describe(n))
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
@@ -211,7 +255,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 			return
 		}
 		if n.Kind != yaml.ScalarNode {
-			d.errorf(n, "%s should be text, not %s", label(name), describe(n))
+			d.errorf(n, "%s should be text, not %s", d.label(name), describe(n))
 			return
 		}
 		v.SetString(n.Value)
@@ -221,7 +265,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		}
 		i, err := strconv.Atoi(n.Value)
 		if n.Kind != yaml.ScalarNode || err != nil {
-			d.errorf(n, "%s should be a whole number such as 12, not %s", label(name), describe(n))
+			d.errorf(n, "%s should be a whole number such as 12, not %s", d.label(name), describe(n))
 			return
 		}
 		v.SetInt(int64(i))
@@ -231,7 +275,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		}
 		f, err := strconv.ParseFloat(n.Value, 64)
 		if n.Kind != yaml.ScalarNode || err != nil || f != f {
-			d.errorf(n, "%s should be a number such as 55 or 55.5, not %s", label(name), describe(n))
+			d.errorf(n, "%s should be a number such as 55 or 55.5, not %s", d.label(name), describe(n))
 			return
 		}
 		v.SetFloat(f)
@@ -245,7 +289,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		case "false":
 			v.SetBool(false)
 		default:
-			d.errorf(n, "%s should be true or false, not %s", label(name), describe(n))
+			d.errorf(n, "%s should be true or false, not %s", d.label(name), describe(n))
 		}
 	default:
 		panic("content: no YAML decoding for " + v.Type().String())
@@ -282,14 +326,14 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		n = &yaml.Node{Kind: yaml.MappingNode, Line: n.Line, Column: n.Column}
 	}
 	if n.Kind != yaml.MappingNode {
-		d.errorf(n, "%s should be a set of \"key: value\" lines, not %s", label(name), describe(n))
+		d.errorf(n, "%s should be a set of \"key: value\" lines, not %s", d.label(name), describe(n))
 		return
 	}
 	meta := Meta{Pos: d.pos(n), Fields: make([]FieldPos, 0, len(n.Content)/2)}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			d.errorf(k, "a key in %s is %s; keys are single words such as `name`", label(name), describe(k))
+			d.errorf(k, "a key in %s is %s; keys are single words such as `name`", d.label(name), describe(k))
 			continue
 		}
 		key := k.Value
@@ -297,12 +341,12 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 			continue // the PSA's own notes: never read, never published
 		}
 		if meta.Has(key) {
-			d.errorf(k, "`%s` is written twice in %s; keep one", key, label(name))
+			d.errorf(k, "`%s` is written twice in %s; keep one", key, d.label(name))
 			continue
 		}
 		i := slices.IndexFunc(fields, func(f fieldInfo) bool { return f.key == key })
 		if i < 0 {
-			d.errorf(k, "%s", unknownField(key, name, fields))
+			d.errorf(k, "%s", d.unknownField(key, name, fields))
 			continue
 		}
 		before := len(*d.ds)
@@ -311,7 +355,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 	}
 	for _, f := range fields {
 		if f.required && !meta.Has(f.key) {
-			d.errorf(n, "%s is missing the required field `%s`", label(name), f.key)
+			d.errorf(n, "%s is missing the required field `%s`", d.label(name), f.key)
 		}
 	}
 	if metaIndex >= 0 {
@@ -326,12 +370,12 @@ func join(parent, key string) string {
 	return parent + "." + key
 }
 
-func unknownField(key, name string, fields []fieldInfo) string {
+func (d *decoder) unknownField(key, name string, fields []fieldInfo) string {
 	keys := make([]string, len(fields))
 	for i, f := range fields {
 		keys[i] = f.key
 	}
-	msg := fmt.Sprintf("unknown field `%s` in %s", key, label(name))
+	msg := fmt.Sprintf("unknown field `%s` in %s", key, d.label(name))
 	if s := closest(key, keys); s != "" {
 		msg += fmt.Sprintf("; did you mean `%s`?", s)
 	}
