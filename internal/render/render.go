@@ -12,6 +12,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/markdown"
@@ -45,6 +46,7 @@ type Renderer struct {
 	md       *markdown.Renderer // links with the base path
 	mdAbs    *markdown.Renderer // links with the absolute base URL, for feeds
 	absolute string             // the base URL, ending "/"
+	buffers  sync.Pool          // of *bytes.Buffer, for rendering pages
 }
 
 // pageKinds are the page templates: templates/<kind>.html each define "main".
@@ -54,6 +56,7 @@ var pageKinds = []string{"home", "page", "school", "inspection", "action-plan", 
 // assets/; content is the content folder (for files/ to copy).
 func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 	r := &Renderer{site: s, theme: theme, content: content, opts: opts, pages: map[string]*template.Template{}}
+	r.buffers.New = func() any { return new(bytes.Buffer) }
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
 	r.mdAbs = markdown.NewRenderer(r.absolute, s.UnsafeHTML)
@@ -239,11 +242,16 @@ func (r *Renderer) page(kind, title, sitePath string, mod func(*Page)) (Output, 
 	if mod != nil {
 		mod(pg)
 	}
-	var b bytes.Buffer
-	if err := r.pages[kind].ExecuteTemplate(&b, "base", pg); err != nil {
+	// Render into a pooled buffer, then copy out exactly the bytes: a page
+	// grows its buffer several times otherwise, and a large site has tens
+	// of thousands of pages.
+	b := r.buffers.Get().(*bytes.Buffer)
+	defer r.buffers.Put(b)
+	b.Reset()
+	if err := r.pages[kind].ExecuteTemplate(b, "base", pg); err != nil {
 		return Output{}, fmt.Errorf("rendering %s: %w", sitePath, err)
 	}
-	return Output{Path: outputPath(sitePath), MediaType: "text/html; charset=utf-8", Body: b.Bytes()}, nil
+	return Output{Path: outputPath(sitePath), MediaType: "text/html; charset=utf-8", Body: bytes.Clone(b.Bytes())}, nil
 }
 
 // outputPath maps a site path to the file that serves it: "/a/" -> "a/index.html".
