@@ -19,6 +19,20 @@ func copyExample(t *testing.T) string {
 	return dir
 }
 
+// builtExample copies the example site and builds it once with a Builder
+// that keeps its build in memory, as the dev server does.
+func builtExample(t *testing.T) (string, Config, *Builder) {
+	t.Helper()
+	content := copyExample(t)
+	cfg := exampleConfig()
+	cfg.Content = content
+	b := NewBuilder(cfg)
+	if _, err := b.Build(context.Background(), nil); err != nil {
+		t.Fatal(err)
+	}
+	return content, cfg, b
+}
+
 func inode(t *testing.T, p string) uint64 {
 	t.Helper()
 	st, err := os.Stat(p)
@@ -108,13 +122,7 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 // its last build, and a build told which file changed gives the same
 // outputs as a build from scratch.
 func TestBuilderReusesInMemory(t *testing.T) {
-	content := copyExample(t)
-	cfg := exampleConfig()
-	cfg.Content = content
-	b := NewBuilder(cfg)
-	if _, err := b.Build(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
+	content, cfg, b := builtExample(t)
 	const rel = "schools/quayside-community-college/meetings.yaml"
 	data, err := os.ReadFile(filepath.Join(content, rel))
 	if err != nil {
@@ -154,13 +162,7 @@ func TestBuilderReusesInMemory(t *testing.T) {
 // TestBuilderRemembersFailedChanges breaks one school, then edits another:
 // the second build must still report the first school's error.
 func TestBuilderRemembersFailedChanges(t *testing.T) {
-	content := copyExample(t)
-	cfg := exampleConfig()
-	cfg.Content = content
-	b := NewBuilder(cfg)
-	if _, err := b.Build(context.Background(), nil); err != nil {
-		t.Fatal(err)
-	}
+	content, _, b := builtExample(t)
 	const broken = "schools/quayside-community-college/views.yaml"
 	if err := os.WriteFile(filepath.Join(content, broken), []byte("- gathered: soon\n"), 0o644); err != nil {
 		t.Fatal(err)

@@ -54,6 +54,16 @@ func (l *loader) oneOf(path string, m Meta, field, value string, allowed []strin
 	return false
 }
 
+// wordOr checks a field that takes one of a list of words, and gives it
+// the contract's default when it was left out.
+func (l *loader) wordOr(path string, m Meta, field string, value *string, def string, allowed []string) {
+	if *value == "" {
+		*value = def
+		return
+	}
+	l.oneOf(path, m, field, *value, allowed)
+}
+
 func (l *loader) requireText(path string, m Meta, field, value string) {
 	if m.Has(field) && !m.Bad(field) && strings.TrimSpace(value) == "" {
 		l.ds.Errorf(path, m.At(field), "`%s` is empty; write the %s", field, strings.ReplaceAll(field, "_", " "))
@@ -284,11 +294,7 @@ func (l *loader) plan(s *SchoolDir) {
 		for i := range a.Actions {
 			ac := &a.Actions[i]
 			l.requireText(p, ac.Meta, "what", ac.What)
-			if ac.Status == "" {
-				ac.Status = "not-started"
-			} else {
-				l.oneOf(p, ac.Meta, "status", ac.Status, ActionStatuses)
-			}
+			l.wordOr(p, ac.Meta, "status", &ac.Status, "not-started", ActionStatuses)
 		}
 		for i := range a.Measures {
 			m := &a.Measures[i]
@@ -326,16 +332,8 @@ func (l *loader) meetings(s *SchoolDir) {
 			}
 			ids[m.ID] = true
 		}
-		if m.Kind == "" {
-			m.Kind = "other"
-		} else {
-			l.oneOf(p, m.Meta, "kind", m.Kind, MeetingKinds)
-		}
-		if m.Status == "" {
-			m.Status = "confirmed"
-		} else {
-			l.oneOf(p, m.Meta, "status", m.Status, MeetingStatuses)
-		}
+		l.wordOr(p, m.Meta, "kind", &m.Kind, "other", MeetingKinds)
+		l.wordOr(p, m.Meta, "status", &m.Status, "confirmed", MeetingStatuses)
 		l.absURL(p, m.Meta, "online", m.Online)
 		if !m.End.IsZero() && !m.Start.IsZero() {
 			switch {
@@ -410,11 +408,7 @@ func (l *loader) views(s *SchoolDir) {
 		for i := range v.Themes {
 			t := &v.Themes[i]
 			l.requireText(p, t.Meta, "said", t.Said)
-			if t.Status == "" {
-				t.Status = "open"
-			} else {
-				l.oneOf(p, t.Meta, "status", t.Status, ThemeStatuses)
-			}
+			l.wordOr(p, t.Meta, "status", &t.Status, "open", ThemeStatuses)
 		}
 	}
 }
