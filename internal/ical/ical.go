@@ -138,6 +138,7 @@ func (c *Calendar) Marshal() ([]byte, error) {
 	}
 
 	var w writer
+	w.b.Grow(2048 + 640*len(events)) // about what an event takes, with its zone
 	w.line("BEGIN:VCALENDAR")
 	w.line("VERSION:2.0")
 	w.line("PRODID:" + EscapeText(c.ProdID))

@@ -11,6 +11,7 @@ import (
 	"bytes"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -242,10 +243,25 @@ func (r *Renderer) Render(w io.Writer, d *Doc) error {
 
 // HTML returns d as HTML.
 func (r *Renderer) HTML(d *Doc) string {
-	var b bytes.Buffer
-	_ = r.Render(&b, d)
-	return b.String()
+	w := htmlBuffers.Get().(*bufWriter)
+	defer htmlBuffers.Put(w)
+	w.Reset()
+	_ = r.Render(w, d)
+	return w.String()
 }
+
+// bufWriter is a bytes.Buffer that goldmark writes to directly: without
+// Flush and Buffered, it would wrap every render in a new bufio.Writer.
+type bufWriter struct{ bytes.Buffer }
+
+func (*bufWriter) Buffered() int { return 0 }
+func (*bufWriter) Flush() error  { return nil }
+
+var _ util.BufWriter = (*bufWriter)(nil)
+
+// htmlBuffers keeps the buffers that bodies are rendered into, so that a
+// site of thousands of updates does not grow a new one for each.
+var htmlBuffers = sync.Pool{New: func() any { return new(bufWriter) }}
 
 // nodeRenderer renders the node kinds whose output depends on the site:
 // links and images (the prefix), raw HTML (escaped unless unsafe).

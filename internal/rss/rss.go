@@ -13,6 +13,7 @@
 package rss
 
 import (
+	"bytes"
 	"cmp"
 	"encoding/xml"
 	"errors"
@@ -87,15 +88,23 @@ func (c Channel) Marshal() ([]byte, error) {
 		DC:      NamespaceDC,
 		Channel: c.toXML(),
 	}
-	body, err := xml.MarshalIndent(doc, "", "  ")
-	if err != nil {
+	// Grown once to about the feed's size: a feed with the full text of
+	// its items is tens of kilobytes. The room left over lets a minifier
+	// mark the end in place.
+	size := 4096
+	for _, it := range c.Items {
+		size += 1024 + len(it.Description) + len(it.ContentHTML)
+	}
+	var b bytes.Buffer
+	b.Grow(size)
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(doc); err != nil {
 		return nil, fmt.Errorf("rss: %w", err)
 	}
-	out := make([]byte, 0, len(xml.Header)+len(body)+1)
-	out = append(out, xml.Header...)
-	out = append(out, body...)
-	out = append(out, '\n')
-	return out, nil
+	b.WriteByte('\n')
+	return b.Bytes(), nil
 }
 
 // validate collects every problem with c, so a caller sees them all at once.
@@ -192,9 +201,9 @@ func (it Item) toXML() xmlItem {
 // escapeHTMLText escapes the characters that would start markup or an entity
 // in HTML text. Unlike html.EscapeString it leaves quotes alone, since they
 // are plain text outside attributes and escaping them only adds noise.
-func escapeHTMLText(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
-}
+func escapeHTMLText(s string) string { return textEscaper.Replace(s) }
+
+var textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 // formatDate formats t as RSS wants: RFC 822 with a four-digit year and a
 // numeric zone (never a zone name such as BST, which parsers may not know).

@@ -100,16 +100,16 @@ func Slugify(s string) string {
 
 // asciiFold replaces common accented letters (Welsh, Polish, French) with
 // their plain letter so that slugs stay readable.
-func asciiFold(s string) string {
-	return strings.NewReplacer(
-		"â", "a", "ê", "e", "î", "i", "ô", "o", "û", "u", "ŵ", "w", "ŷ", "y",
-		"á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "à", "a", "è", "e",
-		"ä", "a", "ë", "e", "ï", "i", "ö", "o", "ü", "u", "ÿ", "y",
-		"ą", "a", "ć", "c", "ę", "e", "ł", "l", "ń", "n", "ś", "s", "ź", "z", "ż", "z",
-		"Â", "a", "Ê", "e", "Î", "i", "Ô", "o", "Û", "u", "Ŵ", "w", "Ŷ", "y",
-		"Ł", "l", "Ś", "s", "Ż", "z", "Ź", "z", "Ć", "c", "ç", "c", "ñ", "n", "&", " and ",
-	).Replace(s)
-}
+func asciiFold(s string) string { return foldReplacer.Replace(s) }
+
+var foldReplacer = strings.NewReplacer(
+	"â", "a", "ê", "e", "î", "i", "ô", "o", "û", "u", "ŵ", "w", "ŷ", "y",
+	"á", "a", "é", "e", "í", "i", "ó", "o", "ú", "u", "à", "a", "è", "e",
+	"ä", "a", "ë", "e", "ï", "i", "ö", "o", "ü", "u", "ÿ", "y",
+	"ą", "a", "ć", "c", "ę", "e", "ł", "l", "ń", "n", "ś", "s", "ź", "z", "ż", "z",
+	"Â", "a", "Ê", "e", "Î", "i", "Ô", "o", "Û", "u", "Ŵ", "w", "Ŷ", "y",
+	"Ł", "l", "Ś", "s", "Ż", "z", "Ź", "z", "Ć", "c", "ç", "c", "ñ", "n", "&", " and ",
+)
 
 func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 	p := d.Path("meetings.yaml")
