@@ -42,6 +42,7 @@ type options struct {
 	keep    bool
 	bin     string // a parentpages binary to use instead of building one
 	write   string // only write a corpus here
+	settle  time.Duration
 }
 
 func main() {
@@ -64,6 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.work, "dir", "", "work `folder` (default: a new temporary folder, removed at the end)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the work folder")
 	fs.StringVar(&o.bin, "bin", "", "a parentpages `binary` to time (default: build ./cmd/parentpages)")
+	fs.DurationVar(&o.settle, "settle", 65*time.Second, "after files are deleted, wait this long before the next timed build (see settler)")
 	fs.StringVar(&o.write, "write", "", "only write a corpus of the first -schools number into `folder`/content (with -hugo, the Hugo site into folder/hugo), then exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -154,6 +156,7 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 	}
 
 	loadStart := loadAverage()
+	quiet := &settler{wait: o.settle}
 	var rows []row
 	for _, n := range o.schools {
 		base := filepath.Join(work, strconv.Itoa(n))
@@ -175,9 +178,10 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 				return fmt.Errorf("writing the Hugo site: %w", err)
 			}
 		}
-		out := filepath.Join(base, "public")
-		hugoOut := filepath.Join(base, "hugo-public")
-		ppArgs := []string{"build", "--content", content, "--out", out, "--now", o.now}
+		// Every timed build that starts from nothing writes into a folder
+		// never used before, and nothing is deleted until the size is done
+		// (see settler).
+		var out, hugoOut string
 		edit, err := pickUpdate(content)
 		if err != nil {
 			return err
@@ -188,9 +192,11 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := os.RemoveAll(out); err != nil {
+			if err := quiet.settle(ctx, logf); err != nil {
 				return err
 			}
+			out = filepath.Join(base, fmt.Sprintf("public-%d", i+1))
+			ppArgs := []string{"build", "--content", content, "--out", out, "--now", o.now}
 			logf("%d schools, run %d/%d: parentpages", n, i+1, o.runs)
 			m, err := timeCommand(ctx, bin, ppArgs, nil)
 			if err != nil {
@@ -203,21 +209,11 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 				return fmt.Errorf("parentpages, second build: %w", err)
 			}
 			seconds = append(seconds, m)
-			// The everyday build: a PSA has edited one update.
-			m, err = timeEdited(edit, func() (measure, error) { return timeCommand(ctx, bin, ppArgs, nil) })
-			if err != nil {
-				return fmt.Errorf("parentpages, one update edited: %w", err)
-			}
-			edits = append(edits, m)
-			f, err := copyAndRead(content, filepath.Join(base, "copy"), out)
-			if err != nil {
-				return fmt.Errorf("copy-and-read floor: %w", err)
-			}
-			floors = append(floors, f)
 			if hugo != "" {
-				if err := os.RemoveAll(hugoOut); err != nil {
+				if err := quiet.settle(ctx, logf); err != nil {
 					return err
 				}
+				hugoOut = filepath.Join(base, fmt.Sprintf("hugo-public-%d", i+1))
 				logf("%d schools, run %d/%d: hugo", n, i+1, o.runs)
 				m, err := timeCommand(ctx, hugo, []string{"--minify", "--quiet", "--source", hugoSrc, "--destination", hugoOut,
 					"--clock", o.now + "T00:00:00Z"}, []string{"HUGO_CACHEDIR=" + filepath.Join(base, "hugo-cache")})
@@ -228,6 +224,19 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 					hugos = append(hugos, m)
 				}
 			}
+			f, err := copyAndRead(content, filepath.Join(base, fmt.Sprintf("copy-%d", i+1)), out)
+			if err != nil {
+				return fmt.Errorf("copy-and-read floor: %w", err)
+			}
+			floors = append(floors, f)
+			// The everyday build: a PSA has edited one update. It replaces
+			// the folder, so it removes the previous site's files: last.
+			m, err = timeEdited(edit, func() (measure, error) { return timeCommand(ctx, bin, ppArgs, nil) })
+			quiet.deleted()
+			if err != nil {
+				return fmt.Errorf("parentpages, one update edited: %w", err)
+			}
+			edits = append(edits, m)
 		}
 		r.pp, r.second, r.edited, r.floor = medianOf(pps), medianOf(seconds), medianOf(edits), median(floors)
 		r.runs = []string{"parentpages " + walls(pps), "second build " + walls(seconds), "one update edited " + walls(edits),
@@ -244,11 +253,53 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 		rows = append(rows, r)
 		if !o.keep {
 			_ = os.RemoveAll(base) // free the disk before the next size
+			quiet.deleted()
 		}
 	}
 	printTables(stdout, rows, o)
 	fmt.Fprintf(stdout, "\nLoad average (1, 5, 15 minutes) at the start: %s; at the end: %s.\n", loadStart, loadAverage())
 	return nil
+}
+
+// settler keeps file deletions from falling on the timed builds. On ext4
+// without a journal (as on this machine's disk), the kernel will not reuse
+// an inode freed in the last 60 seconds (360 while its inode table is not
+// yet written back), and skips over each such inode one by one when it
+// creates a file: right after tens of thousands of files are deleted,
+// creating a file or folder costs ten times the CPU. A build timed
+// just after `rm -rf public` measures that, not the build. So every timed
+// build writes into a new folder, the folders are removed only when a size
+// is done, and a timed build that starts from nothing first waits until the
+// last deletion is o.settle old, after a sync, so that the inode tables
+// and every file written before are on the disk. The edited build, which replaces its folder, is timed last
+// in each run for the same reason.
+type settler struct {
+	wait time.Duration
+	last time.Time // when files were last deleted; zero: never
+}
+
+func (s *settler) deleted() { s.last = time.Now() }
+
+func (s *settler) settle(ctx context.Context, logf func(string, ...any)) error {
+	// Written files too are flushed first, such as the corpus just written,
+	// so that no build pays for another's writing back.
+	if err := exec.CommandContext(ctx, "sync").Run(); err != nil {
+		logf("sync: %v", err)
+	}
+	if s.last.IsZero() {
+		return nil
+	}
+	d := s.wait - time.Since(s.last)
+	if d <= 0 {
+		return nil
+	}
+	logf("waiting %.0f s for deleted files to settle", d.Seconds())
+	select {
+	case <-time.After(d):
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // loadAverage says how busy the machine was, for reading the timings.
