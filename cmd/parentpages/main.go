@@ -12,8 +12,14 @@ import (
 
 func main() {
 	// A large site is rendered a school at a time and released as it is
-	// written; a soft limit keeps the garbage collector from letting the
-	// heap grow far past what is live (GOMEMLIMIT overrides it).
+	// written, so what is live stays small while a build allocates gigabytes
+	// in passing. Collecting when the heap has tripled, not doubled, takes a
+	// fifth less CPU at 1,000 schools; a soft limit keeps the heap from
+	// growing far past what is live on a larger site. GOGC and GOMEMLIMIT
+	// override them.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(200)
+	}
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(768 << 20)
 	}
