@@ -34,8 +34,9 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 func (r *Renderer) funcs() template.FuncMap {
 	g := newGlossary(r.site, r.url)
 	return template.FuncMap{
-		"url": r.url,
-		"abs": r.abs,
+		"url":     r.url,
+		"partial": r.partial,
+		"abs":     r.abs,
 		"md": func(d *markdown.Doc) template.HTML {
 			if d == nil {
 				return ""

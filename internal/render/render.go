@@ -43,10 +43,11 @@ type Renderer struct {
 	content  fs.FS
 	opts     Options
 	pages    map[string]*template.Template
-	md       *markdown.Renderer // links with the base path
-	mdAbs    *markdown.Renderer // links with the absolute base URL, for feeds
-	absolute string             // the base URL, ending "/"
-	buffers  sync.Pool          // of *bytes.Buffer, for rendering pages
+	md       *markdown.Renderer         // links with the base path
+	mdAbs    *markdown.Renderer         // links with the absolute base URL, for feeds
+	absolute string                     // the base URL, ending "/"
+	buffers  sync.Pool                  // of *bytes.Buffer, for rendering pages
+	reuse    map[string]map[string]bool // by page kind: the parts that are the default theme's (see partial)
 }
 
 // pageKinds are the page templates: templates/<kind>.html each define "main".
@@ -64,7 +65,13 @@ func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
-	base := template.New("base").Funcs(r.funcs())
+	funcs := r.funcs()
+	defaults, err := defaultParts(funcs)
+	if err != nil {
+		return nil, fmt.Errorf("the default theme: %w", err)
+	}
+	r.reuse = map[string]map[string]bool{}
+	base := template.New("base").Funcs(funcs)
 	for _, name := range append([]string{"templates/base.html"}, partials...) {
 		if err := parseFile(base, theme, name); err != nil {
 			return nil, err
@@ -79,6 +86,7 @@ func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 			return nil, err
 		}
 		r.pages[kind] = t
+		r.reuse[kind] = reusable(t, defaults)
 	}
 	return r, nil
 }
@@ -110,6 +118,7 @@ type Page struct {
 	// glossed holds the glossary terms already linked on this page, so
 	// that each is linked once, where it is first used.
 	glossed map[string]bool
+	memo    memo // parts rendered for the pages before, of this school or the site pages
 }
 
 // Render renders the whole site.
@@ -148,8 +157,14 @@ func (r *Renderer) Render() ([]Output, error) {
 // SiteCalendar render the rest.
 func (r *Renderer) SitePages() ([]Output, error) {
 	var out []Output
+	m := memo{}
 	page := func(kind, title, p string, mod func(*Page)) error {
-		o, err := r.page(kind, title, p, mod)
+		o, err := r.page(kind, title, p, func(pg *Page) {
+			pg.memo = m
+			if mod != nil {
+				mod(pg)
+			}
+		})
 		out = append(out, o)
 		return err
 	}
@@ -179,9 +194,10 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 	defer r.site.ReleaseSchool(s)
 	var out []Output
 	base := s.URL()
+	m := memo{}
 	page := func(kind, title, p string, mod func(*Page)) error {
 		o, err := r.page(kind, title, p, func(pg *Page) {
-			pg.School, pg.Feed = s, base+"feed.xml"
+			pg.School, pg.Feed, pg.memo = s, base+"feed.xml", m
 			if mod != nil {
 				mod(pg)
 			}

@@ -1,0 +1,142 @@
+package render
+
+import (
+	"io/fs"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/site"
+	theme "github.com/parentpages/parentpages/themes/default"
+)
+
+// partialSite is a school with an overview, two updates and the other
+// pages, for the tests of parts reused between pages.
+func partialSite(t *testing.T) (*site.Site, fstest.MapFS) {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"site.yaml":         {Data: []byte("title: Test\nbase_url: https://example.org/\norganisation:\n  name: Parent Partnership\n  phone: 01234 567890\n")},
+		"pages/glossary.md": {Data: []byte("---\ntitle: Glossary\n---\n\nWords.\n")},
+		"schools/oak/school.yaml": {Data: []byte(`name: Oak School
+psa:
+  name: Ffion
+  email: ffion@example.org
+inspections:
+  - start: 2026-01-20
+    published: 2026-03-01
+    framework: eif-2019
+    overall: requires improvement
+`)},
+		"schools/oak/updates/2026-10-01-first.md":  {Data: []byte("---\ntitle: First news\n---\n\nOne.\n")},
+		"schools/oak/updates/2026-11-01-second.md": {Data: []byte("---\ntitle: Second news\n---\n\nTwo.\n")},
+	}
+	c, ds := content.Load(fsys)
+	if ds.HasErrors() {
+		t.Fatalf("content: %v", ds)
+	}
+	s, ds := site.Load(c, site.Config{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true})
+	if ds.HasErrors() {
+		t.Fatalf("site: %v", ds)
+	}
+	return s, fsys
+}
+
+func pagesOf(t *testing.T, r *Renderer, s *site.School) map[string]string {
+	t.Helper()
+	outs, err := r.School(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]string{}
+	for _, o := range outs {
+		if strings.HasSuffix(o.Path, ".html") {
+			pages[o.Path] = string(o.Body)
+		}
+	}
+	return pages
+}
+
+func TestPartialsOfTheDefaultThemeAreReused(t *testing.T) {
+	s, fsys := partialSite(t)
+	r, err := New(s, theme.FS, fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range pageKinds {
+		for name := range memoKeys {
+			if !r.reuse[kind][name] {
+				t.Errorf("%s pages: the default theme's %q is not reused", kind, name)
+			}
+		}
+	}
+	pages := pagesOf(t, r, s.Schools[0])
+	// The menu marks the current page, which differs between the pages
+	// that share it.
+	for path, want := range map[string]string{
+		"schools/oak/index.html":                `<a href="/schools/oak/" aria-current="page">Overview</a>`,
+		"schools/oak/inspection/index.html":     `<a href="/schools/oak/inspection/" aria-current="page">Inspections</a>`,
+		"schools/oak/updates/index.html":        `<a href="/schools/oak/updates/" aria-current="page">Updates</a>`,
+		"schools/oak/updates/first/index.html":  `<a href="/schools/oak/updates/" aria-current="true">Updates</a>`,
+		"schools/oak/updates/second/index.html": `<a href="/schools/oak/updates/" aria-current="true">Updates</a>`,
+	} {
+		page, ok := pages[path]
+		if !ok {
+			t.Errorf("no page %s", path)
+			continue
+		}
+		if !strings.Contains(page, want) {
+			t.Errorf("%s does not contain\n%s", path, want)
+		}
+		if path != "schools/oak/index.html" && strings.Contains(page, `<a href="/schools/oak/" aria-current`) {
+			t.Errorf("%s marks the overview as the current page", path)
+		}
+		if !strings.Contains(page, `<h2 class="footer-title">Parent Partnership</h2>`) {
+			t.Errorf("%s has no footer", path)
+		}
+	}
+}
+
+// A site's theme that redefines a part gets it rendered for every page,
+// whatever it reads.
+func TestPartialsOfASitesThemeAreRenderedEachTime(t *testing.T) {
+	s, fsys := partialSite(t)
+	th := fstest.MapFS{}
+	err := fs.WalkDir(theme.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme.FS, p)
+		th[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	th["templates/partials/school-nav.html"] = &fstest.MapFile{Data: []byte(`{{define "school-nav"}}<p class="nav">{{.Title}}</p>{{end}}`)}
+	th["templates/partials/site-footer.html"] = &fstest.MapFile{Data: []byte(`{{define "site-footer"}}<footer>{{.Path}}</footer>{{end}}`)}
+	r, err := New(s, th, fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, kind := range pageKinds {
+		for name := range memoKeys {
+			if r.reuse[kind][name] {
+				t.Errorf("%s pages: the site's own %q is reused", kind, name)
+			}
+		}
+	}
+	pages := pagesOf(t, r, s.Schools[0])
+	for path, want := range map[string]string{
+		"schools/oak/updates/first/index.html":  `<p class="nav">First news</p>`,
+		"schools/oak/updates/second/index.html": `<p class="nav">Second news</p>`,
+	} {
+		if !strings.Contains(pages[path], want) {
+			t.Errorf("%s does not contain\n%s", path, want)
+		}
+		if foot := "<footer>/" + strings.TrimSuffix(path, "index.html") + "</footer>"; !strings.Contains(pages[path], foot) {
+			t.Errorf("%s does not contain\n%s", path, foot)
+		}
+	}
+}
