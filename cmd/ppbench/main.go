@@ -156,7 +156,8 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 	}
 
 	loadStart := loadAverage()
-	quiet := &settler{wait: o.settle}
+	// Whatever ran before may have deleted files: count from now.
+	quiet := &settler{wait: o.settle, last: time.Now()}
 	var rows []row
 	for _, n := range o.schools {
 		base := filepath.Join(work, strconv.Itoa(n))
