@@ -20,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -65,7 +66,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.work, "dir", "", "work `folder` (default: a new temporary folder, removed at the end)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the work folder")
 	fs.StringVar(&o.bin, "bin", "", "a parentpages `binary` to time (default: build ./cmd/parentpages)")
-	fs.DurationVar(&o.settle, "settle", 65*time.Second, "after files are deleted, wait this long before the next timed build (see settler)")
+	fs.DurationVar(&o.settle, "settle", 65*time.Second, "where the kernel's caches cannot be dropped (not root), wait this long after files are deleted before a timed build (see settler)")
 	fs.StringVar(&o.write, "write", "", "only write a corpus of the first -schools number into `folder`/content (with -hugo, the Hugo site into folder/hugo), then exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -180,8 +181,7 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 			}
 		}
 		// Every timed build that starts from nothing writes into a folder
-		// never used before, and nothing is deleted until the size is done
-		// (see settler).
+		// never used before, once the settler has readied the machine.
 		var out, hugoOut string
 		edit, err := pickUpdate(content)
 		if err != nil {
@@ -189,11 +189,15 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 		}
 		var pps, seconds, edits, hugos []measure
 		var floors []time.Duration
+		inputs := []string{content, bin}
+		if hugo != "" {
+			inputs = append(inputs, hugoSrc, hugo)
+		}
 		for i := range o.runs {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := quiet.settle(ctx, logf); err != nil {
+			if err := quiet.settle(ctx, logf, inputs...); err != nil {
 				return err
 			}
 			out = filepath.Join(base, fmt.Sprintf("public-%d", i+1))
@@ -211,7 +215,7 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 			}
 			seconds = append(seconds, m)
 			if hugo != "" {
-				if err := quiet.settle(ctx, logf); err != nil {
+				if err := quiet.settle(ctx, logf, inputs...); err != nil {
 					return err
 				}
 				hugoOut = filepath.Join(base, fmt.Sprintf("hugo-public-%d", i+1))
@@ -225,13 +229,20 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 					hugos = append(hugos, m)
 				}
 			}
+			// The floor reads the built site as it was just written: warm.
+			if err := quiet.settle(ctx, logf, content, out); err != nil {
+				return err
+			}
 			f, err := copyAndRead(content, filepath.Join(base, fmt.Sprintf("copy-%d", i+1)), out)
 			if err != nil {
 				return fmt.Errorf("copy-and-read floor: %w", err)
 			}
 			floors = append(floors, f)
 			// The everyday build: a PSA has edited one update. It replaces
-			// the folder, so it removes the previous site's files: last.
+			// the folder, so it deletes the previous site's folders.
+			if err := quiet.settle(ctx, logf, content, bin, out); err != nil {
+				return err
+			}
 			m, err = timeEdited(edit, func() (measure, error) { return timeCommand(ctx, bin, ppArgs, nil) })
 			quiet.deleted()
 			if err != nil {
@@ -264,43 +275,63 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 
 // settler keeps file deletions from falling on the timed builds. On ext4
 // without a journal (as on this machine's disk), the kernel will not reuse
-// an inode freed in the last 60 seconds (360 while its inode table is not
-// yet written back), and skips over each such inode one by one when it
-// creates a file: right after tens of thousands of files are deleted,
-// creating a file or folder costs ten times the CPU. A build timed
-// just after `rm -rf public` measures that, not the build. So every timed
-// build writes into a new folder, the folders are removed only when a size
-// is done, and a timed build that starts from nothing first waits until the
-// last deletion is o.settle old, after a sync, so that the inode tables
-// and every file written before are on the disk. The edited build, which replaces its folder, is timed last
-// in each run for the same reason.
+// an inode freed in the last 60 seconds (360 while its inode table block is
+// dirty) while that block is in memory, and skips over each such inode one
+// by one when it creates a file: for minutes after tens of thousands of
+// files are deleted, creating a file or folder costs several times the
+// kernel CPU (5 to 30 s more at 1,000 schools). A build timed after
+// `rm -rf public` measures that, not the build.
+//
+// So before each timed build the settler syncs and, where it may (as
+// root), drops the kernel's caches, which forgets the deleted inodes, then
+// reads the build's inputs back in so that every build starts warm. Where
+// it may not, it waits until the last deletion is s.wait old. Every first
+// build also writes into a folder never used before.
 type settler struct {
 	wait time.Duration
-	last time.Time // when files were last deleted; zero: never
+	last time.Time // when files were last deleted
 }
 
 func (s *settler) deleted() { s.last = time.Now() }
 
-func (s *settler) settle(ctx context.Context, logf func(string, ...any)) error {
-	// Written files too are flushed first, such as the corpus just written,
-	// so that no build pays for another's writing back.
+// settle readies the machine for a timed build that reads the files and
+// folders warm.
+func (s *settler) settle(ctx context.Context, logf func(string, ...any), warm ...string) error {
 	if err := exec.CommandContext(ctx, "sync").Run(); err != nil {
 		logf("sync: %v", err)
 	}
-	if s.last.IsZero() {
-		return nil
+	if err := os.WriteFile("/proc/sys/vm/drop_caches", []byte("3\n"), 0); err == nil {
+		s.last = time.Time{}
+	} else if d := s.wait - time.Since(s.last); !s.last.IsZero() && d > 0 {
+		logf("waiting %.0f s for deleted files to settle (cannot drop caches: %v)", d.Seconds(), err)
+		select {
+		case <-time.After(d):
+		case <-ctx.Done():
+			return ctx.Err()
+		}
 	}
-	d := s.wait - time.Since(s.last)
-	if d <= 0 {
-		return nil
+	for _, p := range warm {
+		if err := readAll(p); err != nil {
+			return fmt.Errorf("reading %s back in: %w", p, err)
+		}
 	}
-	logf("waiting %.0f s for deleted files to settle", d.Seconds())
-	select {
-	case <-time.After(d):
-		return nil
-	case <-ctx.Done():
-		return ctx.Err()
-	}
+	return nil
+}
+
+// readAll reads every file under p (or p itself).
+func readAll(p string) error {
+	return filepath.WalkDir(p, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(p)
+		if err != nil {
+			return err
+		}
+		_, err = io.Copy(io.Discard, f)
+		f.Close()
+		return err
+	})
 }
 
 // loadAverage says how busy the machine was, for reading the timings.
