@@ -43,7 +43,6 @@ type options struct {
 	keep    bool
 	bin     string // a parentpages binary to use instead of building one
 	write   string // only write a corpus here
-	settle  time.Duration
 }
 
 func main() {
@@ -66,7 +65,6 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&o.work, "dir", "", "work `folder` (default: a new temporary folder, removed at the end)")
 	fs.BoolVar(&o.keep, "keep", false, "keep the work folder")
 	fs.StringVar(&o.bin, "bin", "", "a parentpages `binary` to time (default: build ./cmd/parentpages)")
-	fs.DurationVar(&o.settle, "settle", 65*time.Second, "where the kernel's caches cannot be dropped (not root), wait this long after files are deleted before a timed build (see settler)")
 	fs.StringVar(&o.write, "write", "", "only write a corpus of the first -schools number into `folder`/content (with -hugo, the Hugo site into folder/hugo), then exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
@@ -157,9 +155,9 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 	}
 
 	loadStart := loadAverage()
-	// Whatever ran before may have deleted files: count from now.
-	quiet := &settler{wait: o.settle, last: time.Now()}
+	quiet := &settler{}
 	var rows []row
+	var sizes []sizeRun
 	for _, n := range o.schools {
 		base := filepath.Join(work, strconv.Itoa(n))
 		content := filepath.Join(base, "content")
@@ -187,7 +185,8 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 		if err != nil {
 			return err
 		}
-		var pps, seconds, edits, hugos []measure
+		var pps, seconds, hugos []measure
+		var outs []string
 		var floors []time.Duration
 		inputs := []string{content, bin}
 		if hugo != "" {
@@ -201,6 +200,7 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 				return err
 			}
 			out = filepath.Join(base, fmt.Sprintf("public-%d", i+1))
+			outs = append(outs, out)
 			ppArgs := []string{"build", "--content", content, "--out", out, "--now", o.now}
 			logf("%d schools, run %d/%d: parentpages", n, i+1, o.runs)
 			m, err := timeCommand(ctx, bin, ppArgs, nil)
@@ -238,21 +238,10 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 				return fmt.Errorf("copy-and-read floor: %w", err)
 			}
 			floors = append(floors, f)
-			// The everyday build: a PSA has edited one update. It replaces
-			// the folder, so it deletes the previous site's folders.
-			if err := quiet.settle(ctx, logf, content, bin, out); err != nil {
-				return err
-			}
-			m, err = timeEdited(edit, func() (measure, error) { return timeCommand(ctx, bin, ppArgs, nil) })
-			quiet.deleted()
-			if err != nil {
-				return fmt.Errorf("parentpages, one update edited: %w", err)
-			}
-			edits = append(edits, m)
 		}
-		r.pp, r.second, r.edited, r.floor = medianOf(pps), medianOf(seconds), medianOf(edits), median(floors)
-		r.runs = []string{"parentpages " + walls(pps), "second build " + walls(seconds), "one update edited " + walls(edits),
-			"floor " + durations(floors), "Hugo " + walls(hugos)}
+		r.pp, r.second, r.floor = medianOf(pps), medianOf(seconds), median(floors)
+		r.runs = []string{"parentpages " + walls(pps), "second build " + walls(seconds),
+			"floor " + durations(floors), "Hugo " + walls(hugos), "parentpages ÷ Hugo in each run " + ratios(pps, hugos)}
 		if r.out, err = walkTree(out); err != nil {
 			return err
 		}
@@ -263,10 +252,27 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 			}
 		}
 		rows = append(rows, r)
-		if !o.keep {
-			_ = os.RemoveAll(base) // free the disk before the next size
-			quiet.deleted()
+		sizes = append(sizes, sizeRun{content: content, edit: edit, outs: outs})
+	}
+	// The everyday build: a PSA has edited one update. It replaces the
+	// folder, and so deletes the previous site's folders: it comes after
+	// every fresh build (see settler).
+	for k, sz := range sizes {
+		var edits []measure
+		for i, out := range sz.outs {
+			if err := quiet.settle(ctx, logf, sz.content, bin, out); err != nil {
+				return err
+			}
+			logf("%d schools, run %d/%d: parentpages after one update is edited", rows[k].schools, i+1, len(sz.outs))
+			args := []string{"build", "--content", sz.content, "--out", out, "--now", o.now}
+			m, err := timeEdited(sz.edit, func() (measure, error) { return timeCommand(ctx, bin, args, nil) })
+			if err != nil {
+				return fmt.Errorf("parentpages, one update edited: %w", err)
+			}
+			edits = append(edits, m)
 		}
+		rows[k].edited = medianOf(edits)
+		rows[k].runs = append(rows[k].runs, "one update edited "+walls(edits))
 	}
 	printTables(stdout, rows, o)
 	fmt.Fprintf(stdout, "\nLoad average (1, 5, 15 minutes) at the start: %s; at the end: %s.\n", loadStart, loadAverage())
@@ -275,24 +281,22 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 
 // settler keeps file deletions from falling on the timed builds. On ext4
 // without a journal (as on this machine's disk), the kernel will not reuse
-// an inode freed in the last 60 seconds (360 while its inode table block is
-// dirty) while that block is in memory, and skips over each such inode one
-// by one when it creates a file: for minutes after tens of thousands of
-// files are deleted, creating a file or folder costs several times the
-// kernel CPU (5 to 30 s more at 1,000 schools). A build timed after
-// `rm -rf public` measures that, not the build.
+// an inode freed in the last 60 seconds, or 360 while the block of the inode
+// table that holds it is dirty, which creating files next to it makes it;
+// and it skips over each such inode one by one when it creates a file. For
+// minutes after tens of thousands of files are deleted, creating a file or
+// folder costs several times the kernel CPU (5 to 30 s more at 1,000
+// schools: perf shows find_get_block_common under recently_deleted). A build
+// timed after `rm -rf public` measures that, not the build.
 //
-// So before each timed build the settler syncs and, where it may (as
-// root), drops the kernel's caches, which forgets the deleted inodes, then
-// reads the build's inputs back in so that every build starts warm. Where
-// it may not, it waits until the last deletion is s.wait old. Every first
-// build also writes into a folder never used before.
-type settler struct {
-	wait time.Duration
-	last time.Time // when files were last deleted
-}
-
-func (s *settler) deleted() { s.last = time.Now() }
+// So nothing is deleted until the end: every fresh build writes into a
+// folder never used before, and the edited builds, which replace their
+// folder, come last. Before each timed build the settler syncs and, where
+// it may (as root), drops the kernel's caches, then reads the build's
+// inputs back in so that every build starts alike, warm. Deletions made
+// before ppbench started still count: run it where nothing large was
+// deleted in the last six minutes.
+type settler struct{ warned bool }
 
 // settle readies the machine for a timed build that reads the files and
 // folders warm.
@@ -300,15 +304,9 @@ func (s *settler) settle(ctx context.Context, logf func(string, ...any), warm ..
 	if err := exec.CommandContext(ctx, "sync").Run(); err != nil {
 		logf("sync: %v", err)
 	}
-	if err := os.WriteFile("/proc/sys/vm/drop_caches", []byte("3\n"), 0); err == nil {
-		s.last = time.Time{}
-	} else if d := s.wait - time.Since(s.last); !s.last.IsZero() && d > 0 {
-		logf("waiting %.0f s for deleted files to settle (cannot drop caches: %v)", d.Seconds(), err)
-		select {
-		case <-time.After(d):
-		case <-ctx.Done():
-			return ctx.Err()
-		}
+	if err := os.WriteFile("/proc/sys/vm/drop_caches", []byte("3\n"), 0); err != nil && !s.warned {
+		logf("cannot drop the kernel's caches (%v): timings may vary more", err)
+		s.warned = true
 	}
 	for _, p := range warm {
 		if err := readAll(p); err != nil {
@@ -316,6 +314,12 @@ func (s *settler) settle(ctx context.Context, logf func(string, ...any), warm ..
 		}
 	}
 	return nil
+}
+
+// sizeRun is what the edited builds of one size need.
+type sizeRun struct {
+	content, edit string
+	outs          []string // each run's output folder
 }
 
 // readAll reads every file under p (or p itself).
@@ -422,12 +426,32 @@ func printTables(w io.Writer, rows []row, o options) {
 func secs(d time.Duration) string { return fmt.Sprintf("%.2f s", d.Seconds()) }
 func mem(b int64) string          { return fmt.Sprintf("%.0f MiB", mb(b)) }
 
+// walls lists each run's wall time, with its kernel time in brackets.
 func walls(ms []measure) string {
-	var ds []time.Duration
-	for _, m := range ms {
-		ds = append(ds, m.wall)
+	if len(ms) == 0 {
+		return "-"
 	}
-	return durations(ds)
+	var s []string
+	for _, m := range ms {
+		s = append(s, fmt.Sprintf("%.2f (sys %.2f)", m.wall.Seconds(), m.sys.Seconds()))
+	}
+	return strings.Join(s, ", ") + " s"
+}
+
+// ratios lists a/b for each run, a and b run one after the other, and
+// their median.
+func ratios(a, b []measure) string {
+	var s []string
+	var rs []time.Duration // in millionths, to use median
+	for i := range min(len(a), len(b)) {
+		r := a[i].wall.Seconds() / b[i].wall.Seconds()
+		s = append(s, fmt.Sprintf("%.2f", r))
+		rs = append(rs, time.Duration(r*1e6))
+	}
+	if len(s) == 0 {
+		return "-"
+	}
+	return fmt.Sprintf("%s (median %.2f)", strings.Join(s, ", "), float64(median(rs))/1e6)
 }
 
 func durations(ds []time.Duration) string {

@@ -16,7 +16,8 @@ import (
 // measure is one run of a command.
 type measure struct {
 	wall, cpu time.Duration
-	peak      int64 // maximum resident set size, bytes
+	sys       time.Duration // of cpu, the time in the kernel
+	peak      int64         // maximum resident set size, bytes
 }
 
 // timeCommand runs a command to the end and measures it. Its output is
@@ -33,7 +34,7 @@ func timeCommand(ctx context.Context, name string, args, env []string) (measure,
 		return measure{}, fmt.Errorf("%s %s: %v\n%s", filepath.Base(name), strings.Join(args, " "), err, tail(out.String(), 4000))
 	}
 	ps := cmd.ProcessState
-	return measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), peak: peakRSS(ps)}, nil
+	return measure{wall: wall, cpu: ps.UserTime() + ps.SystemTime(), sys: ps.SystemTime(), peak: peakRSS(ps)}, nil
 }
 
 func tail(s string, n int) string {
@@ -45,12 +46,12 @@ func tail(s string, n int) string {
 
 // medianOf takes the median of each measurement separately.
 func medianOf(ms []measure) measure {
-	var walls, cpus []time.Duration
+	var walls, cpus, syss []time.Duration
 	var peaks []int64
 	for _, m := range ms {
-		walls, cpus, peaks = append(walls, m.wall), append(cpus, m.cpu), append(peaks, m.peak)
+		walls, cpus, syss, peaks = append(walls, m.wall), append(cpus, m.cpu), append(syss, m.sys), append(peaks, m.peak)
 	}
-	return measure{wall: median(walls), cpu: median(cpus), peak: median(peaks)}
+	return measure{wall: median(walls), cpu: median(cpus), sys: median(syss), peak: median(peaks)}
 }
 
 func median[T int64 | time.Duration](xs []T) T {
