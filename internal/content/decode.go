@@ -351,7 +351,8 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		}
 		before := len(*d.ds)
 		d.value(val, v.Field(fields[i].index), join(name, key))
-		meta.Fields = append(meta.Fields, FieldPos{Key: key, Pos: d.pos(val), Bad: len(*d.ds) > before})
+		// The key as the type spells it, shared, not the copy the parser made.
+		meta.Fields = append(meta.Fields, FieldPos{Key: fields[i].key, Pos: d.pos(val), Bad: len(*d.ds) > before})
 	}
 	for _, f := range fields {
 		if f.required && !meta.Has(f.key) {
