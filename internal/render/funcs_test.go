@@ -273,28 +273,12 @@ inspections:
     category: special-measures
 `)},
 	}
-	c, ds := content.Load(fsys)
-	if ds.HasErrors() {
-		t.Fatalf("content: %v", ds)
-	}
-	s, ds := site.Load(c, site.Config{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true})
-	if ds.HasErrors() {
-		t.Fatalf("site: %v", ds)
-	}
+	s := loadSite(t, fsys)
 	r, err := New(s, theme.FS, fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	outs, err := r.School(s.Schools[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	var page string
-	for _, o := range outs {
-		if o.Path == "schools/ysgol-test/index.html" {
-			page = string(o.Body)
-		}
-	}
+	page := pagesOf(t, r, s.Schools[0])["schools/ysgol-test/index.html"]
 	if page == "" {
 		t.Fatal("no overview page")
 	}

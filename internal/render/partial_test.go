@@ -32,6 +32,13 @@ inspections:
 		"schools/oak/updates/2026-10-01-first.md":  {Data: []byte("---\ntitle: First news\n---\n\nOne.\n")},
 		"schools/oak/updates/2026-11-01-second.md": {Data: []byte("---\ntitle: Second news\n---\n\nTwo.\n")},
 	}
+	return loadSite(t, fsys), fsys
+}
+
+// loadSite loads and models a content folder that must have no errors,
+// as on 29 November 2026.
+func loadSite(t *testing.T, fsys fstest.MapFS) *site.Site {
+	t.Helper()
 	c, ds := content.Load(fsys)
 	if ds.HasErrors() {
 		t.Fatalf("content: %v", ds)
@@ -40,7 +47,7 @@ inspections:
 	if ds.HasErrors() {
 		t.Fatalf("site: %v", ds)
 	}
-	return s, fsys
+	return s
 }
 
 func pagesOf(t *testing.T, r *Renderer, s *site.School) map[string]string {
