@@ -257,6 +257,18 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		res.Diagnostics = res.Diagnostics.Sort()
 		return res, ErrContent
 	}
+	if cfg.Out != "" || cfg.CheckOnly {
+		// Nothing models these schools again (the dev server, which
+		// does, keeps them whole), and every check on them has run.
+		for _, sn := range snaps {
+			if sn.dir != nil {
+				sn.dir.ForgetPositions()
+			}
+		}
+		for _, sch := range s.Schools {
+			sch.ForgetPositions()
+		}
+	}
 	var fresh []*site.School
 	for _, sch := range s.Schools {
 		if reuse[sch.Slug] != sch {

@@ -420,3 +420,41 @@ func DecodeMeetings(path string, src []byte) ([]Meeting, Diagnostics) {
 	}
 	return ms, ds
 }
+
+// ForgetPositions drops where each field was written in the parts of a
+// school that nothing reports on once the site is modelled: the action
+// plan, the views and the updates' front matter. A site of thousands of
+// schools holds a million such mappings; where each one starts is kept.
+// The inspections' and meetings' positions stay, for the Markdown they hold.
+func (s *SchoolDir) ForgetPositions() {
+	if p := s.Plan; p != nil {
+		p.Fields = nil
+		for i := range p.Areas {
+			a := &p.Areas[i]
+			a.Fields = nil
+			for j := range a.Actions {
+				a.Actions[j].Fields = nil
+			}
+			for j := range a.Measures {
+				m := &a.Measures[j]
+				m.Fields = nil
+				for k := range m.Points {
+					m.Points[k].Fields = nil
+				}
+			}
+		}
+	}
+	for i := range s.Views {
+		g := &s.Views[i]
+		g.Fields = nil
+		for j := range g.Questions {
+			g.Questions[j].Fields = nil
+		}
+		for j := range g.Themes {
+			g.Themes[j].Fields = nil
+		}
+	}
+	for _, u := range s.Updates {
+		u.Front.Fields = nil
+	}
+}

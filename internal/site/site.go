@@ -523,3 +523,17 @@ func (b *builder) plan(sch *School, d *content.SchoolDir) *ActionPlan {
 	}
 	return plan
 }
+
+// ForgetPositions drops the field positions the model's copies of the
+// action plan's actions hold (see content.SchoolDir.ForgetPositions), once
+// every check that reports them has run.
+func (sch *School) ForgetPositions() {
+	if sch.Plan == nil {
+		return
+	}
+	for _, a := range sch.Plan.Areas {
+		for _, act := range a.Actions {
+			act.Fields = nil
+		}
+	}
+}
