@@ -160,6 +160,10 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 	var sizes []sizeRun
 	for _, n := range o.schools {
 		base := filepath.Join(work, strconv.Itoa(n))
+		// A fresh build must find no output folder of an earlier run.
+		if _, err := os.Stat(base); err == nil {
+			return fmt.Errorf("%s already holds a run; give -dir a new or empty folder", base)
+		}
 		content := filepath.Join(base, "content")
 		logf("%d schools: writing the corpus", n)
 		st, err := benchcorpus.Write(content, benchcorpus.Options{Schools: n, Seed: o.seed, Now: now})
@@ -442,16 +446,16 @@ func walls(ms []measure) string {
 // their median.
 func ratios(a, b []measure) string {
 	var s []string
-	var rs []time.Duration // in millionths, to use median
+	var rs []float64
 	for i := range min(len(a), len(b)) {
 		r := a[i].wall.Seconds() / b[i].wall.Seconds()
 		s = append(s, fmt.Sprintf("%.2f", r))
-		rs = append(rs, time.Duration(r*1e6))
+		rs = append(rs, r)
 	}
 	if len(s) == 0 {
 		return "-"
 	}
-	return fmt.Sprintf("%s (median %.2f)", strings.Join(s, ", "), float64(median(rs))/1e6)
+	return fmt.Sprintf("%s (median %.2f)", strings.Join(s, ", "), median(rs))
 }
 
 func durations(ds []time.Duration) string {

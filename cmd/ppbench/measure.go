@@ -66,7 +66,7 @@ func medianOf(ms []measure) measure {
 	return measure{wall: median(walls), cpu: median(cpus), sys: median(syss), peak: median(peaks)}
 }
 
-func median[T int64 | time.Duration](xs []T) T {
+func median[T int64 | time.Duration | float64](xs []T) T {
 	if len(xs) == 0 {
 		return 0
 	}

@@ -3,7 +3,7 @@ package render
 import (
 	"fmt"
 	"html/template"
-	"io/fs"
+	"strconv"
 	"strings"
 
 	theme "github.com/parentpages/parentpages/themes/default"
@@ -24,7 +24,7 @@ var memoKeys = map[string]func(*Page) string{
 	// The school, which item is the current page, and whether it is the
 	// overview.
 	"school-nav": func(pg *Page) string {
-		return pg.Kind + " " + fmt.Sprint(pg.School != nil && pg.Path == pg.School.URL())
+		return pg.Kind + " " + strconv.FormatBool(pg.School != nil && pg.Path == pg.School.URL())
 	},
 }
 
@@ -35,15 +35,9 @@ type memo map[string]template.HTML
 // defaultParts returns the parse trees of the default theme's reusable
 // parts, as text, to compare a site's theme with.
 func defaultParts(funcs template.FuncMap) (map[string]string, error) {
-	t := template.New("base").Funcs(funcs)
-	partials, err := fs.Glob(theme.FS, "templates/partials/*.html")
+	t, err := parseFrame(theme.FS, funcs)
 	if err != nil {
 		return nil, err
-	}
-	for _, name := range append([]string{"templates/base.html"}, partials...) {
-		if err := parseFile(t, theme.FS, name); err != nil {
-			return nil, err
-		}
 	}
 	out := map[string]string{}
 	for name := range memoKeys {

@@ -61,21 +61,15 @@ func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
 	r.mdAbs = markdown.NewRenderer(r.absolute, s.UnsafeHTML)
-	partials, err := fs.Glob(theme, "templates/partials/*.html")
-	if err != nil {
-		return nil, err
-	}
 	funcs := r.funcs()
 	defaults, err := defaultParts(funcs)
 	if err != nil {
 		return nil, fmt.Errorf("the default theme: %w", err)
 	}
 	r.reuse = map[string]map[string]bool{}
-	base := template.New("base").Funcs(funcs)
-	for _, name := range append([]string{"templates/base.html"}, partials...) {
-		if err := parseFile(base, theme, name); err != nil {
-			return nil, err
-		}
+	base, err := parseFrame(theme, funcs)
+	if err != nil {
+		return nil, err
 	}
 	for _, kind := range pageKinds {
 		t, err := base.Clone()
@@ -89,6 +83,22 @@ func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 		r.reuse[kind] = reusable(t, defaults)
 	}
 	return r, nil
+}
+
+// parseFrame parses what every page shares: templates/base.html and the
+// partials.
+func parseFrame(fsys fs.FS, funcs template.FuncMap) (*template.Template, error) {
+	partials, err := fs.Glob(fsys, "templates/partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	t := template.New("base").Funcs(funcs)
+	for _, name := range append([]string{"templates/base.html"}, partials...) {
+		if err := parseFile(t, fsys, name); err != nil {
+			return nil, err
+		}
+	}
+	return t, nil
 }
 
 func parseFile(t *template.Template, fsys fs.FS, name string) error {
