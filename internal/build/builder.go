@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -675,35 +676,61 @@ func (p *pipeline) linkOld(name string) (bool, error) {
 }
 
 // emit minifies (if fresh) and writes outputs. A file whose bytes are the
-// same as the previous build's is linked, not written again.
+// same as the previous build's is linked, not written again. Fresh outputs
+// are Done once written, unless kept (the dev server), and minified into
+// a pooled buffer that a kept output is copied out of.
 func (p *pipeline) emit(name string, outs []render.Output, fresh bool) error {
 	entries := make([]manifestFile, 0, len(outs))
-	for i, o := range outs {
-		if fresh && p.minifier != nil {
-			var err error
-			if o, err = p.minifier.Minify(o); err != nil {
+	var buf *bytes.Buffer
+	if fresh && p.minifier != nil {
+		buf = minified.Get().(*bytes.Buffer)
+		defer minified.Put(buf)
+	}
+	for i := range outs {
+		o := outs[i]
+		if buf != nil {
+			m, ok, err := p.minifier.MinifyInto(buf, o)
+			if err != nil {
 				return err
 			}
-			outs[i] = o
+			if ok {
+				outs[i].Done()
+				o = m
+				if p.keep {
+					o.Body = bytes.Clone(o.Body)
+				}
+				outs[i] = o
+			}
 		}
 		e := manifestFile{Path: o.Path, Size: int64(len(o.Body))}
 		if p.stage != nil {
-			sum := sha256.Sum256(o.Body)
-			e.Hash = hex.EncodeToString(sum[:16])
-			if prev, ok := p.old.file(name, o.Path); ok && prev.Hash == e.Hash && prev.Size == e.Size {
-				if err := p.stage.Link(filepath.Join(p.oldDir, filepath.FromSlash(o.Path)), o.Path); err == nil {
-					entries = append(entries, e)
-					continue
-				}
-			}
-			if err := p.stage.Write(o); err != nil {
+			if err := p.write(name, o, &e); err != nil {
 				return err
 			}
 		}
 		entries = append(entries, e)
+		if fresh && !p.keep {
+			outs[i].Done()
+		}
 	}
 	p.record(name, outs, entries)
 	return nil
+}
+
+// minified holds the buffers that emit minifies into.
+var minified = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// write puts o into the stage and fills in e's hash, linking the previous
+// build's file instead where it has the same bytes.
+func (p *pipeline) write(name string, o render.Output, e *manifestFile) error {
+	sum := sha256.Sum256(o.Body)
+	e.Hash = hex.EncodeToString(sum[:16])
+	if prev, ok := p.old.file(name, o.Path); ok && prev.Hash == e.Hash && prev.Size == e.Size {
+		if err := p.stage.Link(filepath.Join(p.oldDir, filepath.FromSlash(o.Path)), o.Path); err == nil {
+			return nil
+		}
+	}
+	return p.stage.Write(o)
 }
 
 func (p *pipeline) record(name string, outs []render.Output, entries []manifestFile) {

@@ -215,3 +215,29 @@ func TestCrossSchoolLinksRecheck(t *testing.T) {
 	res, err = mem.Build(context.Background(), []string{"schools/brackenwood-primary-school/updates/2026-09-18-welcome-back.md"})
 	check("dev server", res, err)
 }
+
+// TestKeptOutputsMatchWrittenFiles checks that the outputs the dev server
+// keeps in memory are the bytes a build writes to disk. Pages are rendered
+// and minified in pooled buffers that later pages reuse, so a kept output
+// still pointing into one would show a later page's bytes.
+func TestKeptOutputsMatchWrittenFiles(t *testing.T) {
+	cfg := exampleConfig()
+	kept, err := NewBuilder(cfg).Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Out = filepath.Join(t.TempDir(), "public")
+	if _, err := Build(context.Background(), cfg); err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, cfg.Out)
+	delete(files, manifestName)
+	if len(kept.Outputs) != len(files) {
+		t.Fatalf("kept %d outputs, wrote %d files", len(kept.Outputs), len(files))
+	}
+	for _, o := range kept.Outputs {
+		if !bytes.Equal(o.Body, files[o.Path]) {
+			t.Errorf("%s: the kept output differs from the written file", o.Path)
+		}
+	}
+}

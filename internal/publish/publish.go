@@ -5,6 +5,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -15,6 +16,7 @@ import (
 	"sync"
 
 	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/parse/v2/buffer"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/svg"
@@ -55,7 +57,8 @@ func minifiable(o render.Output) bool {
 	return false
 }
 
-// Minify returns o with its body minified where its type allows.
+// Minify returns o with its body minified where its type allows: a new
+// output, in new memory, which o's Done does not touch.
 func (m *Minifier) Minify(o render.Output) (render.Output, error) {
 	if !minifiable(o) {
 		return o, nil
@@ -67,8 +70,25 @@ func (m *Minifier) Minify(o render.Output) (render.Output, error) {
 	if err != nil {
 		return o, fmt.Errorf("minifying %s: %w", o.Path, err)
 	}
-	o.Body = b
-	return o, nil
+	return render.Output{Path: o.Path, MediaType: o.MediaType, Body: b}, nil
+}
+
+// MinifyInto is Minify with the minified body written into buf (emptied
+// first), for a caller that is done with it before buf's next use. It
+// reports false, and returns o as it is, where the type is not minified.
+func (m *Minifier) MinifyInto(buf *bytes.Buffer, o render.Output) (render.Output, bool, error) {
+	if !minifiable(o) {
+		return o, false, nil
+	}
+	t, _, _ := strings.Cut(o.MediaType, ";")
+	buf.Reset()
+	buf.Grow(len(o.Body))
+	// A buffer.Reader hands its bytes to the lexer as they are; any other
+	// reader would be copied whole first.
+	if err := m.m.Minify(t, buf, buffer.NewReader(o.Body)); err != nil {
+		return o, false, fmt.Errorf("minifying %s: %w", o.Path, err)
+	}
+	return render.Output{Path: o.Path, MediaType: o.MediaType, Body: buf.Bytes()}, true, nil
 }
 
 // Write replaces the folder out with exactly the outputs. It writes them to

@@ -24,6 +24,19 @@ type Output struct {
 	Path      string // slash-separated, relative to the site root: "schools/x/index.html"
 	MediaType string
 	Body      []byte
+	// recycle, when set, takes a pooled Body back (see Done).
+	recycle func()
+}
+
+// Done says that nothing will read o.Body again, so that a page's buffer
+// can be used for the next page. Only the one holder of an output that
+// is finished with it may call it; an output never Done is simply left to
+// the garbage collector.
+func (o *Output) Done() {
+	if o.recycle != nil {
+		o.recycle()
+		o.recycle, o.Body = nil, nil
+	}
 }
 
 // Options change how pages are rendered.
@@ -268,20 +281,20 @@ func (r *Renderer) page(kind, title, sitePath string, mod func(*Page)) (Output, 
 	if mod != nil {
 		mod(pg)
 	}
-	// Render into a pooled buffer, then copy out exactly the bytes: a page
-	// grows its buffer several times otherwise, and a large site has tens
-	// of thousands of pages.
+	// Render into a pooled buffer, which the page's body stays in until
+	// Done gives it back: a page grows its buffer several times otherwise,
+	// and a large site has tens of thousands of pages.
 	b := r.buffers.Get().(*bytes.Buffer)
-	defer r.buffers.Put(b)
 	b.Reset()
 	if err := r.pages[kind].ExecuteTemplate(b, "base", pg); err != nil {
+		r.buffers.Put(b)
 		return Output{}, fmt.Errorf("rendering %s: %w", sitePath, err)
 	}
 	// One byte of room past the end lets the minifier mark the end of its
 	// input in place, instead of copying the page to do so.
-	body := make([]byte, b.Len(), b.Len()+1)
-	copy(body, b.Bytes())
-	return Output{Path: outputPath(sitePath), MediaType: "text/html; charset=utf-8", Body: body}, nil
+	b.WriteByte(0)
+	b.Truncate(b.Len() - 1)
+	return Output{Path: outputPath(sitePath), MediaType: "text/html; charset=utf-8", Body: b.Bytes(), recycle: func() { r.buffers.Put(b) }}, nil
 }
 
 // outputPath maps a site path to the file that serves it: "/a/" -> "a/index.html".
