@@ -16,11 +16,11 @@ import (
 	"sync"
 
 	"github.com/tdewolff/minify/v2"
-	"github.com/tdewolff/parse/v2/buffer"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
+	"github.com/tdewolff/parse/v2/buffer"
 
 	"github.com/parentpages/parentpages/internal/render"
 )
