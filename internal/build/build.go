@@ -39,6 +39,10 @@ type Config struct {
 
 // Result is what a build made.
 type Result struct {
+	// Site is the model. A build that writes or checks lets go of each
+	// school's content once its pages are rendered (see site.School.Shed),
+	// so its schools hold only their slugs, names and links; the dev
+	// server's (Config.Out "") keeps them whole.
 	Site    *site.Site
 	Outputs []render.Output // minified, sorted by path; kept only when Config.Out is ""
 	Files   int             // number of files built

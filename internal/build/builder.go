@@ -341,6 +341,17 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 			s.SiteLinks = append(s.SiteLinks, mu.Links...) // checked below, as if parsed again
 		}
 	}
+	if !p.keep {
+		// Nothing renders from a school again once its pages are written
+		// and the site-wide pages (which read every school) are done.
+		standAlone, err := r.StandAlone()
+		if err != nil {
+			return res, err
+		}
+		if standAlone {
+			p.shed = newShedder(units, s.Schools, bySlug)
+		}
+	}
 	if err := p.run(ctx, units); err != nil {
 		p.abort()
 		return res, err
@@ -539,6 +550,7 @@ type pipeline struct {
 	old      *manifest         // the previous build's, if any
 	oldDir   string            // where its files are
 	sitemap  unitSnap          // the last sitemap, and a key of the paths it lists
+	shed     *shedder          // nil: keep every school's content to the end
 
 	mu      sync.Mutex
 	paths   []string
@@ -643,15 +655,75 @@ func (p *pipeline) do(u unit) error {
 		return p.emit(u.name, slices.Clone(u.outputs), false)
 	case u.linkOld:
 		ok, err := p.linkOld(u.name)
-		if ok || err != nil {
+		if err != nil {
 			return err
+		}
+		if ok {
+			p.shed.done(u.name)
+			return nil
 		}
 	}
 	outs, err := u.render()
 	if err != nil {
 		return err
 	}
-	return p.emit(u.name, outs, true)
+	if err := p.emit(u.name, outs, true); err != nil {
+		return err
+	}
+	p.shed.done(u.name)
+	return nil
+}
+
+// shedder lets go of each school's content once its pages are written and
+// the site-wide pages are done, so that a build holds the content of the
+// schools still to render, not of every school (see site.School.Shed).
+type shedder struct {
+	mu      sync.Mutex
+	site    map[string]bool   // the site-wide units still to finish
+	schools map[string]func() // how to shed each school
+	waiting []func()          // schools written before the site-wide pages were
+}
+
+func newShedder(units []unit, schools []*site.School, snaps map[string]*schoolSnap) *shedder {
+	sh := &shedder{site: map[string]bool{}, schools: map[string]func(){}}
+	for _, u := range units {
+		if snaps[u.name] == nil {
+			sh.site[u.name] = true
+		}
+	}
+	for _, sch := range schools {
+		dir := snaps[sch.Slug].dir
+		sh.schools[sch.Slug] = func() {
+			sch.Shed()
+			dir.Shed()
+		}
+	}
+	return sh
+}
+
+// done says the unit's files are written. A nil shedder sheds nothing.
+func (sh *shedder) done(name string) {
+	if sh == nil {
+		return
+	}
+	sh.mu.Lock()
+	defer sh.mu.Unlock()
+	if shed := sh.schools[name]; shed != nil {
+		delete(sh.schools, name)
+		if len(sh.site) > 0 {
+			sh.waiting = append(sh.waiting, shed)
+		} else {
+			shed()
+		}
+		return
+	}
+	delete(sh.site, name)
+	if len(sh.site) == 0 {
+		for _, shed := range sh.waiting {
+			shed()
+		}
+		sh.waiting = nil
+	}
 }
 
 // linkOld puts the previous build's files of a unit into the stage. It

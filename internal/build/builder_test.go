@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -238,6 +239,61 @@ func TestKeptOutputsMatchWrittenFiles(t *testing.T) {
 	for _, o := range kept.Outputs {
 		if !bytes.Equal(o.Body, files[o.Path]) {
 			t.Errorf("%s: the kept output differs from the written file", o.Path)
+		}
+	}
+}
+
+// A school is let go of once its pages are written, but never before the
+// site-wide pages, which read every school, are done.
+func TestShedderWaitsForTheSitePages(t *testing.T) {
+	var shed []string
+	sh := &shedder{site: map[string]bool{"": true, "@calendar": true}, schools: map[string]func(){}}
+	for _, slug := range []string{"oak", "ash", "elm"} {
+		sh.schools[slug] = func() { shed = append(shed, slug) }
+	}
+	for _, step := range []struct {
+		done string
+		want string
+	}{
+		{"oak", ""},
+		{"", ""},
+		{"ash", ""},
+		{"@calendar", "oak ash"},
+		{"elm", "oak ash elm"},
+		{"elm", "oak ash elm"}, // once only
+	} {
+		sh.done(step.done)
+		if got := strings.Join(shed, " "); got != step.want {
+			t.Fatalf("after %q is done: shed %q, want %q", step.done, got, step.want)
+		}
+	}
+	var none *shedder
+	none.done("oak") // a build that keeps everything
+}
+
+// A build that writes lets go of each school's content; the dev server's
+// keeps it for the next build.
+func TestBuildsThatWriteShedSchools(t *testing.T) {
+	cfg := exampleConfig()
+	kept, err := NewBuilder(cfg).Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Out = filepath.Join(t.TempDir(), "public")
+	written, err := Build(context.Background(), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, sch := range written.Site.Schools {
+		k := kept.Site.Schools[i]
+		if len(k.Updates) == 0 || len(k.Meetings) == 0 || len(k.Inspections) == 0 {
+			t.Errorf("%s: the dev server's model lost its content", k.Slug)
+		}
+		if sch.Updates != nil || sch.Meetings != nil || sch.Inspections != nil || sch.Plan != nil {
+			t.Errorf("%s: still held after its pages were written", sch.Slug)
+		}
+		if sch.Info == nil || sch.Info.Name != k.Info.Name || sch.Slug != k.Slug {
+			t.Errorf("%s: lost its name or slug", k.Slug)
 		}
 	}
 }

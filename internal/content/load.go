@@ -421,6 +421,15 @@ func DecodeMeetings(path string, src []byte) ([]Meeting, Diagnostics) {
 	return ms, ds
 }
 
+// Shed drops what was read from the school's files, keeping its slug, its
+// folder, its name and the list of its files (which links into it are
+// checked against), for a build that has written the school's pages and
+// will not read it again (see site.School.Shed).
+func (s *SchoolDir) Shed() {
+	s.School = School{Name: s.School.Name}
+	s.Plan, s.Meetings, s.Views, s.Updates = nil, nil, nil, nil
+}
+
 // ForgetPositions drops where each field was written in the parts of a
 // school that nothing reports on once the site is modelled: the action
 // plan, the views and the updates' front matter. A site of thousands of

@@ -147,3 +147,61 @@ func TestPartialsOfASitesThemeAreRenderedEachTime(t *testing.T) {
 		}
 	}
 }
+
+// copyTheme copies the default theme, with some files replaced.
+func copyTheme(t *testing.T, replace map[string]string) fstest.MapFS {
+	t.Helper()
+	th := fstest.MapFS{}
+	err := fs.WalkDir(theme.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := fs.ReadFile(theme.FS, p)
+		th[p] = &fstest.MapFile{Data: b}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, text := range replace {
+		th[p] = &fstest.MapFile{Data: []byte(text)}
+	}
+	return th
+}
+
+// A school's pages may be let go of once written only where nothing in
+// them can read another school: the default theme's templates.
+func TestStandAlone(t *testing.T) {
+	s, fsys := partialSite(t)
+	update, err := fs.ReadFile(theme.FS, "templates/update.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		theme fs.FS
+		want  bool
+	}{
+		{"the default theme", theme.FS, true},
+		{"a copy of it", copyTheme(t, nil), true},
+		{"a copy with only the stylesheet changed", copyTheme(t, map[string]string{"assets/style.css": "body{color:#000}"}), true},
+		{"the update page's template respaced", copyTheme(t, map[string]string{"templates/update.html": string(update) + "\n"}), false},
+		{"an update page that lists every school", copyTheme(t, map[string]string{"templates/update.html": `{{define "main"}}{{range .Site.Schools}}{{.Info.Name}}{{end}}{{end}}`}), false},
+		{"a school menu of its own", copyTheme(t, map[string]string{"templates/partials/school-nav.html": `{{define "school-nav"}}<nav>{{.School.Info.Name}}</nav>{{end}}`}), false},
+		{"a new partial", copyTheme(t, map[string]string{"templates/partials/extra.html": `{{define "extra"}}{{end}}`}), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, err := New(s, tc.theme, fsys, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := r.StandAlone()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != tc.want {
+				t.Errorf("StandAlone() = %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
+	defaulttheme "github.com/parentpages/parentpages/themes/default"
 )
 
 // Output is one file of the built site.
@@ -69,7 +70,7 @@ var pageKinds = []string{"home", "page", "school", "inspection", "action-plan", 
 // New parses the theme's templates. theme holds templates/*.html and
 // assets/; content is the content folder (for files/ to copy).
 func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
-	r := &Renderer{site: s, theme: theme, content: content, opts: opts, pages: map[string]*template.Template{}}
+	r := &Renderer{site: s, theme: theme, content: content, opts: opts}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
@@ -79,11 +80,23 @@ func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the default theme: %w", err)
 	}
+	if r.pages, err = parsePages(theme, funcs); err != nil {
+		return nil, err
+	}
 	r.reuse = map[string]map[string]bool{}
+	for kind, t := range r.pages {
+		r.reuse[kind] = reusable(t, defaults)
+	}
+	return r, nil
+}
+
+// parsePages parses the theme's templates for each kind of page.
+func parsePages(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	base, err := parseFrame(theme, funcs)
 	if err != nil {
 		return nil, err
 	}
+	pages := map[string]*template.Template{}
 	for _, kind := range pageKinds {
 		t, err := base.Clone()
 		if err != nil {
@@ -92,10 +105,37 @@ func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 		if err := parseFile(t, theme, "templates/"+kind+".html"); err != nil {
 			return nil, err
 		}
-		r.pages[kind] = t
-		r.reuse[kind] = reusable(t, defaults)
+		pages[kind] = t
 	}
-	return r, nil
+	return pages, nil
+}
+
+// schoolKinds are the kinds of page that School renders.
+var schoolKinds = []string{"school", "inspection", "action-plan", "meetings", "views", "updates", "update"}
+
+// StandAlone reports whether School reads nothing but the school it is
+// given: so it is with the default theme's templates, and a site's theme
+// that redefines any template a school's pages use might read the other
+// schools (through .Site.Schools). A build may then let go of a school's
+// content once its pages are written and the site-wide pages are done.
+func (r *Renderer) StandAlone() (bool, error) {
+	defaults, err := parsePages(defaulttheme.FS, r.funcs())
+	if err != nil {
+		return false, fmt.Errorf("the default theme: %w", err)
+	}
+	for _, kind := range schoolKinds {
+		mine, theirs := r.pages[kind].Templates(), defaults[kind]
+		if len(mine) != len(theirs.Templates()) {
+			return false, nil
+		}
+		for _, t := range mine {
+			d := theirs.Lookup(t.Name())
+			if d == nil || (t.Tree == nil) != (d.Tree == nil) || t.Tree != nil && t.Tree.Root.String() != d.Tree.Root.String() {
+				return false, nil
+			}
+		}
+	}
+	return true, nil
 }
 
 // parseFrame parses what every page shares: templates/base.html and the

@@ -524,6 +524,19 @@ func (b *builder) plan(sch *School, d *content.SchoolDir) *ActionPlan {
 	return plan
 }
 
+// Shed drops the school's model once its pages are written, for a build
+// that will not render from it again, the site-wide pages included: a site
+// of thousands of schools then never holds them all until the last is
+// written. What the end of a build reads stays: the slug, Info's name, the
+// links and problems found in its Markdown (BodyDiagnostics) and Deps.
+func (sch *School) Shed() {
+	sch.Inspections, sch.Latest, sch.Timeline, sch.GiveViews = nil, nil, nil, nil
+	sch.Plan, sch.Meetings, sch.Views, sch.Updates, sch.Files = nil, nil, nil, nil, nil
+	if sch.Info != nil {
+		sch.Info = &content.School{Name: sch.Info.Name}
+	}
+}
+
 // ForgetPositions drops the field positions the model's copies of the
 // action plan's actions hold (see content.SchoolDir.ForgetPositions), once
 // every check that reports them has run.
