@@ -149,43 +149,54 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 			touched[slug] = true
 		}
 	}
-	keys := make([]string, len(slugs))
-	calKeys := make([]string, len(slugs))
-	var keyErr error
-	var keyMu sync.Mutex
-	parallel.Do(len(slugs), func(i int) {
-		if b.last != nil && changed != nil && !touched[slugs[i]] {
-			if old := b.last.schools[slugs[i]]; old != nil {
-				keys[i], calKeys[i] = old.key, old.calendarKey
-				return
-			}
-		}
-		k, ck, err := schoolKey(fsys, "schools/"+slugs[i])
-		if err != nil {
-			keyMu.Lock()
-			keyErr = err
-			keyMu.Unlock()
-		}
-		h := hist.key("schools/" + slugs[i])
-		keys[i], calKeys[i] = k+h, ck+h
-	})
-	if keyErr != nil {
-		return res, keyErr
-	}
 	var old *manifest
 	if write {
 		old = readManifest(cfg.Out)
-		if old.unchanged(global, slugs, keys) && !res.Diagnostics.HasErrors() && old.intact(cfg.Out) {
-			res.Files, res.Pages, res.Bytes, res.Schools = old.Files, old.Pages, old.Bytes, old.Schools
-			res.Diagnostics = append(res.Diagnostics, old.Warnings...).Sort()
-			res.Unchanged = true
-			res.Duration = time.Since(start)
-			return res, nil
-		}
 	}
 	last := b.last
 	if last != nil && last.global != global {
 		last = nil // everything depends on what changed: reuse nothing
+	}
+	// With nothing to reuse, every school is loaded: each school's files
+	// are then read once, for its key and for the loader.
+	loadAll := last == nil && (old == nil || old.Global != global)
+	keys := make([]string, len(slugs))
+	calKeys := make([]string, len(slugs))
+	snaps := make([]*schoolSnap, len(slugs))
+	var keyErr error
+	var keyMu sync.Mutex
+	parallel.Do(len(slugs), func(i int) {
+		var sfs fs.FS = fsys
+		if prev := b.keysOf(slugs[i], changed, touched); prev != nil {
+			keys[i], calKeys[i] = prev.key, prev.calendarKey
+		} else {
+			if loadAll {
+				sfs = newOnceFS(fsys)
+			}
+			k, ck, err := schoolKey(sfs, "schools/"+slugs[i])
+			if err != nil {
+				keyMu.Lock()
+				keyErr = err
+				keyMu.Unlock()
+				return
+			}
+			h := hist.key("schools/" + slugs[i])
+			keys[i], calKeys[i] = k+h, ck+h
+		}
+		if loadAll {
+			dir, ds := content.LoadSchool(sfs, slugs[i])
+			snaps[i] = &schoolSnap{key: keys[i], calendarKey: calKeys[i], dir: dir, diags: ds}
+		}
+	})
+	if keyErr != nil {
+		return res, keyErr
+	}
+	if write && old.unchanged(global, slugs, keys) && !res.Diagnostics.HasErrors() && old.intact(cfg.Out) {
+		res.Files, res.Pages, res.Bytes, res.Schools = old.Files, old.Pages, old.Bytes, old.Schools
+		res.Diagnostics = append(res.Diagnostics, old.Warnings...).Sort()
+		res.Unchanged = true
+		res.Duration = time.Since(start)
+		return res, nil
 	}
 	keyOf := make(map[string]string, len(slugs))
 	for i, slug := range slugs {
@@ -221,8 +232,10 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 
 	// Load the schools that changed.
-	snaps := make([]*schoolSnap, len(slugs))
 	parallel.Do(len(slugs), func(i int) {
+		if loadAll {
+			return // loaded with their keys
+		}
 		if s := same(i); s != nil {
 			snaps[i] = &schoolSnap{key: s.key, calendarKey: s.calendarKey, dir: s.dir, diags: s.diags, model: s.model}
 			return
@@ -437,6 +450,15 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	return res, nil
 }
 
+// keysOf returns the last build's snapshot of a school whose files did
+// not change since, for its keys; nil if they must be computed again.
+func (b *Builder) keysOf(slug string, changed []string, touched map[string]bool) *schoolSnap {
+	if b.last == nil || changed == nil || touched[slug] {
+		return nil
+	}
+	return b.last.schools[slug]
+}
+
 // feedKey hashes what the site's feed is made of: which updates it holds,
 // in order, and their files.
 func feedKey(fsys fs.FS, updates []*site.Update) string {
@@ -491,7 +513,13 @@ func (b *Builder) globalKey(c *content.Content, themeFS fs.FS) (string, error) {
 }
 
 func hashFile(h io.Writer, fsys fs.FS, p string) error {
-	b, err := fs.ReadFile(fsys, p)
+	var b []byte
+	var err error
+	if o, ok := fsys.(*onceFS); ok {
+		b, err = o.readShared(p)
+	} else {
+		b, err = fs.ReadFile(fsys, p)
+	}
 	if err != nil {
 		return err
 	}

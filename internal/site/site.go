@@ -530,6 +530,11 @@ func (b *builder) plan(sch *School, d *content.SchoolDir) *ActionPlan {
 // written. What the end of a build reads stays: the slug, Info's name, the
 // links and problems found in its Markdown (BodyDiagnostics) and Deps.
 func (sch *School) Shed() {
+	// Links from schools rendered later still find its updates (the
+	// builder's map of them), by slug and school only.
+	for _, u := range sch.Updates {
+		u.Title, u.Summary, u.Author, u.Body, u.file = "", "", "", nil, nil
+	}
 	sch.Inspections, sch.Latest, sch.Timeline, sch.GiveViews = nil, nil, nil, nil
 	sch.Plan, sch.Meetings, sch.Views, sch.Updates, sch.Files = nil, nil, nil, nil, nil
 	if sch.Info != nil {
