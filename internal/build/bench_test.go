@@ -263,3 +263,50 @@ func BenchmarkCheck(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkRebuildInMemory is the dev server's rebuild after one update is
+// saved: a Builder that keeps its last build in memory and is told which
+// file changed.
+func BenchmarkRebuildInMemory(b *testing.B) {
+	dir := filepath.Join(b.TempDir(), "content")
+	var err error
+	if *benchContent != "" {
+		err = os.CopyFS(dir, os.DirFS(*benchContent))
+	} else {
+		_, err = benchcorpus.Write(dir, benchcorpus.Options{Schools: *benchSchools, Seed: 1, Now: benchNow})
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	ups, err := filepath.Glob(filepath.Join(dir, "schools", "*", "updates", "*.md"))
+	if err != nil || len(ups) == 0 {
+		b.Fatalf("no updates in the corpus: %v", err)
+	}
+	edited := ups[len(ups)/2]
+	rel, err := filepath.Rel(dir, edited)
+	if err != nil {
+		b.Fatal(err)
+	}
+	builder := NewBuilder(Config{Content: dir, Now: benchNow, NowIsDate: true})
+	if _, err := builder.Build(context.Background(), nil); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		b.StopTimer()
+		n++
+		f, err := os.OpenFile(edited, os.O_APPEND|os.O_WRONLY, 0)
+		if err == nil {
+			_, err = fmt.Fprintf(f, "\nEdit number %d.\n", n)
+			err = errors.Join(err, f.Close())
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.StartTimer()
+		if _, err := builder.Build(context.Background(), []string{filepath.ToSlash(rel)}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

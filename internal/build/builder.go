@@ -6,7 +6,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash/fnv"
+	"hash/maphash"
 	"io"
 	"io/fs"
 	"os"
@@ -40,6 +40,10 @@ type Builder struct {
 	// failed build was told nothing, so the next must look at everything.
 	pending []string
 	rescan  bool
+	// renderer is the dev server's, kept while global, the site-wide
+	// inputs it was made for, stays the same.
+	renderer       *render.Renderer
+	rendererGlobal string
 }
 
 // snapshot is what one build made, for the next to reuse.
@@ -47,7 +51,7 @@ type snapshot struct {
 	global  string
 	schools map[string]*schoolSnap
 	units   map[string]unitSnap // by unit name, for the units with a key
-	sitemap unitSnap
+	sitemap sitemapSnap
 }
 
 type schoolSnap struct {
@@ -55,6 +59,14 @@ type schoolSnap struct {
 	dir              *content.SchoolDir
 	diags            content.Diagnostics
 	model            *site.School
+}
+
+// sitemapSnap is the last sitemap, the key of the set of paths it lists,
+// and that set, which links are checked against.
+type sitemapSnap struct {
+	key     string
+	outputs []render.Output
+	written map[string]bool
 }
 
 type unitSnap struct {
@@ -297,7 +309,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 
 	// Render what changed, reuse the rest.
-	r, err := render.New(s, themeFS, fsys, cfg.Render)
+	r, err := b.rendererFor(s, global, themeFS, fsys)
 	if err != nil {
 		return res, err
 	}
@@ -373,10 +385,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		d, _ := sch.BodyDiagnostics()
 		res.Diagnostics = append(res.Diagnostics, d...)
 	}
-	written := make(map[string]bool, len(p.paths))
-	for _, path := range p.paths {
-		written[path] = true
-	}
+	written := p.sitemap.written
 	res.Diagnostics = append(res.Diagnostics, s.CheckSiteLinks(func(p string) bool {
 		p = strings.TrimPrefix(p, "/")
 		return written[p] || written[p+"index.html"] || written[strings.TrimSuffix(p, "/")+"/index.html"]
@@ -457,6 +466,22 @@ func (b *Builder) keysOf(slug string, changed []string, touched map[string]bool)
 		return nil
 	}
 	return b.last.schools[slug]
+}
+
+// rendererFor returns a renderer for s. The dev server's builds keep
+// theirs while the site-wide inputs (global) are as they were, since
+// parsing the theme is a tenth of a rebuild after one file is saved.
+func (b *Builder) rendererFor(s *site.Site, global string, themeFS, fsys fs.FS) (*render.Renderer, error) {
+	keep := b.cfg.Out == "" && !b.cfg.CheckOnly
+	if keep && b.renderer != nil && b.rendererGlobal == global {
+		b.renderer.UseSite(s)
+		return b.renderer, nil
+	}
+	r, err := render.New(s, themeFS, fsys, b.cfg.Render)
+	if err == nil && keep {
+		b.renderer, b.rendererGlobal = r, global
+	}
+	return r, err
 }
 
 // feedKey hashes what the site's feed is made of: which updates it holds,
@@ -577,7 +602,7 @@ type pipeline struct {
 	keep     bool              // keep the outputs in memory (the dev server)
 	old      *manifest         // the previous build's, if any
 	oldDir   string            // where its files are
-	sitemap  unitSnap          // the last sitemap, and a key of the paths it lists
+	sitemap  sitemapSnap       // the last sitemap and the paths it lists
 	shed     *shedder          // nil: keep every school's content to the end
 
 	mu      sync.Mutex
@@ -641,9 +666,7 @@ func (p *pipeline) run(ctx context.Context, units []unit) error {
 	// of each path's hash, so that it needs no sorting.
 	var sum, xor uint64
 	for _, path := range p.paths {
-		h := fnv.New64a()
-		h.Write([]byte(path))
-		v := h.Sum64()
+		v := maphash.String(pathSeed, path)
 		sum += v
 		xor ^= v * 0x9e3779b97f4a7c15
 	}
@@ -660,7 +683,13 @@ func (p *pipeline) run(ctx context.Context, units []unit) error {
 				return err
 			}
 		}
-		sm = unitSnap{key: key, outputs: []render.Output{o}}
+		sm = sitemapSnap{key: key, outputs: []render.Output{o}}
+	}
+	if sm.written == nil {
+		sm.written = make(map[string]bool, len(p.paths))
+		for _, path := range p.paths {
+			sm.written[path] = true
+		}
 	}
 	p.sitemap = sm
 	if err := p.emit("@sitemap", slices.Clone(sm.outputs), false); err != nil {
@@ -816,6 +845,10 @@ func (p *pipeline) emit(name string, outs []render.Output, fresh bool) error {
 	p.record(name, outs, entries)
 	return nil
 }
+
+// pathSeed seeds the sitemap's key, which is compared only with keys made
+// by the same run of the program (the dev server's last build).
+var pathSeed = maphash.MakeSeed()
 
 // minified holds the buffers that emit minifies into.
 var minified = sync.Pool{New: func() any { return new(bytes.Buffer) }}

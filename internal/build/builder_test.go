@@ -297,3 +297,52 @@ func TestBuildsThatWriteShedSchools(t *testing.T) {
 		}
 	}
 }
+
+// The dev server keeps its renderer (the parsed theme) between builds only
+// while the site-wide inputs are as they were: an edit to site.yaml or to
+// the glossary, which the renderer is made from, shows at once.
+func TestBuilderSiteWideEdits(t *testing.T) {
+	for _, tc := range []struct {
+		file, old, new, want string
+	}{
+		{"site.yaml", "title: Plymouth Parent Partnership", "title: Devon Parent Partnership", "Devon Parent Partnership"},
+		{"pages/glossary.md", "## HMI", "## His Majesty's Inspectors", `id="his-majestys-inspectors"`},
+		{"pages/glossary.md", "## HMI", "## Extra support", `href="/glossary/#extra-support"`},
+	} {
+		t.Run(tc.file+" "+tc.new, func(t *testing.T) {
+			content, cfg, b := builtExample(t)
+			data, err := os.ReadFile(filepath.Join(content, tc.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(data, []byte(tc.old)) {
+				t.Fatalf("%s has no %q", tc.file, tc.old)
+			}
+			edited := bytes.Replace(data, []byte(tc.old), []byte(tc.new), 1)
+			if err := os.WriteFile(filepath.Join(content, tc.file), edited, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			inc, err := b.Build(context.Background(), []string{tc.file})
+			if err != nil {
+				t.Fatal(err)
+			}
+			full, err := NewBuilder(cfg).Build(context.Background(), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(inc.Outputs) != len(full.Outputs) {
+				t.Fatalf("incremental: %d outputs, full: %d", len(inc.Outputs), len(full.Outputs))
+			}
+			found := false
+			for i := range full.Outputs {
+				if inc.Outputs[i].Path != full.Outputs[i].Path || !bytes.Equal(inc.Outputs[i].Body, full.Outputs[i].Body) {
+					t.Errorf("%s differs", full.Outputs[i].Path)
+				}
+				found = found || bytes.Contains(inc.Outputs[i].Body, []byte(tc.want))
+			}
+			if !found {
+				t.Errorf("no output has %q", tc.want)
+			}
+		})
+	}
+}

@@ -90,6 +90,12 @@ func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 	return r, nil
 }
 
+// UseSite makes r render s, a new model of the same site: its site-wide
+// inputs (site.yaml, pages, theme and options), from which New derived the
+// templates, links and glossary, must be as they were. The dev server's
+// rebuilds then need not parse the theme again.
+func (r *Renderer) UseSite(s *site.Site) { r.site = s }
+
 // parsePages parses the theme's templates for each kind of page.
 func parsePages(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	base, err := parseFrame(theme, funcs)

@@ -248,7 +248,11 @@ func (b *builder) site() *Site {
 	}
 	b.s = s
 	s.linker = b
-	b.updates = map[string]*Update{}
+	n := 0
+	for _, d := range b.c.Schools {
+		n += len(d.Updates)
+	}
+	b.updates = make(map[string]*Update, n)
 	b.hidden = map[string]string{}
 
 	// First pass: decide what is published, so links can be checked against it.
