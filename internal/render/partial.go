@@ -9,8 +9,8 @@ import (
 	theme "github.com/parentpages/parentpages/themes/default"
 )
 
-// A page's frame repeats: the footer is the same on every page, a school's
-// menu the same on its fifteen update pages. The default theme calls those
+// A page's frame repeats: the header and footer are the same on nearly
+// every page, a school's menu the same on its fifteen update pages. The default theme calls those
 // parts with {{partial "name" .}}, which renders a part once per school and
 // then reuses it. It does so only where the part is the default theme's
 // own, whose inputs are known (memoKeys); a site's theme that redefines a
@@ -21,6 +21,19 @@ import (
 var memoKeys = map[string]func(*Page) string{
 	// The site's organisation and pages.
 	"site-footer": func(*Page) string { return "" },
+	// The site's title and menu, and which item of the menu, if any, is
+	// the current page.
+	"site-header": func(pg *Page) string {
+		if pg.Path == "/" {
+			return pg.Path
+		}
+		for _, p := range pg.Menu {
+			if p.URL() == pg.Path {
+				return pg.Path
+			}
+		}
+		return ""
+	},
 	// The school, which item is the current page, and whether it is the
 	// overview.
 	"school-nav": func(pg *Page) string {

@@ -123,6 +123,7 @@ func TestPartialsOfASitesThemeAreRenderedEachTime(t *testing.T) {
 	}
 	th["templates/partials/school-nav.html"] = &fstest.MapFile{Data: []byte(`{{define "school-nav"}}<p class="nav">{{.Title}}</p>{{end}}`)}
 	th["templates/partials/site-footer.html"] = &fstest.MapFile{Data: []byte(`{{define "site-footer"}}<footer>{{.Path}}</footer>{{end}}`)}
+	th["templates/partials/site-header.html"] = &fstest.MapFile{Data: []byte(`{{define "site-header"}}<header class="mine">{{.Title}}</header>{{end}}`)}
 	r, err := New(s, th, fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -135,12 +136,14 @@ func TestPartialsOfASitesThemeAreRenderedEachTime(t *testing.T) {
 		}
 	}
 	pages := pagesOf(t, r, s.Schools[0])
-	for path, want := range map[string]string{
-		"schools/oak/updates/first/index.html":  `<p class="nav">First news</p>`,
-		"schools/oak/updates/second/index.html": `<p class="nav">Second news</p>`,
+	for path, title := range map[string]string{
+		"schools/oak/updates/first/index.html":  "First news",
+		"schools/oak/updates/second/index.html": "Second news",
 	} {
-		if !strings.Contains(pages[path], want) {
-			t.Errorf("%s does not contain\n%s", path, want)
+		for _, want := range []string{`<p class="nav">` + title + `</p>`, `<header class="mine">` + title + `</header>`} {
+			if !strings.Contains(pages[path], want) {
+				t.Errorf("%s does not contain\n%s", path, want)
+			}
 		}
 		if foot := "<footer>/" + strings.TrimSuffix(path, "index.html") + "</footer>"; !strings.Contains(pages[path], foot) {
 			t.Errorf("%s does not contain\n%s", path, foot)
@@ -203,5 +206,53 @@ func TestStandAlone(t *testing.T) {
 				t.Errorf("StandAlone() = %v, want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// The site's menu marks the current page; the header is reused only
+// between pages that mark the same item (or none).
+func TestSiteHeaderMarksTheCurrentPage(t *testing.T) {
+	_, fsys := partialSite(t)
+	fsys["pages/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About us\nmenu: true\n---\n\nWho we are.\n")}
+	fsys["pages/contact.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Contact\nmenu: true\n---\n\nPhone us.\n")}
+	s := loadSite(t, fsys)
+	r, err := New(s, theme.FS, fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := r.SitePages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := pagesOf(t, r, s.Schools[0])
+	for _, o := range outs {
+		pages[o.Path] = string(o.Body)
+	}
+	for path, current := range map[string]string{
+		"index.html":                           `<a href="/" aria-current="page">All schools</a>`,
+		"about/index.html":                     `<a href="/about/" aria-current="page">About us</a>`,
+		"contact/index.html":                   `<a href="/contact/" aria-current="page">Contact</a>`,
+		"glossary/index.html":                  "",
+		"404.html":                             "",
+		"schools/oak/index.html":               "",
+		"schools/oak/updates/first/index.html": "",
+	} {
+		page, ok := pages[path]
+		if !ok {
+			t.Errorf("no page %s", path)
+			continue
+		}
+		start, end := strings.Index(page, `<header class="site-header">`), strings.Index(page, "</header>")
+		if start < 0 || end < start {
+			t.Errorf("%s has no site header", path)
+			continue
+		}
+		header := page[start:end]
+		if n := strings.Count(header, "aria-current"); current == "" && n != 0 || current != "" && n != 1 {
+			t.Errorf("%s: %d items of the menu marked current:\n%s", path, n, header)
+		}
+		if current != "" && !strings.Contains(header, current) {
+			t.Errorf("%s does not mark its own item:\n%s", path, header)
+		}
 	}
 }
