@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -302,7 +303,27 @@ type fieldInfo struct {
 	required bool
 }
 
+// typeFields caches fieldsOf's answer for each struct type: a large site
+// decodes hundreds of thousands of mappings of a dozen types.
+var typeFields sync.Map // reflect.Type -> structFields
+
+type structFields struct {
+	fields []fieldInfo
+	meta   int
+}
+
+// fieldsOf returns the YAML fields of a struct type, in order, and the
+// index of its Meta (-1 if none). The slice is shared: do not change it.
 func fieldsOf(t reflect.Type) (fields []fieldInfo, meta int) {
+	if sf, ok := typeFields.Load(t); ok {
+		return sf.(structFields).fields, sf.(structFields).meta
+	}
+	fields, meta = scanFields(t)
+	typeFields.Store(t, structFields{fields, meta})
+	return fields, meta
+}
+
+func scanFields(t reflect.Type) (fields []fieldInfo, meta int) {
 	meta = -1
 	for i := range t.NumField() {
 		f := t.Field(i)
