@@ -1,9 +1,11 @@
 package ical
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -239,6 +241,50 @@ func daysIn(year int, month time.Month) int {
 
 // writeVTimezone writes the VTIMEZONE for loc covering [from, to].
 func (w *writer) writeVTimezone(loc *time.Location, from, to time.Time) {
+	// The block depends only on the zone and the years covered, and a site
+	// writes thousands of calendars (one per meeting) in one zone.
+	key := vtimezoneKey{loc, from.In(loc).Year(), to.In(loc).Year()}
+	if b, ok := vtimezones.get(key); ok {
+		w.b.Write(b)
+		return
+	}
+	start := w.b.Len()
+	w.writeVTimezoneAnew(loc, from, to)
+	vtimezones.put(key, w.b.Bytes()[start:])
+}
+
+type vtimezoneKey struct {
+	loc            *time.Location
+	fromYear, toYear int
+}
+
+// vtimezoneCache holds the VTIMEZONE blocks written for the last zone
+// asked for (a program reads its zone once per build), by years covered.
+type vtimezoneCache struct {
+	mu     sync.Mutex
+	loc    *time.Location
+	blocks map[vtimezoneKey][]byte
+}
+
+var vtimezones vtimezoneCache
+
+func (c *vtimezoneCache) get(k vtimezoneKey) ([]byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	b, ok := c.blocks[k]
+	return b, ok
+}
+
+func (c *vtimezoneCache) put(k vtimezoneKey, b []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.loc != k.loc {
+		c.loc, c.blocks = k.loc, map[vtimezoneKey][]byte{}
+	}
+	c.blocks[k] = bytes.Clone(b)
+}
+
+func (w *writer) writeVTimezoneAnew(loc *time.Location, from, to time.Time) {
 	w.line("BEGIN:VTIMEZONE")
 	w.line("TZID:" + EscapeText(loc.String()))
 	for _, obs := range observances(loc, from, to) {

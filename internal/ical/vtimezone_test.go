@@ -427,3 +427,36 @@ func TestYearlyRule(t *testing.T) {
 		})
 	}
 }
+
+// A VTIMEZONE written again, for the same zone and years, is the one
+// written first, from the cache; other years or another zone are not.
+func TestVTimezoneCache(t *testing.T) {
+	london, paris, saoPaulo := mustLoad(t, "Europe/London"), mustLoad(t, "Europe/Paris"), mustLoad(t, "America/Sao_Paulo")
+	d := func(y int) time.Time { return time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC) }
+	for _, tc := range []struct {
+		loc      *time.Location
+		from, to time.Time
+	}{
+		{london, d(2026), d(2026)},
+		{london, d(2026), d(2026)},
+		{london, d(2026), d(2028)},
+		{paris, d(2026), d(2026)},
+		{london, d(2026), d(2026)}, // after another zone
+		// Brazil ended daylight saving in 2019: the years covered matter.
+		{saoPaulo, d(2017), d(2017)},
+		{saoPaulo, d(2017), d(2021)},
+		{saoPaulo, d(2021), d(2021)},
+	} {
+		var cached, fresh writer
+		cached.b.WriteString("X:before\r\n")
+		cached.writeVTimezone(tc.loc, tc.from, tc.to)
+		fresh.b.WriteString("X:before\r\n")
+		fresh.writeVTimezoneAnew(tc.loc, tc.from, tc.to)
+		if cached.b.String() != fresh.b.String() {
+			t.Errorf("%s %d-%d: the cached block differs:\n%s\nwant\n%s", tc.loc, tc.from.Year(), tc.to.Year(), cached.b.String(), fresh.b.String())
+		}
+	}
+	if a, b := vtimezoneLines(saoPaulo, d(2017), d(2017)), vtimezoneLines(saoPaulo, d(2021), d(2021)); slices.Equal(a, b) {
+		t.Error("one block for years with and without daylight saving")
+	}
+}
