@@ -254,7 +254,7 @@ func (w *writer) writeVTimezone(loc *time.Location, from, to time.Time) {
 }
 
 type vtimezoneKey struct {
-	loc            *time.Location
+	loc              *time.Location
 	fromYear, toYear int
 }
 
