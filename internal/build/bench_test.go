@@ -207,8 +207,17 @@ func BenchmarkBuildUnchanged(b *testing.B) {
 // BenchmarkBuildOneChange builds again after a PSA edits one update: the
 // everyday build.
 func BenchmarkBuildOneChange(b *testing.B) {
-	// A corpus of its own, since it is edited.
-	dir := filepath.Join(b.TempDir(), "content")
+	dir, edited := editableCorpus(b)
+	cfg := Config{Content: dir, Out: filepath.Join(b.TempDir(), "public"), Now: benchNow, NowIsDate: true}
+	benchBuild(b, cfg)
+	timeEdits(b, edited, func() { benchBuild(b, cfg) })
+}
+
+// editableCorpus writes a corpus of the benchmark's own, since it is
+// edited, and returns its folder and the update to edit.
+func editableCorpus(b *testing.B) (dir, edited string) {
+	b.Helper()
+	dir = filepath.Join(b.TempDir(), "content")
 	var err error
 	if *benchContent != "" {
 		err = os.CopyFS(dir, os.DirFS(*benchContent))
@@ -222,24 +231,32 @@ func BenchmarkBuildOneChange(b *testing.B) {
 	if err != nil || len(ups) == 0 {
 		b.Fatalf("no updates in the corpus: %v", err)
 	}
-	edited := ups[len(ups)/2]
-	cfg := Config{Content: dir, Out: filepath.Join(b.TempDir(), "public"), Now: benchNow, NowIsDate: true}
-	benchBuild(b, cfg)
+	return dir, ups[len(ups)/2]
+}
+
+// timeEdits edits the file before each run of build, timing build only.
+func timeEdits(b *testing.B, edited string, build func()) {
 	b.ReportAllocs()
 	n := 0
 	for b.Loop() {
 		b.StopTimer()
 		n++
-		f, err := os.OpenFile(edited, os.O_APPEND|os.O_WRONLY, 0)
-		if err == nil {
-			_, err = fmt.Fprintf(f, "\nEdit number %d.\n", n)
-			err = errors.Join(err, f.Close())
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
+		appendEdit(b, edited, n)
 		b.StartTimer()
-		benchBuild(b, cfg)
+		build()
+	}
+}
+
+// appendEdit adds the nth edit's sentence to the end of file.
+func appendEdit(b *testing.B, file string, n int) {
+	b.Helper()
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	if err == nil {
+		_, err = fmt.Fprintf(f, "\nEdit number %d.\n", n)
+		err = errors.Join(err, f.Close())
+	}
+	if err != nil {
+		b.Fatal(err)
 	}
 }
 
@@ -268,21 +285,7 @@ func BenchmarkCheck(b *testing.B) {
 // saved: a Builder that keeps its last build in memory and is told which
 // file changed.
 func BenchmarkRebuildInMemory(b *testing.B) {
-	dir := filepath.Join(b.TempDir(), "content")
-	var err error
-	if *benchContent != "" {
-		err = os.CopyFS(dir, os.DirFS(*benchContent))
-	} else {
-		_, err = benchcorpus.Write(dir, benchcorpus.Options{Schools: *benchSchools, Seed: 1, Now: benchNow})
-	}
-	if err != nil {
-		b.Fatal(err)
-	}
-	ups, err := filepath.Glob(filepath.Join(dir, "schools", "*", "updates", "*.md"))
-	if err != nil || len(ups) == 0 {
-		b.Fatalf("no updates in the corpus: %v", err)
-	}
-	edited := ups[len(ups)/2]
+	dir, edited := editableCorpus(b)
 	rel, err := filepath.Rel(dir, edited)
 	if err != nil {
 		b.Fatal(err)
@@ -291,22 +294,9 @@ func BenchmarkRebuildInMemory(b *testing.B) {
 	if _, err := builder.Build(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}
-	b.ReportAllocs()
-	n := 0
-	for b.Loop() {
-		b.StopTimer()
-		n++
-		f, err := os.OpenFile(edited, os.O_APPEND|os.O_WRONLY, 0)
-		if err == nil {
-			_, err = fmt.Fprintf(f, "\nEdit number %d.\n", n)
-			err = errors.Join(err, f.Close())
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.StartTimer()
+	timeEdits(b, edited, func() {
 		if _, err := builder.Build(context.Background(), []string{filepath.ToSlash(rel)}); err != nil {
 			b.Fatal(err)
 		}
-	}
+	})
 }

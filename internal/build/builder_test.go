@@ -5,9 +5,12 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
+
+	"github.com/parentpages/parentpages/internal/render"
 )
 
 // copyExample copies the example site into a temporary folder.
@@ -124,38 +127,8 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 // outputs as a build from scratch.
 func TestBuilderReusesInMemory(t *testing.T) {
 	content, cfg, b := builtExample(t)
-	const rel = "schools/quayside-community-college/meetings.yaml"
-	data, err := os.ReadFile(filepath.Join(content, rel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	edited := bytes.Replace(data, []byte("title: "), []byte("title: Moved - "), 1)
-	if err := os.WriteFile(filepath.Join(content, rel), edited, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	inc, err := b.Build(context.Background(), []string{rel})
-	if err != nil {
-		t.Fatal(err)
-	}
-	full, err := NewBuilder(cfg).Build(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(inc.Outputs) != len(full.Outputs) {
-		t.Fatalf("incremental: %d outputs, full: %d", len(inc.Outputs), len(full.Outputs))
-	}
-	for i := range full.Outputs {
-		if inc.Outputs[i].Path != full.Outputs[i].Path || !bytes.Equal(inc.Outputs[i].Body, full.Outputs[i].Body) {
-			t.Errorf("%s differs", full.Outputs[i].Path)
-		}
-	}
-	found := false
-	for _, o := range inc.Outputs {
-		if bytes.Contains(o.Body, []byte("Moved - ")) {
-			found = true
-		}
-	}
-	if !found {
+	outs := editAndRebuild(t, content, cfg, b, "schools/quayside-community-college/meetings.yaml", "title: ", "title: Moved - ")
+	if !slices.ContainsFunc(outs, func(o render.Output) bool { return bytes.Contains(o.Body, []byte("Moved - ")) }) {
 		t.Error("the edit is in no output")
 	}
 }
@@ -311,38 +284,44 @@ func TestBuilderSiteWideEdits(t *testing.T) {
 	} {
 		t.Run(tc.file+" "+tc.new, func(t *testing.T) {
 			content, cfg, b := builtExample(t)
-			data, err := os.ReadFile(filepath.Join(content, tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Contains(data, []byte(tc.old)) {
-				t.Fatalf("%s has no %q", tc.file, tc.old)
-			}
-			edited := bytes.Replace(data, []byte(tc.old), []byte(tc.new), 1)
-			if err := os.WriteFile(filepath.Join(content, tc.file), edited, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			inc, err := b.Build(context.Background(), []string{tc.file})
-			if err != nil {
-				t.Fatal(err)
-			}
-			full, err := NewBuilder(cfg).Build(context.Background(), nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(inc.Outputs) != len(full.Outputs) {
-				t.Fatalf("incremental: %d outputs, full: %d", len(inc.Outputs), len(full.Outputs))
-			}
-			found := false
-			for i := range full.Outputs {
-				if inc.Outputs[i].Path != full.Outputs[i].Path || !bytes.Equal(inc.Outputs[i].Body, full.Outputs[i].Body) {
-					t.Errorf("%s differs", full.Outputs[i].Path)
-				}
-				found = found || bytes.Contains(inc.Outputs[i].Body, []byte(tc.want))
-			}
-			if !found {
+			outs := editAndRebuild(t, content, cfg, b, tc.file, tc.old, tc.new)
+			if !slices.ContainsFunc(outs, func(o render.Output) bool { return bytes.Contains(o.Body, []byte(tc.want)) }) {
 				t.Errorf("no output has %q", tc.want)
 			}
 		})
 	}
+}
+
+// editAndRebuild replaces old with new in one file of a built example,
+// builds again with the builder told of it, and checks the build against
+// one from scratch; it returns the rebuilt outputs.
+func editAndRebuild(t *testing.T, content string, cfg Config, b *Builder, rel, old, new string) []render.Output {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(content, rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(data, []byte(old)) {
+		t.Fatalf("%s has no %q", rel, old)
+	}
+	if err := os.WriteFile(filepath.Join(content, rel), bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	inc, err := b.Build(context.Background(), []string{rel})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := NewBuilder(cfg).Build(context.Background(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(inc.Outputs) != len(full.Outputs) {
+		t.Fatalf("incremental: %d outputs, full: %d", len(inc.Outputs), len(full.Outputs))
+	}
+	for i := range full.Outputs {
+		if inc.Outputs[i].Path != full.Outputs[i].Path || !bytes.Equal(inc.Outputs[i].Body, full.Outputs[i].Body) {
+			t.Errorf("%s differs", full.Outputs[i].Path)
+		}
+	}
+	return inc.Outputs
 }

@@ -109,21 +109,11 @@ func TestPartialsOfTheDefaultThemeAreReused(t *testing.T) {
 // whatever it reads.
 func TestPartialsOfASitesThemeAreRenderedEachTime(t *testing.T) {
 	s, fsys := partialSite(t)
-	th := fstest.MapFS{}
-	err := fs.WalkDir(theme.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(theme.FS, p)
-		th[p] = &fstest.MapFile{Data: b}
-		return err
+	th := copyTheme(t, map[string]string{
+		"templates/partials/school-nav.html":  `{{define "school-nav"}}<p class="nav">{{.Title}}</p>{{end}}`,
+		"templates/partials/site-footer.html": `{{define "site-footer"}}<footer>{{.Path}}</footer>{{end}}`,
+		"templates/partials/site-header.html": `{{define "site-header"}}<header class="mine">{{.Title}}</header>{{end}}`,
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	th["templates/partials/school-nav.html"] = &fstest.MapFile{Data: []byte(`{{define "school-nav"}}<p class="nav">{{.Title}}</p>{{end}}`)}
-	th["templates/partials/site-footer.html"] = &fstest.MapFile{Data: []byte(`{{define "site-footer"}}<footer>{{.Path}}</footer>{{end}}`)}
-	th["templates/partials/site-header.html"] = &fstest.MapFile{Data: []byte(`{{define "site-header"}}<header class="mine">{{.Title}}</header>{{end}}`)}
 	r, err := New(s, th, fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
