@@ -8,7 +8,11 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
+
+	"github.com/parentpages/parentpages/internal/benchcorpus"
 )
 
 // binary is the real command, built once for the tests that run it.
@@ -244,5 +248,65 @@ func TestRunInProcess(t *testing.T) {
 	}
 	if !regexp.MustCompile(`^\.\./\.\./content: \d+ schools, no errors\n$`).MatchString(stdout.String()) {
 		t.Errorf("stdout = %q", stdout.String())
+	}
+}
+
+// A build stopped by Ctrl+C or by a cancelled CI job (SIGTERM) while it
+// writes leaves the previous site as it was and nothing staged beside it.
+func TestBuildStoppedBySignal(t *testing.T) {
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			dir := t.TempDir()
+			content := filepath.Join(dir, "content")
+			if _, err := benchcorpus.Write(content, benchcorpus.Options{Schools: 300, Seed: 1, Now: benchcorpus.DefaultNow}); err != nil {
+				t.Fatal(err)
+			}
+			if code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29"); code != 0 {
+				t.Fatalf("first build: exit %d\n%s", code, stderr)
+			}
+			home := filepath.Join(dir, "public", "index.html")
+			before, err := os.ReadFile(home)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// A new site title: every page changes.
+			site := filepath.Join(content, "site.yaml")
+			data, err := os.ReadFile(site)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(site, regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(data, []byte("title: A new title")), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			cmd := exec.Command(binary, "build", "--now", "2026-11-29")
+			cmd.Dir = dir
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			staged := func() []string {
+				m, _ := filepath.Glob(filepath.Join(dir, ".public.new-*"))
+				return m
+			}
+			for deadline := time.Now().Add(20 * time.Second); len(staged()) == 0; time.Sleep(time.Millisecond) {
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatal("the build staged nothing within 20 s")
+				}
+			}
+			time.Sleep(100 * time.Millisecond) // well into writing pages
+			cmd.Process.Signal(sig)
+			err = cmd.Wait()
+			if err == nil {
+				t.Skip("the build finished before the signal reached it")
+			}
+			if left := staged(); len(left) > 0 {
+				t.Errorf("left staged: %v\n%s", left, stderr.String())
+			}
+			if after, err := os.ReadFile(home); err != nil || !bytes.Equal(after, before) {
+				t.Errorf("the previous site's home page changed (%v)", err)
+			}
+		})
 	}
 }
