@@ -17,7 +17,7 @@ import (
 
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
-	defaulttheme "github.com/parentpages/parentpages/themes/default"
+	theme "github.com/parentpages/parentpages/themes/default"
 )
 
 // Output is one file of the built site.
@@ -67,10 +67,10 @@ type Renderer struct {
 // pageKinds are the page templates: templates/<kind>.html each define "main".
 var pageKinds = []string{"home", "page", "school", "inspection", "action-plan", "meetings", "views", "updates", "update", "404"}
 
-// New parses the theme's templates. theme holds templates/*.html and
+// New parses the theme's templates. themeFS holds templates/*.html and
 // assets/; content is the content folder (for files/ to copy).
-func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
-	r := &Renderer{site: s, theme: theme, content: content, opts: opts}
+func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) {
+	r := &Renderer{site: s, theme: themeFS, content: content, opts: opts}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
@@ -80,7 +80,7 @@ func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("the default theme: %w", err)
 	}
-	if r.pages, err = parsePages(theme, funcs); err != nil {
+	if r.pages, err = parsePages(themeFS, funcs); err != nil {
 		return nil, err
 	}
 	r.reuse = map[string]map[string]bool{}
@@ -97,8 +97,8 @@ func New(s *site.Site, theme, content fs.FS, opts Options) (*Renderer, error) {
 func (r *Renderer) UseSite(s *site.Site) { r.site = s }
 
 // parsePages parses the theme's templates for each kind of page.
-func parsePages(theme fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
-	base, err := parseFrame(theme, funcs)
+func parsePages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
+	base, err := parseFrame(fsys, funcs)
 	if err != nil {
 		return nil, err
 	}
@@ -108,7 +108,7 @@ func parsePages(theme fs.FS, funcs template.FuncMap) (map[string]*template.Templ
 		if err != nil {
 			return nil, err
 		}
-		if err := parseFile(t, theme, "templates/"+kind+".html"); err != nil {
+		if err := parseFile(t, fsys, "templates/"+kind+".html"); err != nil {
 			return nil, err
 		}
 		pages[kind] = t
@@ -125,7 +125,10 @@ var schoolKinds = []string{"school", "inspection", "action-plan", "meetings", "v
 // schools (through .Site.Schools). A build may then let go of a school's
 // content once its pages are written and the site-wide pages are done.
 func (r *Renderer) StandAlone() (bool, error) {
-	defaults, err := parsePages(defaulttheme.FS, r.funcs())
+	if r.theme == fs.FS(theme.FS) {
+		return true, nil // no site theme: the templates are the default's
+	}
+	defaults, err := parsePages(theme.FS, r.funcs())
 	if err != nil {
 		return false, fmt.Errorf("the default theme: %w", err)
 	}
