@@ -117,7 +117,8 @@ type row struct {
 	floor              time.Duration
 	hugo               measure
 	hugoOut            tree
-	runs               []string // every timing, for judging the noise
+	runs               []string  // every timing, for judging the noise
+	walls              []measure // each run's fresh build, for the ratios between sizes
 }
 
 func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writer) error {
@@ -156,107 +157,114 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 
 	loadStart := loadAverage()
 	quiet := &settler{}
-	var rows []row
-	var sizes []sizeRun
-	for _, n := range o.schools {
+	// Every corpus is written first; then each run times every size in
+	// turn (100, 1,000, 5,000, 100, 1,000, ...), so that the ratio of one
+	// size's time to another's is also measured pair by pair, as parentpages
+	// against Hugo is, and a slow spell of a noisy machine does not fall on
+	// one size only.
+	sizes := make([]*sizeRun, len(o.schools))
+	for k, n := range o.schools {
 		base := filepath.Join(work, strconv.Itoa(n))
 		// A fresh build must find no output folder of an earlier run.
 		if _, err := os.Stat(base); err == nil {
 			return fmt.Errorf("%s already holds a run; give -dir a new or empty folder", base)
 		}
-		content := filepath.Join(base, "content")
+		sz := &sizeRun{base: base, content: filepath.Join(base, "content"), hugoSrc: filepath.Join(base, "hugo")}
 		logf("%d schools: writing the corpus", n)
-		st, err := benchcorpus.Write(content, benchcorpus.Options{Schools: n, Seed: o.seed, Now: now})
+		st, err := benchcorpus.Write(sz.content, benchcorpus.Options{Schools: n, Seed: o.seed, Now: now})
 		if err != nil {
 			return err
 		}
 		if o.git {
-			if err := gitCommit(ctx, content); err != nil {
+			if err := gitCommit(ctx, sz.content); err != nil {
 				return err
 			}
 		}
-		r := row{schools: n, corpusFiles: st.Files, corpusBytes: st.Bytes}
-		hugoSrc := filepath.Join(base, "hugo")
+		sz.row = row{schools: n, corpusFiles: st.Files, corpusBytes: st.Bytes}
 		if hugo != "" {
-			if err := writeHugoSite(content, hugoSrc); err != nil {
+			if err := writeHugoSite(sz.content, sz.hugoSrc); err != nil {
 				return fmt.Errorf("writing the Hugo site: %w", err)
 			}
 		}
-		// Every timed build that starts from nothing writes into a folder
-		// never used before, once the settler has readied the machine.
-		var out, hugoOut string
-		edit, err := pickUpdate(content)
-		if err != nil {
+		if sz.edit, err = pickUpdate(sz.content); err != nil {
 			return err
 		}
-		var pps, seconds, hugos []measure
-		var outs []string
-		var floors []time.Duration
-		inputs := []string{content, bin}
-		if hugo != "" {
-			inputs = append(inputs, hugoSrc, hugo)
-		}
-		for i := range o.runs {
+		sizes[k] = sz
+	}
+	// Every timed build that starts from nothing writes into a folder
+	// never used before, once the settler has readied the machine.
+	for i := range o.runs {
+		for _, sz := range sizes {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			n := sz.row.schools
+			inputs := []string{sz.content, bin}
+			if hugo != "" {
+				inputs = append(inputs, sz.hugoSrc, hugo)
 			}
 			if err := quiet.settle(ctx, logf, inputs...); err != nil {
 				return err
 			}
-			out = filepath.Join(base, fmt.Sprintf("public-%d", i+1))
-			outs = append(outs, out)
-			ppArgs := []string{"build", "--content", content, "--out", out, "--now", o.now}
+			out := filepath.Join(sz.base, fmt.Sprintf("public-%d", i+1))
+			sz.outs = append(sz.outs, out)
+			ppArgs := []string{"build", "--content", sz.content, "--out", out, "--now", o.now}
 			logf("%d schools, run %d/%d: parentpages", n, i+1, o.runs)
 			m, err := timeCommand(ctx, bin, ppArgs, nil)
 			if err != nil {
 				return fmt.Errorf("parentpages: %w", err)
 			}
-			pps = append(pps, m)
+			sz.pps = append(sz.pps, m)
 			// An unchanged second build into the same folder.
 			m, err = timeCommand(ctx, bin, ppArgs, nil)
 			if err != nil {
 				return fmt.Errorf("parentpages, second build: %w", err)
 			}
-			seconds = append(seconds, m)
+			sz.seconds = append(sz.seconds, m)
 			if hugo != "" {
 				if err := quiet.settle(ctx, logf, inputs...); err != nil {
 					return err
 				}
-				hugoOut = filepath.Join(base, fmt.Sprintf("hugo-public-%d", i+1))
+				sz.hugoOut = filepath.Join(sz.base, fmt.Sprintf("hugo-public-%d", i+1))
 				logf("%d schools, run %d/%d: hugo", n, i+1, o.runs)
-				m, err := timeCommand(ctx, hugo, []string{"--minify", "--quiet", "--source", hugoSrc, "--destination", hugoOut,
-					"--clock", o.now + "T00:00:00Z"}, []string{"HUGO_CACHEDIR=" + filepath.Join(base, "hugo-cache")})
+				m, err := timeCommand(ctx, hugo, []string{"--minify", "--quiet", "--source", sz.hugoSrc, "--destination", sz.hugoOut,
+					"--clock", o.now + "T00:00:00Z"}, []string{"HUGO_CACHEDIR=" + filepath.Join(sz.base, "hugo-cache")})
 				if err != nil {
 					logf("hugo failed, so it is left out from here on: %v", err)
 					hugo = ""
 				} else {
-					hugos = append(hugos, m)
+					sz.hugos = append(sz.hugos, m)
 				}
 			}
 			// The floor reads the built site as it was just written: warm.
-			if err := quiet.settle(ctx, logf, content, out); err != nil {
+			if err := quiet.settle(ctx, logf, sz.content, out); err != nil {
 				return err
 			}
-			f, err := copyAndRead(content, filepath.Join(base, fmt.Sprintf("copy-%d", i+1)), out)
+			f, err := copyAndRead(sz.content, filepath.Join(sz.base, fmt.Sprintf("copy-%d", i+1)), out)
 			if err != nil {
 				return fmt.Errorf("copy-and-read floor: %w", err)
 			}
-			floors = append(floors, f)
+			sz.floors = append(sz.floors, f)
 		}
-		r.pp, r.second, r.floor = medianOf(pps), medianOf(seconds), median(floors)
-		r.runs = []string{"parentpages " + walls(pps), "second build " + walls(seconds),
-			"floor " + durations(floors), "Hugo " + walls(hugos), "parentpages ÷ Hugo in each run " + ratios(pps, hugos)}
-		if r.out, err = walkTree(out); err != nil {
+	}
+	var rows []row
+	for _, sz := range sizes {
+		r := sz.row
+		r.pp, r.second, r.floor = medianOf(sz.pps), medianOf(sz.seconds), median(sz.floors)
+		r.runs = []string{"parentpages " + walls(sz.pps), "second build " + walls(sz.seconds),
+			"floor " + durations(sz.floors), "Hugo " + walls(sz.hugos), "parentpages ÷ Hugo in each run " + ratios(sz.pps, sz.hugos)}
+		var err error
+		if r.out, err = walkTree(sz.outs[len(sz.outs)-1]); err != nil {
 			return err
 		}
-		if len(hugos) > 0 {
-			r.hugo = medianOf(hugos)
-			if r.hugoOut, err = walkTree(hugoOut); err != nil {
+		if len(sz.hugos) > 0 {
+			r.hugo = medianOf(sz.hugos)
+			if r.hugoOut, err = walkTree(sz.hugoOut); err != nil {
 				return err
 			}
 		}
+		r.walls = sz.pps
 		rows = append(rows, r)
-		sizes = append(sizes, sizeRun{content: content, edit: edit, outs: outs})
 	}
 	// The everyday build: a PSA has edited one update. It replaces the
 	// folder, and so deletes the previous site's folders: it comes after
@@ -320,10 +328,14 @@ func (s *settler) settle(ctx context.Context, logf func(string, ...any), warm ..
 	return nil
 }
 
-// sizeRun is what the edited builds of one size need.
+// sizeRun is one number of schools: its corpus and its timings so far.
 type sizeRun struct {
-	content, edit string
-	outs          []string // each run's output folder
+	row
+	base, content, hugoSrc, edit string
+	outs                         []string // each run's output folder
+	hugoOut                      string   // the last run's Hugo output
+	pps, seconds, hugos          []measure
+	floors                       []time.Duration
 }
 
 // readAll reads every file under p (or p itself).
@@ -419,10 +431,10 @@ func printTables(w io.Writer, rows []row, o options) {
 	}
 	if len(rows) > 1 {
 		fmt.Fprintln(w)
-		first := rows[0]
-		for _, r := range rows[1:] {
-			fmt.Fprintf(w, "parentpages wall at %d schools is %.2f× the time at %d (%.0f× the schools).\n",
-				r.schools, r.pp.wall.Seconds()/first.pp.wall.Seconds(), first.schools, float64(r.schools)/float64(first.schools))
+		for k, r := range rows[1:] {
+			prev := rows[k]
+			fmt.Fprintf(w, "parentpages wall at %d schools is %.2f× the time at %d (%.0f× the schools); in each run, the two built one after the other: %s.\n",
+				r.schools, r.pp.wall.Seconds()/prev.pp.wall.Seconds(), prev.schools, float64(r.schools)/float64(prev.schools), ratios(r.walls, prev.walls))
 		}
 	}
 }
