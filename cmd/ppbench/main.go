@@ -8,9 +8,12 @@
 // resident set size). With -hugo, and hugo on the PATH, it writes the
 // equivalent Hugo site and times `hugo --minify` in turn with parentpages
 // (A B A B), so that noise on a shared machine falls on both. It prints a
-// Markdown table of medians.
+// Markdown table of medians. Builds and the floor start warm (their inputs
+// read back in after the kernel's caches are dropped); with -cold, from
+// the disk.
 //
 //	go run ./cmd/ppbench -schools 100,1000 -runs 3 -hugo
+//	go run ./cmd/ppbench -schools 1000 -runs 3 -cold
 //
 // Timing is for people to read: nothing here asserts a time.
 package main
@@ -25,6 +28,7 @@ import (
 	"os/exec"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -36,6 +40,7 @@ type options struct {
 	schools []int
 	runs    int
 	hugo    bool
+	cold    bool
 	git     bool
 	seed    uint64
 	now     string
@@ -59,6 +64,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	schools := fs.String("schools", "100,1000", "comma-separated `numbers` of schools to measure")
 	fs.IntVar(&o.runs, "runs", 3, "timed builds of each tool at each size; the table shows medians")
 	fs.BoolVar(&o.hugo, "hugo", false, "also build the equivalent Hugo site (needs hugo on the PATH)")
+	fs.BoolVar(&o.cold, "cold", false, "time every build and floor with the kernel's caches dropped and the content not read back in (needs root)")
 	fs.BoolVar(&o.git, "git", false, "commit the corpus to a Git repository first, so the build reads each meetings.yaml's history as it does in CI")
 	fs.Uint64Var(&o.seed, "seed", 1, "the corpus's random `seed`")
 	fs.StringVar(&o.now, "now", "2026-11-29", "the build `date` (--now), also Hugo's --clock")
@@ -156,7 +162,7 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 	}
 
 	loadStart := loadAverage()
-	quiet := &settler{}
+	quiet := &settler{cold: o.cold}
 	// Every corpus is written first; then each run times every size in
 	// turn (100, 1,000, 5,000, 100, 1,000, ...), so that the ratio of one
 	// size's time to another's is also measured pair by pair, as parentpages
@@ -199,11 +205,11 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 				return err
 			}
 			n := sz.row.schools
-			inputs := []string{sz.content, bin}
+			progs, data := []string{bin}, []string{sz.content}
 			if hugo != "" {
-				inputs = append(inputs, sz.hugoSrc, hugo)
+				progs, data = append(progs, hugo), append(data, sz.hugoSrc)
 			}
-			if err := quiet.settle(ctx, logf, inputs...); err != nil {
+			if err := quiet.settle(ctx, logf, progs, data); err != nil {
 				return err
 			}
 			out := filepath.Join(sz.base, fmt.Sprintf("public-%d", i+1))
@@ -222,7 +228,7 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 			}
 			sz.seconds = append(sz.seconds, m)
 			if hugo != "" {
-				if err := quiet.settle(ctx, logf, inputs...); err != nil {
+				if err := quiet.settle(ctx, logf, progs, data); err != nil {
 					return err
 				}
 				sz.hugoOut = filepath.Join(sz.base, fmt.Sprintf("hugo-public-%d", i+1))
@@ -236,8 +242,9 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 					sz.hugos = append(sz.hugos, m)
 				}
 			}
-			// The floor reads the built site as it was just written: warm.
-			if err := quiet.settle(ctx, logf, sz.content, out); err != nil {
+			// The floor reads the built site as it was just written: warm,
+			// unless the run is cold.
+			if err := quiet.settle(ctx, logf, nil, []string{sz.content, out}); err != nil {
 				return err
 			}
 			f, err := copyAndRead(sz.content, filepath.Join(sz.base, fmt.Sprintf("copy-%d", i+1)), out)
@@ -272,7 +279,7 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 	for k, sz := range sizes {
 		var edits []measure
 		for i, out := range sz.outs {
-			if err := quiet.settle(ctx, logf, sz.content, bin, out); err != nil {
+			if err := quiet.settle(ctx, logf, []string{bin}, []string{sz.content, out}); err != nil {
 				return err
 			}
 			logf("%d schools, run %d/%d: parentpages after one update is edited", rows[k].schools, i+1, len(sz.outs))
@@ -305,20 +312,33 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 // folder never used before, and the edited builds, which replace their
 // folder, come last. Before each timed build the settler syncs and, where
 // it may (as root), drops the kernel's caches, then reads the build's
-// inputs back in so that every build starts alike, warm. Deletions made
-// before ppbench started still count: run it where nothing large was
-// deleted in the last six minutes.
-type settler struct{ warned bool }
+// inputs back in so that every build starts alike, warm; in a cold run,
+// only the programs. Deletions made before ppbench started still count:
+// run it where nothing large was deleted in the last six minutes.
+type settler struct {
+	cold   bool // leave the data cold: read only the programs back in
+	warned bool
+}
 
-// settle readies the machine for a timed build that reads the files and
-// folders warm.
-func (s *settler) settle(ctx context.Context, logf func(string, ...any), warm ...string) error {
+// settle readies the machine for a timed build or floor: it syncs, drops
+// the kernel's caches and reads back in the programs and, unless the run
+// is cold, the files and folders it reads.
+func (s *settler) settle(ctx context.Context, logf func(string, ...any), progs, data []string) error {
 	if err := exec.CommandContext(ctx, "sync").Run(); err != nil {
 		logf("sync: %v", err)
 	}
-	if err := os.WriteFile("/proc/sys/vm/drop_caches", []byte("3\n"), 0); err != nil && !s.warned {
-		logf("cannot drop the kernel's caches (%v): timings may vary more", err)
-		s.warned = true
+	if err := os.WriteFile("/proc/sys/vm/drop_caches", []byte("3\n"), 0); err != nil {
+		if s.cold {
+			return fmt.Errorf("-cold: cannot drop the kernel's caches (%w); run as root", err)
+		}
+		if !s.warned {
+			logf("cannot drop the kernel's caches (%v): timings may vary more", err)
+			s.warned = true
+		}
+	}
+	warm := progs
+	if !s.cold {
+		warm = append(slices.Clip(progs), data...)
 	}
 	for _, p := range warm {
 		if err := readAll(p); err != nil {
@@ -404,7 +424,13 @@ func gitCommit(ctx context.Context, dir string) error {
 func mb(n int64) float64 { return float64(n) / (1 << 20) }
 
 func printTables(w io.Writer, rows []row, o options) {
-	fmt.Fprintf(w, "\nMedians of %d runs. CPU is user + system; peak memory is the maximum resident set size.\n\n", o.runs)
+	fmt.Fprintf(w, "\nMedians of %d runs. CPU is user + system; peak memory is the maximum resident set size.\n", o.runs)
+	if o.cold {
+		fmt.Fprintln(w, "Cold: before every timed build and floor the kernel's caches were dropped and only the programs read back in.")
+	} else {
+		fmt.Fprintln(w, "Warm: before every timed build and floor the kernel's caches were dropped and its inputs read back in.")
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintln(w, "| schools | pages | files | output MB | parentpages wall | CPU | peak memory | Hugo pages | Hugo files | Hugo MB | Hugo wall | CPU | peak memory | parentpages ÷ Hugo (wall) |")
 	fmt.Fprintln(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, r := range rows {
