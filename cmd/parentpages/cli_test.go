@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -256,57 +257,112 @@ func TestRunInProcess(t *testing.T) {
 func TestBuildStoppedBySignal(t *testing.T) {
 	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
 		t.Run(sig.String(), func(t *testing.T) {
-			dir := t.TempDir()
-			content := filepath.Join(dir, "content")
-			if _, err := benchcorpus.Write(content, benchcorpus.Options{Schools: 300, Seed: 1, Now: benchcorpus.DefaultNow}); err != nil {
-				t.Fatal(err)
-			}
-			if code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29"); code != 0 {
-				t.Fatalf("first build: exit %d\n%s", code, stderr)
-			}
-			home := filepath.Join(dir, "public", "index.html")
-			before, err := os.ReadFile(home)
-			if err != nil {
-				t.Fatal(err)
-			}
-			// A new site title: every page changes.
-			site := filepath.Join(content, "site.yaml")
-			data, err := os.ReadFile(site)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := os.WriteFile(site, regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(data, []byte("title: A new title")), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			cmd := exec.Command(binary, "build", "--now", "2026-11-29")
-			cmd.Dir = dir
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			staged := func() []string {
-				m, _ := filepath.Glob(filepath.Join(dir, ".public.new-*"))
-				return m
-			}
-			for deadline := time.Now().Add(20 * time.Second); len(staged()) == 0; time.Sleep(time.Millisecond) {
-				if time.Now().After(deadline) {
-					cmd.Process.Kill()
-					t.Fatal("the build staged nothing within 20 s")
-				}
-			}
-			time.Sleep(100 * time.Millisecond) // well into writing pages
-			cmd.Process.Signal(sig)
-			err = cmd.Wait()
+			dir, home, before := builtThenRetitled(t)
+			stderr, err := stopWhileStaging(t, dir, sig)
 			if err == nil {
 				t.Skip("the build finished before the signal reached it")
 			}
-			if left := staged(); len(left) > 0 {
-				t.Errorf("left staged: %v\n%s", left, stderr.String())
+			if left := staged(dir); len(left) > 0 {
+				t.Errorf("left staged: %v\n%s", left, stderr)
 			}
 			if after, err := os.ReadFile(home); err != nil || !bytes.Equal(after, before) {
 				t.Errorf("the previous site's home page changed (%v)", err)
 			}
 		})
 	}
+}
+
+// TestBuildSweepsKilledBuild: a build killed outright (SIGKILL, the
+// out-of-memory killer, a lost machine) cannot remove its stage; the next
+// build does, once it is a minute old, and builds as usual.
+func TestBuildSweepsKilledBuild(t *testing.T) {
+	dir, home, before := builtThenRetitled(t)
+	if _, err := stopWhileStaging(t, dir, os.Kill); err == nil {
+		t.Skip("the build finished before it was killed")
+	}
+	left := staged(dir)
+	if len(left) != 1 {
+		t.Fatalf("a killed build left %v staged, want its one stage", left)
+	}
+	if after, err := os.ReadFile(home); err != nil || !bytes.Equal(after, before) {
+		t.Errorf("the previous site's home page changed (%v)", err)
+	}
+	// A stage less than a minute old may be a build that is starting.
+	if code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29"); code != 0 {
+		t.Fatalf("build after the kill: exit %d\n%s", code, stderr)
+	}
+	if now := staged(dir); !slices.Equal(now, left) {
+		t.Errorf("after a build straight away, staged: %v, want the killed build's stage %v kept", now, left)
+	}
+	old := time.Now().Add(-2 * time.Minute)
+	if err := os.Chtimes(left[0], old, old); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29"); code != 0 {
+		t.Fatalf("build: exit %d\n%s", code, stderr)
+	}
+	if now := staged(dir); len(now) > 0 {
+		t.Errorf("the stale stage is still there: %v", now)
+	}
+	if after, err := os.ReadFile(home); err != nil || !bytes.Contains(after, []byte("A new title")) {
+		t.Errorf("the site was not rebuilt with the new title (%v)", err)
+	}
+}
+
+// builtThenRetitled builds a 300-school site, then gives it a new title,
+// so that the next build rewrites every page. It returns the folder, the
+// path of the home page and the home page as built.
+func builtThenRetitled(t *testing.T) (dir, home string, before []byte) {
+	t.Helper()
+	dir = t.TempDir()
+	content := filepath.Join(dir, "content")
+	if _, err := benchcorpus.Write(content, benchcorpus.Options{Schools: 300, Seed: 1, Now: benchcorpus.DefaultNow}); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29"); code != 0 {
+		t.Fatalf("first build: exit %d\n%s", code, stderr)
+	}
+	home = filepath.Join(dir, "public", "index.html")
+	before, err := os.ReadFile(home)
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := filepath.Join(content, "site.yaml")
+	data, err := os.ReadFile(site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(site, regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(data, []byte("title: A new title")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, home, before
+}
+
+// stopWhileStaging starts a build in dir and sends it sig once it is
+// writing pages. It returns the build's standard error and how it ended.
+func stopWhileStaging(t *testing.T, dir string, sig os.Signal) (string, error) {
+	t.Helper()
+	cmd := exec.Command(binary, "build", "--now", "2026-11-29")
+	cmd.Dir = dir
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); len(staged(dir)) == 0; time.Sleep(time.Millisecond) {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatal("the build staged nothing within 20 s")
+		}
+	}
+	time.Sleep(100 * time.Millisecond) // well into writing pages
+	cmd.Process.Signal(sig)
+	err := cmd.Wait()
+	return stderr.String(), err
+}
+
+// staged lists the stages beside dir/public.
+func staged(dir string) []string {
+	m, _ := filepath.Glob(filepath.Join(dir, ".public.new-*"))
+	return m
 }

@@ -133,6 +133,9 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		if err := checkOut(cfg.Content, cfg.Out); err != nil {
 			return res, err
 		}
+		if err := publish.Sweep(cfg.Out); err != nil {
+			return res, err
+		}
 	}
 	fsys := newDirFS(cfg.Content)
 	c, slugs, ds := content.LoadSite(fsys)

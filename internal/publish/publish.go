@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -113,8 +114,67 @@ func Write(out string, outputs []render.Output) error {
 // removes it.
 type Stage struct {
 	out, dir string
+	lock     *os.File // held while the stage is in use (see Sweep)
 	mu       sync.Mutex
 	dirs     map[string]bool
+}
+
+// stagePrefix starts the name of every stage of out: ".public.new-".
+func stagePrefix(out string) string { return "." + filepath.Base(out) + ".new-" }
+
+func closeLock(f *os.File) {
+	if f != nil {
+		f.Close()
+	}
+}
+
+// sweepAge is how long a folder left beside the output must have been
+// untouched before Sweep removes it: a build that has just made its stage
+// may not hold the stage's lock yet.
+const sweepAge = time.Minute
+
+// Sweep removes what builds of out that were stopped (killed, or the
+// machine lost power) left beside it: a stage (".public.new-123"), or the
+// previous site moved aside to be deleted (".public.new-123.old"). A build
+// holds a lock on its stage until it ends, so a stage is swept only if no
+// running build holds it and it has been untouched for a minute. A previous
+// site moved aside is swept only while out exists: if a build stopped
+// between moving it aside and putting the new site in its place, it is
+// all that is left of the site (rename it back to recover it).
+func Sweep(out string) error {
+	out = filepath.Clean(out)
+	parent, prefix := filepath.Dir(out), stagePrefix(out)
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	_, err = os.Lstat(out)
+	outExists := err == nil
+	for _, e := range entries {
+		if !e.IsDir() || !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil || time.Since(info.ModTime()) < sweepAge {
+			continue
+		}
+		p := filepath.Join(parent, e.Name())
+		if strings.HasSuffix(e.Name(), ".old") {
+			if outExists {
+				err = os.RemoveAll(p)
+			}
+		} else if lock, ok := lockDir(p); ok {
+			err = os.RemoveAll(p)
+			lock.Close()
+		}
+		if err != nil {
+			return fmt.Errorf("removing %s, left by a build that was stopped: %w", p, err)
+		}
+	}
+	return nil
 }
 
 // NewStage starts a new site beside out.
@@ -124,15 +184,17 @@ func NewStage(out string) (*Stage, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".new-")
+	dir, err := os.MkdirTemp(parent, stagePrefix(out))
 	if err != nil {
 		return nil, err
 	}
+	lock, _ := lockDir(dir)
 	if err := os.Chmod(dir, 0o755); err != nil {
+		closeLock(lock)
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &Stage{out: out, dir: dir, dirs: map[string]bool{dir: true}}, nil
+	return &Stage{out: out, dir: dir, lock: lock, dirs: map[string]bool{dir: true}}, nil
 }
 
 // Write writes one output into the stage.
@@ -154,11 +216,15 @@ func (s *Stage) Commit() error {
 		s.Abort()
 		return err
 	}
+	closeLock(s.lock)
 	return nil
 }
 
 // Abort removes the stage, leaving the output folder as it was.
-func (s *Stage) Abort() { os.RemoveAll(s.dir) }
+func (s *Stage) Abort() {
+	os.RemoveAll(s.dir)
+	closeLock(s.lock)
+}
 
 // swap puts stage at out, moving any previous out aside first and
 // removing it after.
