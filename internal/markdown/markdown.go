@@ -10,6 +10,7 @@ package markdown
 import (
 	"bytes"
 	"io"
+	"slices"
 	"strings"
 	"sync"
 
@@ -45,6 +46,13 @@ func NewParser() *Parser {
 type Doc struct {
 	Root   ast.Node
 	Source []byte
+	ahead  []ahead // HTML rendered ahead (see RenderPair)
+}
+
+// ahead is a document's HTML for one renderer, rendered ahead of its use.
+type ahead struct {
+	r    *Renderer
+	html string
 }
 
 // Parse parses src, a page's body: its highest heading becomes an <h2>.
@@ -218,22 +226,54 @@ func (d *Doc) FirstParagraph() string {
 
 // Renderer writes documents as HTML. It is safe for concurrent use.
 type Renderer struct {
-	r renderer.Renderer
+	r      renderer.Renderer
+	prefix string
+	unsafe bool
+	// marked writes mark where a site path's prefix goes, so that one
+	// rendering serves two renderers (see RenderPair); nil where the prefix
+	// is not plain enough to be put in afterwards.
+	marked renderer.Renderer
 }
+
+// mark stands for the prefix in what marked writes. A document whose
+// source holds no NUL byte cannot otherwise lead goldmark to write one.
+const mark = "\x00"
 
 // NewRenderer returns a renderer that writes site paths ("/schools/...")
 // with prefix in front ("/" or "/parents/" or "https://example.org/"), and
 // shows raw HTML as text unless unsafe is set.
 func NewRenderer(prefix string, unsafe bool) *Renderer {
-	opts := []renderer.Option{
-		renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{prefix: prefix, unsafe: unsafe}, 100)),
+	r := &Renderer{r: newRenderer(&nodeRenderer{prefix: prefix, unsafe: unsafe}, unsafe), prefix: prefix, unsafe: unsafe}
+	if plainPrefix(prefix) {
+		r.marked = newRenderer(&nodeRenderer{prefix: mark, marked: true, unsafe: unsafe}, unsafe)
 	}
+	return r
+}
+
+func newRenderer(nr *nodeRenderer, unsafe bool) renderer.Renderer {
+	opts := []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(nr, 100))}
 	if unsafe {
 		opts = append(opts, html.WithUnsafe())
 	}
 	// The table and strikethrough extensions bring their own node renderers.
-	md := goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough), goldmark.WithRendererOptions(opts...))
-	return &Renderer{r: md.Renderer()}
+	return goldmark.New(goldmark.WithExtensions(extension.Table, extension.Strikethrough), goldmark.WithRendererOptions(opts...)).Renderer()
+}
+
+// plainPrefix reports whether a prefix can be put in place of mark after
+// rendering, giving what writing it in place would: it starts like no
+// dangerous URL, ends with "/" (so no escape or entity runs across it into
+// the path), and holds nothing that escaping would change.
+func plainPrefix(p string) bool {
+	if !strings.HasSuffix(p, "/") || !(strings.HasPrefix(p, "/") || strings.HasPrefix(p, "https://") || strings.HasPrefix(p, "http://")) {
+		return false
+	}
+	for i := range len(p) {
+		c := p[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || strings.IndexByte("-._~:/", c) >= 0) {
+			return false
+		}
+	}
+	return true
 }
 
 // Render writes d as HTML.
@@ -241,13 +281,40 @@ func (r *Renderer) Render(w io.Writer, d *Doc) error {
 	return r.r.Render(w, d.Source, d.Root)
 }
 
-// HTML returns d as HTML.
+// HTML returns d as HTML: what RenderPair rendered ahead for r, if it is
+// there (it is handed over once), else a new rendering.
 func (r *Renderer) HTML(d *Doc) string {
+	for i, a := range d.ahead {
+		if a.r == r {
+			d.ahead = slices.Delete(d.ahead, i, i+1)
+			return a.html
+		}
+	}
+	return r.render(r.r, d)
+}
+
+func (r *Renderer) render(with renderer.Renderer, d *Doc) string {
 	w := htmlBuffers.Get().(*bufWriter)
 	defer htmlBuffers.Put(w)
 	w.Reset()
-	_ = r.Render(w, d)
+	_ = with.Render(w, d.Source, d.Root)
 	return w.String()
+}
+
+// RenderPair renders d ahead for r and for o, which may differ from r only
+// in the prefix (a page and its feed), and keeps each HTML for the next
+// HTML(d) call of its renderer. The document is rendered once and the
+// prefixes put in after, where both prefixes allow it; the HTML is byte for
+// byte what HTML would write. A document is only for one goroutine at a time.
+func (r *Renderer) RenderPair(d *Doc, o *Renderer) {
+	var mine, theirs string
+	if r.marked == nil || o.marked == nil || r.unsafe != o.unsafe || bytes.IndexByte(d.Source, mark[0]) >= 0 {
+		mine, theirs = r.render(r.r, d), o.render(o.r, d)
+	} else {
+		h := r.render(r.marked, d)
+		mine, theirs = strings.ReplaceAll(h, mark, r.prefix), strings.ReplaceAll(h, mark, o.prefix)
+	}
+	d.ahead = append(d.ahead, ahead{r, mine}, ahead{o, theirs})
 }
 
 // bufWriter is a bytes.Buffer that goldmark writes to directly: without
@@ -267,6 +334,7 @@ var htmlBuffers = sync.Pool{New: func() any { return new(bufWriter) }}
 // links and images (the prefix), raw HTML (escaped unless unsafe).
 type nodeRenderer struct {
 	prefix string
+	marked bool // prefix is mark: put in after escaping (see plainPrefix)
 	unsafe bool
 }
 
@@ -281,6 +349,11 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 
 func (r *nodeRenderer) dest(d []byte) []byte {
 	if len(d) > 0 && d[0] == '/' && (len(d) == 1 || d[1] != '/') {
+		if r.marked {
+			// A plain prefix is neither escaped nor dangerous, and changes
+			// nothing in how the rest is escaped.
+			return append([]byte(mark), util.EscapeHTML(util.URLEscape(d[1:], true))...)
+		}
 		d = append([]byte(r.prefix), d[1:]...)
 	}
 	d = util.URLEscape(d, true)

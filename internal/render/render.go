@@ -296,6 +296,11 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 		}
 	}
 	for _, u := range s.Updates {
+		// The update's page and the school's feed both show its body: one
+		// rendering serves the two.
+		if u.Body != nil {
+			r.md.RenderPair(u.Body, r.mdAbs)
+		}
 		if err := page("update", u.Title, u.URL(), func(pg *Page) { pg.Update = u }); err != nil {
 			return nil, err
 		}
