@@ -245,7 +245,7 @@ const mark = "\x00"
 func NewRenderer(prefix string, unsafe bool) *Renderer {
 	r := &Renderer{r: newRenderer(&nodeRenderer{prefix: prefix, unsafe: unsafe}, unsafe), prefix: prefix, unsafe: unsafe}
 	if plainPrefix(prefix) {
-		r.marked = newRenderer(&nodeRenderer{prefix: mark, marked: true, unsafe: unsafe}, unsafe)
+		r.marked = newRenderer(&nodeRenderer{marked: true, unsafe: unsafe}, unsafe)
 	}
 	return r
 }
@@ -290,10 +290,10 @@ func (r *Renderer) HTML(d *Doc) string {
 			return a.html
 		}
 	}
-	return r.render(r.r, d)
+	return renderWith(r.r, d)
 }
 
-func (r *Renderer) render(with renderer.Renderer, d *Doc) string {
+func renderWith(with renderer.Renderer, d *Doc) string {
 	w := htmlBuffers.Get().(*bufWriter)
 	defer htmlBuffers.Put(w)
 	w.Reset()
@@ -309,9 +309,9 @@ func (r *Renderer) render(with renderer.Renderer, d *Doc) string {
 func (r *Renderer) RenderPair(d *Doc, o *Renderer) {
 	var mine, theirs string
 	if r.marked == nil || o.marked == nil || r.unsafe != o.unsafe || bytes.IndexByte(d.Source, mark[0]) >= 0 {
-		mine, theirs = r.render(r.r, d), o.render(o.r, d)
+		mine, theirs = renderWith(r.r, d), renderWith(o.r, d)
 	} else {
-		h := r.render(r.marked, d)
+		h := renderWith(r.marked, d)
 		mine, theirs = strings.ReplaceAll(h, mark, r.prefix), strings.ReplaceAll(h, mark, o.prefix)
 	}
 	d.ahead = append(d.ahead, ahead{r, mine}, ahead{o, theirs})
@@ -334,7 +334,7 @@ var htmlBuffers = sync.Pool{New: func() any { return new(bufWriter) }}
 // links and images (the prefix), raw HTML (escaped unless unsafe).
 type nodeRenderer struct {
 	prefix string
-	marked bool // prefix is mark: put in after escaping (see plainPrefix)
+	marked bool // write mark for the prefix, put in after escaping (see plainPrefix)
 	unsafe bool
 }
 
