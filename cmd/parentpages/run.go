@@ -100,7 +100,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 		return exitUsage
 	}
 	if check {
-		cfg.CheckOnly = true
+		cfg.Mode = build.Check
 	}
 	var err error
 	cfg.Now, cfg.NowIsDate, err = today(now, os.Getenv("SOURCE_DATE_EPOCH"), time.Now())

@@ -1,28 +1,46 @@
-// Package build is the one pipeline that both `parentpages build` and the
-// dev server use: load and check the content, build the model, render it,
-// minify, and (for build) write the output folder in one swap.
+// Package build is the one pipeline that `parentpages build`, `check` and
+// the dev server use:
+//
+//	load -> model and check each school -> render -> publish
+//
+// Loading reads the content folder (package content); modelling builds a
+// read-only site.School of each school and finishes every check of it,
+// Markdown and links included (package site); rendering turns it into
+// files (package render); publishing minifies them and writes them into a
+// stage that replaces the output folder in one swap (package publish), or
+// keeps them in memory for the dev server. Schools go through one at a
+// time on each core, so that a site of thousands is never held whole.
+// What a build may skip because nothing changed is package incremental's
+// decision.
 package build
 
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/site"
-	theme "github.com/parentpages/parentpages/themes/default"
+)
+
+// Mode is what a build does with what it makes.
+type Mode int
+
+const (
+	// Write writes the site into Config.Out.
+	Write Mode = iota
+	// Check checks the content and renders nothing.
+	Check
+	// Preview keeps the site in memory (Result.Outputs), for the dev server.
+	Preview
 )
 
 // Config is what one build does.
 type Config struct {
+	Mode    Mode
 	Content string    // the content folder
-	Out     string    // the output folder; "" writes nothing (check, serve)
+	Out     string    // the output folder (Write)
 	Now     time.Time // "today"
 	// NowIsDate says Now is a date (from --now): the start of that day in
 	// the site's timezone.
@@ -30,28 +48,25 @@ type Config struct {
 	Drafts    bool // include drafts
 	Future    bool // include updates dated after today
 	Render    render.Options
-	// CheckOnly stops after the content is checked: nothing is written.
-	CheckOnly bool
 	// History takes each meeting's calendar SEQUENCE from the Git history of
-	// its meetings.yaml (see setSequences); without it every SEQUENCE is 0.
+	// its meetings.yaml (see sequencer); without it every SEQUENCE is 0.
 	History bool
+	// NoMinify leaves the files as rendered (the golden tests).
+	NoMinify bool
 }
 
 // Result is what a build made.
 type Result struct {
-	// Site is the model. A build that writes or checks lets go of each
-	// school's content once its pages are rendered (see site.School.Shed),
-	// so its schools hold only their slugs, names and links; the dev
-	// server's (Config.Out "") keeps them whole.
-	Site    *site.Site
-	Outputs []render.Output // minified, sorted by path; kept only when Config.Out is ""
-	Files   int             // number of files built
-	Pages   int             // of which HTML pages
-	Bytes   int64           // their total size
-	Schools int             // number of schools published
-	// Unchanged says nothing had changed since the build that made the
-	// output folder, so nothing was written.
-	Unchanged   bool
+	// Site is the site-wide model; Schools the listing of each school
+	// published, in the order of the home page.
+	Site        *site.Site
+	Listings    []*site.Listing
+	Outputs     []render.Output // minified, sorted by path; kept only in Preview
+	Files       int             // number of files built
+	Pages       int             // of which HTML pages
+	Bytes       int64           // their total size
+	Schools     int             // number of schools published
+	Unchanged   bool            // the output folder already held this build: nothing was written
 	Diagnostics content.Diagnostics
 	Duration    time.Duration
 }
@@ -62,48 +77,8 @@ var ErrContent = errors.New("the content has errors")
 
 // Build runs the pipeline once. A content error returns ErrContent with the
 // diagnostics in the result; any other error is the program's or the
-// machine's. When cfg.Out is set, the folder is replaced only on success,
+// machine's. In Write mode the output folder is replaced only on success,
 // and what the previous build left there is reused where nothing changed.
 func Build(ctx context.Context, cfg Config) (*Result, error) {
 	return NewBuilder(cfg).Build(ctx, nil)
-}
-
-// themeOf returns the theme: the default, with the site's theme folder (a
-// path relative to the folder that holds the content folder) over it.
-func themeOf(contentDir, dir string) (fs.FS, error) {
-	if dir == "" {
-		return theme.FS, nil
-	}
-	p := filepath.Join(filepath.Dir(filepath.Clean(contentDir)), filepath.FromSlash(dir))
-	if st, err := os.Stat(p); err != nil || !st.IsDir() {
-		return theme.FS, errNoTheme
-	}
-	return overlay{top: os.DirFS(p), bottom: theme.FS}, nil
-}
-
-// checkOut refuses output folders whose replacement would destroy the
-// content or something that is plainly not a built site.
-func checkOut(contentDir, out string) error {
-	c, err := filepath.Abs(contentDir)
-	if err != nil {
-		return err
-	}
-	o, err := filepath.Abs(out)
-	if err != nil {
-		return err
-	}
-	within := func(a, b string) bool { // a is b or inside b
-		rel, err := filepath.Rel(b, a)
-		return err == nil && (rel == "." || !strings.HasPrefix(rel, ".."))
-	}
-	home, _ := os.UserHomeDir()
-	switch {
-	case within(c, o):
-		return fmt.Errorf("the output folder %s holds the content folder; it would be replaced by the built site: choose another --out", out)
-	case within(o, c):
-		return fmt.Errorf("the output folder %s is inside the content folder; choose a folder outside it, such as public", out)
-	case o == filepath.Dir(o) || (home != "" && o == home):
-		return fmt.Errorf("refusing to replace %s with the built site: choose a folder of its own, such as public", out)
-	}
-	return nil
 }

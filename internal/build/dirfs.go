@@ -44,9 +44,9 @@ func newOnceFS(d dirFS) *onceFS {
 	return &onceFS{dirFS: d, files: map[string][]byte{}, dirs: map[string][]fs.DirEntry{}}
 }
 
-// readShared reads a file for a reader that does not change it (the key),
+// ReadShared reads a file for a reader that does not change it (the key),
 // and keeps it for one ReadFile.
-func (o *onceFS) readShared(name string) ([]byte, error) {
+func (o *onceFS) ReadShared(name string) ([]byte, error) {
 	if b, ok := o.files[name]; ok {
 		return b, nil
 	}

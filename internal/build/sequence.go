@@ -44,10 +44,6 @@ func readHistory(contentDir string) (*history, error) {
 	return &history{top: top, prefix: prefix, commits: commits}, nil
 }
 
-func (h *history) path(sch *site.School) string {
-	return path.Join(h.prefix, sch.Dir, "meetings.yaml")
-}
-
 // key names what a school's SEQUENCE numbers depend on besides its files:
 // the last commit that changed its meetings.yaml.
 func (h *history) key(dir string) string {
@@ -60,45 +56,41 @@ func (h *history) key(dir string) string {
 	return ""
 }
 
-// setSequences gives every meeting of the schools its calendar SEQUENCE:
-// the time, in minutes since 2020, of the commit from which its published
+// sequencer returns what gives every meeting its calendar SEQUENCE: the
+// time, in minutes since 2020, of the commit from which its published
 // details have been as they are now. So SEQUENCE grows whenever the details
 // change, stays the same when only other meetings or files change, and is
 // the same for every build of the same commit. A meeting whose details
 // differ from the last commit (a preview of an edit) gets the build's
 // "now". Outside a Git repository (h is nil) every SEQUENCE is 0.
-func (h *history) setSequences(now time.Time, schools []*site.School) error {
+func (h *history) sequencer(now time.Time, schools []*site.Entry) (func(dir, id, details string) int, error) {
 	if h == nil {
-		return nil
+		return nil, nil
 	}
 	wanted := map[string][]commit{}
 	for _, sch := range schools {
-		if len(sch.Meetings) > 0 {
-			p := h.path(sch)
+		if sch.Paths[sch.Dir+"/meetings.yaml"] {
+			p := path.Join(h.prefix, sch.Dir, "meetings.yaml")
 			wanted[p] = h.commits[p]
 		}
 	}
 	versions, err := readVersions(h.top, wanted)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	nowSeq := minutesSince(now)
-	for _, sch := range schools {
-		p := h.path(sch)
-		for _, m := range sch.Meetings {
-			want := site.Details(m.Meeting)
-			seq := nowSeq
-			for _, c := range h.commits[p] { // newest first
-				d, ok := versions[c.hash+":"+p][m.ID]
-				if !ok || d != want {
-					break
-				}
-				seq = minutesSince(c.when)
+	return func(dir, id, details string) int {
+		p := path.Join(h.prefix, dir, "meetings.yaml")
+		seq := nowSeq
+		for _, c := range h.commits[p] { // newest first
+			d, ok := versions[c.hash+":"+p][id]
+			if !ok || d != details {
+				break
 			}
-			m.Sequence = seq
+			seq = minutesSince(c.when)
 		}
-	}
-	return nil
+		return seq
+	}, nil
 }
 
 type commit struct {

@@ -10,7 +10,6 @@ package markdown
 import (
 	"bytes"
 	"io"
-	"slices"
 	"strings"
 	"sync"
 
@@ -46,13 +45,6 @@ func NewParser() *Parser {
 type Doc struct {
 	Root   ast.Node
 	Source []byte
-	ahead  []ahead // HTML rendered ahead (see RenderPair)
-}
-
-// ahead is a document's HTML for one renderer, rendered ahead of its use.
-type ahead struct {
-	r    *Renderer
-	html string
 }
 
 // Parse parses src, a page's body: its highest heading becomes an <h2>.
@@ -281,15 +273,8 @@ func (r *Renderer) Render(w io.Writer, d *Doc) error {
 	return r.r.Render(w, d.Source, d.Root)
 }
 
-// HTML returns d as HTML: what RenderPair rendered ahead for r, if it is
-// there (it is handed over once), else a new rendering.
+// HTML returns d as HTML.
 func (r *Renderer) HTML(d *Doc) string {
-	for i, a := range d.ahead {
-		if a.r == r {
-			d.ahead = slices.Delete(d.ahead, i, i+1)
-			return a.html
-		}
-	}
 	return renderWith(r.r, d)
 }
 
@@ -301,20 +286,16 @@ func renderWith(with renderer.Renderer, d *Doc) string {
 	return w.String()
 }
 
-// RenderPair renders d ahead for r and for o, which may differ from r only
-// in the prefix (a page and its feed), and keeps each HTML for the next
-// HTML(d) call of its renderer. The document is rendered once and the
-// prefixes put in after, where both prefixes allow it; the HTML is byte for
-// byte what HTML would write. A document is only for one goroutine at a time.
-func (r *Renderer) RenderPair(d *Doc, o *Renderer) {
-	var mine, theirs string
+// RenderPair returns d as HTML for r and for o, which may differ from r
+// only in the prefix (a page and its feed). The document is rendered once
+// and the prefixes put in after, where both prefixes allow it; each HTML is
+// byte for byte what HTML would write.
+func (r *Renderer) RenderPair(d *Doc, o *Renderer) (mine, theirs string) {
 	if r.marked == nil || o.marked == nil || r.unsafe != o.unsafe || bytes.IndexByte(d.Source, mark[0]) >= 0 {
-		mine, theirs = renderWith(r.r, d), renderWith(o.r, d)
-	} else {
-		h := renderWith(r.marked, d)
-		mine, theirs = strings.ReplaceAll(h, mark, r.prefix), strings.ReplaceAll(h, mark, o.prefix)
+		return renderWith(r.r, d), renderWith(o.r, d)
 	}
-	d.ahead = append(d.ahead, ahead{r, mine}, ahead{o, theirs})
+	h := renderWith(r.marked, d)
+	return strings.ReplaceAll(h, mark, r.prefix), strings.ReplaceAll(h, mark, o.prefix)
 }
 
 // bufWriter is a bytes.Buffer that goldmark writes to directly: without

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/ical"
-	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/rss"
 	"github.com/parentpages/parentpages/internal/site"
 )
@@ -21,40 +20,31 @@ const siteFeedItems = 50
 // refresh is how often subscribers are asked to reload a calendar.
 const refresh = 12 * time.Hour
 
-// feedItems makes feed items of updates whose bodies are parsed (a
-// school's, while it is rendered), or, with parse set, parses each itself
-// (the whole site's feed, rendered beside the schools).
-func (r *Renderer) feedItems(updates []*site.Update, parse bool) []rss.Item {
-	items := make([]rss.Item, 0, len(updates))
-	for _, u := range updates {
-		// An update has a date, not a time: publish it at 9am local time.
-		d := u.Date.Time
-		pub := time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, r.site.Location)
-		var body *markdown.Doc
-		var summary string
-		if parse {
-			// The school may be rendering beside us: touch none of its fields
-			// that rendering sets.
-			body, summary = r.site.ParseUpdate(u)
-		} else {
-			body, summary = u.Body, u.Summary
-		}
-		items = append(items, rss.Item{
-			Title: u.Title, Link: r.abs(u.URL()), GUID: r.abs(u.URL()), Published: pub,
-			Description: summary, ContentHTML: r.mdAbs.HTML(body), Author: u.Author,
-			Categories: []string{u.School.Info.Name},
-		})
+// feedItem makes the feed item of an update, given its summary and its
+// body as HTML with absolute links.
+func (r *Renderer) feedItem(u *site.Update, summary, html string) rss.Item {
+	// An update has a date, not a time: publish it at 9am local time.
+	d := u.Date.Time
+	pub := time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, r.site.Location)
+	return rss.Item{
+		Title: u.Title, Link: r.abs(u.URL()), GUID: r.abs(u.URL()), Published: pub,
+		Description: summary, ContentHTML: html, Author: u.Author,
+		Categories: []string{u.School.Name},
 	}
-	return items
 }
 
-func (r *Renderer) schoolFeed(s *site.School) (Output, error) {
+// schoolFeed renders a school's feed; html holds each update's body.
+func (r *Renderer) schoolFeed(s *site.School, html []string) (Output, error) {
+	items := make([]rss.Item, len(s.Updates))
+	for i, u := range s.Updates {
+		items[i] = r.feedItem(u, u.Summary, html[i])
+	}
 	ch := rss.Channel{
 		Title:       s.Info.Name + ": updates for parents and carers",
 		Link:        r.abs(s.URL()),
 		Description: "Updates from " + s.Info.Name + "'s Parent Support Adviser, published by " + r.site.Title + ".",
 		Language:    r.site.Language, SelfURL: r.abs(s.URL() + "feed.xml"), Generator: generator,
-		Items: r.feedItems(s.Updates, false),
+		Items: items,
 	}
 	b, err := ch.Marshal()
 	if err != nil {
@@ -64,8 +54,8 @@ func (r *Renderer) schoolFeed(s *site.School) (Output, error) {
 }
 
 // SiteFeed renders the whole site's feed.
-func (r *Renderer) SiteFeed() ([]Output, error) {
-	o, err := r.siteFeed()
+func (r *Renderer) SiteFeed(schools []*site.Listing) ([]Output, error) {
+	o, err := r.siteFeed(schools)
 	if err != nil {
 		return nil, err
 	}
@@ -78,9 +68,9 @@ func (r *Renderer) SiteFeed() ([]Output, error) {
 // updates only, each school's feed holds all of that school's. A site of
 // a thousand schools has fifteen thousand updates, and the dev server
 // asks on every save, so the latest are picked out, not all sorted.
-func (r *Renderer) SiteFeedUpdates() []*site.Update {
+func SiteFeedUpdates(schools []*site.Listing) []*site.Update {
 	top := make([]*site.Update, 0, siteFeedItems+1)
-	for _, s := range r.site.Schools {
+	for _, s := range schools {
 		for _, u := range s.Updates {
 			if len(top) == siteFeedItems && !newerUpdate(u, top[len(top)-1]) {
 				continue
@@ -100,8 +90,13 @@ func (r *Renderer) SiteFeedUpdates() []*site.Update {
 	return top
 }
 
-func (r *Renderer) siteFeed() (Output, error) {
-	all := r.SiteFeedUpdates()
+func (r *Renderer) siteFeed(schools []*site.Listing) (Output, error) {
+	top := SiteFeedUpdates(schools)
+	items := make([]rss.Item, len(top))
+	for i, u := range top {
+		body, summary := r.site.UpdateBody(u)
+		items[i] = r.feedItem(u, summary, r.mdAbs.HTML(body))
+	}
 	desc := r.site.Description
 	if desc == "" {
 		desc = "Updates for parents and carers from " + r.site.Title + "."
@@ -109,7 +104,7 @@ func (r *Renderer) siteFeed() (Output, error) {
 	ch := rss.Channel{
 		Title: r.site.Title + ": all updates", Link: r.abs("/"), Description: desc,
 		Language: r.site.Language, SelfURL: r.abs("/feed.xml"), Generator: generator,
-		Items: r.feedItems(all, true),
+		Items: items,
 	}
 	b, err := ch.Marshal()
 	if err != nil {
@@ -138,7 +133,7 @@ func (r *Renderer) event(m *site.Meeting) ical.Event {
 		Start:    m.Start,
 		End:      m.End,
 		AllDay:   m.AllDay,
-		Summary:  m.Title + " (" + m.School.Info.Name + ")",
+		Summary:  m.Title + " (" + m.School.Name + ")",
 		Location: m.Location,
 		URL:      r.abs(m.PageURL()),
 		Sequence: m.Sequence,
@@ -225,17 +220,17 @@ func (r *Renderer) schoolCalendars(s *site.School) ([]Output, error) {
 }
 
 // SiteCalendar renders the whole site's calendar.
-func (r *Renderer) SiteCalendar() ([]Output, error) {
-	o, err := r.siteCalendar()
+func (r *Renderer) SiteCalendar(schools []*site.Listing) ([]Output, error) {
+	o, err := r.siteCalendar(schools)
 	if err != nil {
 		return nil, err
 	}
 	return []Output{o}, nil
 }
 
-func (r *Renderer) siteCalendar() (Output, error) {
+func (r *Renderer) siteCalendar(schools []*site.Listing) (Output, error) {
 	var all []*site.Meeting
-	for _, s := range r.site.Schools {
+	for _, s := range schools {
 		all = append(all, s.Meetings...)
 	}
 	return r.calendar(r.site.Title+": all meetings",

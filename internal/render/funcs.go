@@ -59,7 +59,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"capitalise": capitalise,
 		"plural":     plural,
 		"lower":      strings.ToLower,
-		"upcoming":   func(s *site.School) []site.MeetingAt { return s.Upcoming(r.site.Now) },
+		"upcoming":   func(s upcomer) []site.MeetingAt { return s.Upcoming(r.site.Now) },
 		"past":       func(s *site.School) []site.MeetingAt { return s.Past(r.site.Now) },
 		"first": func(n int, xs any) any {
 			switch xs := xs.(type) {
@@ -71,7 +71,6 @@ func (r *Renderer) funcs() template.FuncMap {
 			return xs
 		},
 		"statuses":       func() []site.Status { return site.Statuses },
-		"schoolsIn":      func(key string) []*site.School { return r.schoolsIn(key) },
 		"number":         chart.FormatNumber,
 		"count":          func(n int) string { return chart.FormatNumber(float64(n)) },
 		"lineChart":      r.lineChart,
@@ -116,19 +115,25 @@ func (r *Renderer) funcs() template.FuncMap {
 	}
 }
 
-// schoolsIn returns the schools with the given status, newest inspection first.
-func (r *Renderer) schoolsIn(key string) []*site.School {
-	var out []*site.School
-	for _, s := range r.site.Schools {
-		if s.Latest != nil && s.Status.Key == key {
+// upcomer is a school or a school's listing: what has meetings.
+type upcomer interface {
+	Upcoming(now time.Time) []site.MeetingAt
+}
+
+// SchoolsIn returns the schools listed on a site page (the home page) with
+// the given status, newest inspection first.
+func (pg *Page) SchoolsIn(key string) []*site.Listing {
+	var out []*site.Listing
+	for _, s := range pg.Schools {
+		if !s.Inspected.IsZero() && s.Status.Key == key {
 			out = append(out, s)
 		}
 	}
-	sortFunc(out, func(a, b *site.School) bool {
-		if !a.Latest.Start.Equal(b.Latest.Start.Time) {
-			return a.Latest.Start.After(b.Latest.Start.Time)
+	sortFunc(out, func(a, b *site.Listing) bool {
+		if !a.Inspected.Equal(b.Inspected.Time) {
+			return a.Inspected.After(b.Inspected.Time)
 		}
-		return a.Info.Name < b.Info.Name
+		return a.Name < b.Name
 	})
 	return out
 }

@@ -10,14 +10,12 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
-	theme "github.com/parentpages/parentpages/themes/default"
 )
 
 // Output is one file of the built site.
@@ -116,37 +114,6 @@ func parsePages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Templa
 	return pages, nil
 }
 
-// schoolKinds are the kinds of page that School renders.
-var schoolKinds = []string{"school", "inspection", "action-plan", "meetings", "views", "updates", "update"}
-
-// StandAlone reports whether School reads nothing but the school it is
-// given: so it is with the default theme's templates, and a site's theme
-// that redefines any template a school's pages use might read the other
-// schools (through .Site.Schools). A build may then let go of a school's
-// content once its pages are written and the site-wide pages are done.
-func (r *Renderer) StandAlone() (bool, error) {
-	if r.theme == fs.FS(theme.FS) {
-		return true, nil // no site theme: the templates are the default's
-	}
-	defaults, err := parsePages(theme.FS, r.funcs())
-	if err != nil {
-		return false, fmt.Errorf("the default theme: %w", err)
-	}
-	for _, kind := range schoolKinds {
-		mine, theirs := r.pages[kind].Templates(), defaults[kind]
-		if len(mine) != len(theirs.Templates()) {
-			return false, nil
-		}
-		for _, t := range mine {
-			d := theirs.Lookup(t.Name())
-			if d == nil || (t.Tree == nil) != (d.Tree == nil) || t.Tree != nil && t.Tree.Root.String() != d.Tree.Root.String() {
-				return false, nil
-			}
-		}
-	}
-	return true, nil
-}
-
 // parseFrame parses what every page shares: templates/base.html and the
 // partials.
 func parseFrame(fsys fs.FS, funcs template.FuncMap) (*template.Template, error) {
@@ -187,52 +154,26 @@ type Page struct {
 	Now     time.Time
 	Feed    string // site path of the feed to advertise
 	Options Options
+	// Schools are the schools the site-wide pages list (set on those pages
+	// only): see SchoolsIn.
+	Schools []*site.Listing
+	// UpdateHTML is the update's body as HTML, on an update's page.
+	UpdateHTML template.HTML
 	// glossed holds the glossary terms already linked on this page, so
 	// that each is linked once, where it is first used.
 	glossed map[string]bool
 	memo    memo // parts rendered for the pages before, of this school or the site pages
 }
 
-// Render renders the whole site.
-func (r *Renderer) Render() ([]Output, error) {
-	var out []Output
-	add := func(o []Output, err error) error {
-		out = append(out, o...)
-		return err
-	}
-	for _, part := range []func() ([]Output, error){r.SitePages, r.SiteFeed, r.SiteCalendar} {
-		if err := add(part()); err != nil {
-			return nil, err
-		}
-	}
-	for _, s := range r.site.Schools {
-		if err := add(r.School(s)); err != nil {
-			return nil, err
-		}
-	}
-	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
-	paths := make([]string, len(out))
-	for i, o := range out {
-		paths[i] = o.Path
-	}
-	sm, err := r.Sitemap(paths)
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, sm)
-	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
-	return out, nil
-}
-
 // SitePages renders what does not belong to one school: the home page,
-// site pages, 404, robots.txt and the theme's assets. SiteFeed and
-// SiteCalendar render the rest.
-func (r *Renderer) SitePages() ([]Output, error) {
+// site pages, 404, robots.txt and the theme's assets, listing schools.
+// SiteFeed and SiteCalendar render the rest.
+func (r *Renderer) SitePages(schools []*site.Listing) ([]Output, error) {
 	var out []Output
 	m := memo{}
 	page := func(kind, title, p string, mod func(*Page)) error {
 		o, err := r.page(kind, title, p, func(pg *Page) {
-			pg.memo = m
+			pg.memo, pg.Schools = m, schools
 			if mod != nil {
 				mod(pg)
 			}
@@ -262,8 +203,6 @@ func (r *Renderer) SitePages() ([]Output, error) {
 
 // School renders one school's pages, feed, calendars and files.
 func (r *Renderer) School(s *site.School) ([]Output, error) {
-	r.site.ParseSchool(s)
-	defer r.site.ReleaseSchool(s)
 	var out []Output
 	base := s.URL()
 	m := memo{}
@@ -295,17 +234,17 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 			return nil, err
 		}
 	}
-	for _, u := range s.Updates {
+	feedHTML := make([]string, len(s.Updates))
+	for i, u := range s.Updates {
 		// The update's page and the school's feed both show its body: one
 		// rendering serves the two.
-		if u.Body != nil {
-			r.md.RenderPair(u.Body, r.mdAbs)
-		}
-		if err := page("update", u.Title, u.URL(), func(pg *Page) { pg.Update = u }); err != nil {
+		pageHTML, absHTML := r.md.RenderPair(u.Body, r.mdAbs)
+		feedHTML[i] = absHTML
+		if err := page("update", u.Title, u.URL(), func(pg *Page) { pg.Update, pg.UpdateHTML = u, template.HTML(pageHTML) }); err != nil {
 			return nil, err
 		}
 	}
-	feed, err := r.schoolFeed(s)
+	feed, err := r.schoolFeed(s, feedHTML)
 	if err != nil {
 		return nil, err
 	}
@@ -419,4 +358,21 @@ func mediaType(p string) string {
 		return "font/woff2"
 	}
 	return "application/octet-stream"
+}
+
+// SitePaths lists the files that SitePages, SiteFeed and SiteCalendar
+// write, and the sitemap, as output paths: with each school's
+// site.Listing.Paths, every file of the site, known without rendering.
+func (r *Renderer) SitePaths() ([]string, error) {
+	paths := []string{"index.html", "404.html", "robots.txt", "feed.xml", "calendar.ics", "sitemap.xml"}
+	for _, sp := range r.site.Pages {
+		paths = append(paths, outputPath(sp.URL()))
+	}
+	err := fs.WalkDir(r.theme, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			paths = append(paths, p)
+		}
+		return err
+	})
+	return paths, err
 }

@@ -16,11 +16,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"net"
 	"net/http"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"sync"
 	"time"
@@ -141,9 +139,6 @@ type server struct {
 	// "today" is the clock's, so that what is upcoming moves on.
 	builder *build.Builder
 	day     string
-	// unbuilt lists the paths changed since the last build that succeeded
-	// (the builder's reference), nil meaning anything may have.
-	unbuilt map[string]bool
 
 	mu      sync.Mutex
 	state   *state
@@ -204,7 +199,7 @@ func (s *server) logf(format string, args ...any) {
 // setting, so that the caller can watch the theme folder.
 func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
 	cfg := s.cfg.Build
-	cfg.Out, cfg.CheckOnly = "", false
+	cfg.Mode, cfg.Out = build.Preview, ""
 	cfg.Drafts, cfg.Future = true, true
 	cfg.Render = render.Options{ReloadScript: reloadPath}
 	if cfg.Now.IsZero() {
@@ -213,20 +208,9 @@ func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
 	if day := cfg.Now.Format(time.DateOnly); s.builder == nil || (s.cfg.Build.Now.IsZero() && day != s.day) {
 		s.builder, s.day, changed = build.NewBuilder(cfg), day, nil
 	}
-	// A failed build leaves the builder where the last good one did, so
-	// the next build must look again at what changed before it too.
-	if changed == nil {
-		s.unbuilt = nil
-	} else if s.unbuilt != nil {
-		for _, p := range changed {
-			s.unbuilt[p] = true
-		}
-		changed = slices.Sorted(maps.Keys(s.unbuilt))
-	}
+	// A failed build leaves the builder where the last good one did: it
+	// looks again at what changed before, as well as at changed.
 	res, err := s.builder.Build(ctx, changed)
-	if err == nil {
-		s.unbuilt = map[string]bool{}
-	}
 	if ctx.Err() != nil {
 		return ""
 	}
@@ -258,7 +242,7 @@ func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
 			next.files[o.Path] = o
 		}
 		next.base = res.Site.BasePath
-		s.logf("built %s in %s\n", plural(len(res.Site.Schools), "school", "schools"), res.Duration.Round(time.Millisecond))
+		s.logf("built %s in %s\n", plural(res.Schools, "school", "schools"), res.Duration.Round(time.Millisecond))
 	}
 	s.setState(next)
 	return theme

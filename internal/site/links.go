@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"net/url"
 	"path"
-	"slices"
 	"strings"
 
 	"github.com/parentpages/parentpages/internal/content"
@@ -21,7 +20,7 @@ func (b *builder) markdown(source string, src []byte, pos content.Pos, inYAML bo
 	if inYAML {
 		top = 3 // a field is shown inside a section of the page
 	}
-	doc := b.md.ParseUnder(src, top)
+	doc := b.s.md.ParseUnder(src, top)
 	for _, l := range doc.Links() {
 		at := posIn(src, l.Offset, pos, inYAML)
 		if l.Image && strings.TrimSpace(l.Alt) == "" {
@@ -115,26 +114,27 @@ func (b *builder) publishedAs(p string) (string, string) {
 	if p == "." || p == "site.yaml" {
 		return "/", ""
 	}
+	ix := b.s.index
 	parts := strings.Split(p, "/")
-	if why, ok := b.hidden[p]; ok {
+	if why, ok := ix.hidden[p]; ok {
 		return "", "which is " + why + " and not published; remove the link or publish it"
 	}
 	switch {
 	case parts[0] == "pages" && len(parts) == 2:
 		slug, ok := strings.CutSuffix(parts[1], ".md")
-		if ok && b.c.Exists(p) {
+		if ok && ix.exists(p) {
 			return "/" + slug + "/", ""
 		}
 	case parts[0] == "schools" && len(parts) >= 2:
 		dir := "schools/" + parts[1]
-		if why, ok := b.hidden[dir]; ok {
+		if why, ok := ix.hidden[dir]; ok {
 			return "", "which is in " + why + " and not published; remove the link or publish the school"
 		}
-		d := b.findSchool(parts[1])
-		if d == nil {
+		d, ok := ix.schools[parts[1]]
+		if !ok {
 			break
 		}
-		base := "/schools/" + d.Slug + "/"
+		base := "/schools/" + parts[1] + "/"
 		if len(parts) == 2 {
 			return base, ""
 		}
@@ -142,41 +142,33 @@ func (b *builder) publishedAs(p string) (string, string) {
 		switch {
 		case rest == "school.yaml":
 			return base, ""
-		case rest == "action-plan.yaml" && d.Plan != nil:
+		case rest == "action-plan.yaml" && d.plan:
 			return base + "action-plan/", ""
-		case rest == "views.yaml" && b.c.Exists(p):
+		case rest == "views.yaml" && ix.exists(p):
 			return base + "views/", ""
 		case rest == "meetings.yaml" || rest == "meetings":
 			return base + "meetings/", ""
 		case rest == "updates":
 			return base + "updates/", ""
-		case parts[2] == "files" && b.c.Exists(p):
+		case parts[2] == "files" && ix.exists(p):
 			return "/" + p, ""
 		case parts[2] == "updates" && len(parts) == 4:
-			if u, ok := b.updates[p]; ok {
-				return u.URL(), ""
+			if u, ok := ix.published[p]; ok {
+				return u, ""
 			}
 		}
 	}
-	if b.c.Exists(p) {
+	if ix.exists(p) {
 		return "", "which the site does not publish; put files to link to in the school's files/ folder"
 	}
 	return "", "which does not exist; check the spelling and the folder (the link is relative to the file it is written in)"
 }
 
-func (b *builder) findSchool(slug string) *content.SchoolDir {
-	return b.c.School(slug)
-}
-
-// CheckSiteLinks reports links to site paths that the build did not write:
-// those found by Load, and those found by ParseUpdates in each school.
-// exists says whether a site path (without the base path) was written.
-func (s *Site) CheckSiteLinks(exists func(sitePath string) bool) content.Diagnostics {
+// CheckSiteLinks reports the links to site paths (Site.SiteLinks and each
+// school's Findings.Links) that lead to no file of the site. exists says
+// whether the site publishes a site path (without the base path).
+func CheckSiteLinks(links []SiteLink, exists func(sitePath string) bool) content.Diagnostics {
 	var ds content.Diagnostics
-	links := slices.Clone(s.SiteLinks)
-	for _, sch := range s.Schools {
-		links = append(links, sch.bodyLinks...)
-	}
 	for _, l := range links {
 		p := l.Path
 		clean := path.Clean(p)

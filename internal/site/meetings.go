@@ -15,10 +15,10 @@ import (
 type Meeting struct {
 	*content.Meeting
 	ID          string // the `id`, else a slug of the title and start date
-	School      *School
+	School      *Listing
 	AllDay      bool
 	Start, End  time.Time     // the first occurrence, in the site's zone (all-day: midnight; End exclusive)
-	Description *markdown.Doc // set while the school is rendered (Site.ParseSchool)
+	Description *markdown.Doc // nil in a Listing's copy
 	// DescriptionText is the description as plain text, for calendars.
 	DescriptionText string
 	Occurrences     []Occurrence // every date it happens, `except` dates removed
@@ -28,7 +28,7 @@ type Meeting struct {
 	Count           int          // number of occurrences per the rule, if given
 	Except          []time.Time  // starts of the occurrences that do not happen
 	// Sequence is the calendar SEQUENCE: it grows whenever the meeting's
-	// published details change. Package site leaves it 0; the build sets it.
+	// published details change (see Config.Sequence).
 	Sequence int
 }
 
@@ -121,8 +121,11 @@ func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 		if src.Start.IsZero() {
 			continue // reported by content
 		}
-		m := &Meeting{Meeting: src, School: sch, AllDay: src.Start.DateOnly}
+		m := &Meeting{Meeting: src, School: sch.Listing, AllDay: src.Start.DateOnly}
 		m.ID = MeetingID(src)
+		if seq := b.s.cfg.Sequence; seq != nil {
+			m.Sequence = seq(sch.Dir, m.ID, Details(src))
+		}
 		if ids[m.ID] {
 			b.ds.Errorf(p, src.Pos, "two meetings would have the calendar id %q; give one of them its own `id:` (lower-case words joined by hyphens)", m.ID)
 		}
@@ -139,8 +142,8 @@ func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 			m.End = m.Start.Add(time.Hour)
 		}
 		if src.Description != "" {
-			// The calendar needs the text; the page parses it again (ParseSchool).
-			m.DescriptionText = b.md.ParseUnder([]byte(src.Description), 3).Text()
+			// The calendar needs the text; the page parses it again with its links.
+			m.DescriptionText = b.s.md.ParseUnder([]byte(src.Description), 3).Text()
 		}
 		b.occurrences(p, m)
 		out = append(out, m)
@@ -236,9 +239,11 @@ func dateOf(t time.Time) time.Time {
 
 // Upcoming returns the meetings of the school with an occurrence that has
 // not ended at now, each with that next occurrence, soonest first.
-func (s *School) Upcoming(now time.Time) []MeetingAt {
+func (s *School) Upcoming(now time.Time) []MeetingAt { return upcoming(s.Meetings, now) }
+
+func upcoming(meetings []*Meeting, now time.Time) []MeetingAt {
 	var out []MeetingAt
-	for _, m := range s.Meetings {
+	for _, m := range meetings {
 		if o, ok := m.Next(now); ok {
 			out = append(out, MeetingAt{Meeting: m, At: o})
 		}

@@ -8,6 +8,8 @@ package site
 
 import (
 	"cmp"
+	"io/fs"
+	"maps"
 	"net/url"
 	"slices"
 	"strings"
@@ -15,7 +17,6 @@ import (
 
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/markdown"
-	"github.com/parentpages/parentpages/internal/parallel"
 )
 
 // Config says what a build publishes.
@@ -24,9 +25,10 @@ type Config struct {
 	// back. Only its date counts: the site is built as at the start of that
 	// day in the site's timezone, so that a build is the same all day.
 	Now time.Time
-	// Reuse gives models of schools from an earlier build whose files have
-	// not changed since; they are used as they are (the dev server).
-	Reuse map[string]*School
+	// Sequence gives a meeting's calendar SEQUENCE from the history of the
+	// school's meetings.yaml (dir is the school's folder, details what the
+	// meeting publishes: see Details). Nil leaves every SEQUENCE 0.
+	Sequence func(dir, id, details string) int
 	// NowIsDate takes Now's date as written (a build with --now), rather
 	// than the date Now falls on in the site's timezone.
 	NowIsDate bool
@@ -47,15 +49,15 @@ type Site struct {
 	UnsafeHTML                   bool
 	Theme                        string // the site's theme folder, relative to the content folder's parent
 	Pages                        []*Page
-	Schools                      []*School
-	// SiteLinks are links written as site paths ("/schools/..."), to be
-	// checked against the built site.
+	// SiteLinks are the links of the site-wide pages written as site paths
+	// ("/schools/..."), to be checked against the built site.
 	SiteLinks []SiteLink
 	// Preview is set when drafts or future updates are included.
 	Preview bool
 
-	// linker resolves links in Markdown parsed after Load (update bodies).
-	linker *builder
+	cfg   Config
+	md    *markdown.Parser
+	index *index
 }
 
 // SiteLink is a link to a site path, and where it was written.
@@ -94,16 +96,9 @@ type School struct {
 	Views       []*content.ViewsGathering
 	Updates     []*Update // newest first; only those published in this build
 	Files       []File
-	viewsFile   bool
-	// What building the school's model found, kept so that a school reused
-	// by a later build still reports it.
-	diags     content.Diagnostics
-	siteLinks []SiteLink
-	// What parsing its updates' bodies found (ParseSchool).
-	bodyDiags content.Diagnostics
-	bodyLinks []SiteLink
-	// Deps are the other schools this school's Markdown links to.
-	Deps []string
+	// Listing is what the site-wide pages show of the school.
+	Listing   *Listing
+	viewsFile bool
 }
 
 // URL is the school's overview path; sub-pages are URL()+"inspection/" etc.
@@ -150,19 +145,15 @@ func (in *Inspection) Grade(word string) string {
 }
 
 // Update is one published (or previewed) update.
-//
-// Its body is parsed only while its school is rendered (see
-// Site.ParseSchool), so that a large site is never held parsed whole.
 type Update struct {
 	Slug, Title, Author string
-	// Summary is the front matter's summary, else (once the body has been
-	// parsed) the body's first paragraph.
+	// Summary is the front matter's summary, else the body's first paragraph.
 	Summary       string
 	Date          content.Date
 	Draft, Future bool
-	Body          *markdown.Doc // nil outside Site.ParseSchool
+	Body          *markdown.Doc // nil in a Listing's copy
 	Source        string
-	School        *School
+	School        *Listing
 
 	file *content.UpdateFile
 }
@@ -191,52 +182,65 @@ type Action struct {
 	Overdue bool
 }
 
-// Load builds the model from what content.Load read. Problems that span
-// files are added to the returned diagnostics.
-func Load(c *content.Content, cfg Config) (*Site, content.Diagnostics) {
-	b := &builder{c: c, cfg: cfg, md: markdown.NewParser()}
-	s := b.site()
+// New models the site-wide part of c (site.yaml and pages) and decides,
+// for every school folder, what it publishes: which schools and
+// updates are drafts or dated after today. Each school is then modelled
+// on its own by Site.School, which checks links against that decision.
+// The returned Site keeps no school folder: a build can let each go once
+// its school is modelled.
+func New(c *content.Content, schools []*Entry, cfg Config) (*Site, content.Diagnostics) {
+	s := newSite(c.Site, cfg)
+	ix := &index{fs: c.FS, sitePaths: c.Paths, schools: make(map[string]schoolIndex, len(schools)),
+		published: map[string]string{}, hidden: map[string]string{}}
+	s.index = ix
+	for _, d := range schools {
+		ix.schools[d.Slug] = schoolIndex{paths: d.Paths, plan: d.Plan}
+		if d.Draft && !cfg.Drafts {
+			ix.hidden[d.Dir] = "a draft school"
+			continue
+		}
+		for _, f := range d.Updates {
+			if why := s.heldBack(f); why != "" {
+				ix.hidden[f.Path] = why
+				continue
+			}
+			ix.published[f.Path] = "/schools/" + d.Slug + "/updates/" + f.Slug + "/"
+		}
+	}
+	b := s.builder()
+	for _, p := range c.Pages {
+		if p.Front.Draft && !cfg.Drafts {
+			ix.hidden[p.Path] = "a draft page"
+			continue
+		}
+		s.Pages = append(s.Pages, &Page{Slug: p.Slug, Title: p.Front.Title, Summary: p.Front.Summary,
+			Menu: p.Front.Menu, Weight: p.Front.Weight, Draft: p.Front.Draft, Source: p.Path,
+			Body: b.markdown(p.Path, p.Body, content.Pos{Line: p.BodyLine, Col: 1}, false)})
+	}
+	s.SiteLinks = b.siteLinks
+	slices.SortFunc(s.Pages, func(a, b *Page) int {
+		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Title, b.Title), strings.Compare(a.Slug, b.Slug))
+	})
 	return s, b.ds.Sort()
 }
 
-type builder struct {
-	c   *content.Content
-	cfg Config
-	md  *markdown.Parser
-	s   *Site
-	ds  content.Diagnostics
-	// updates maps an update's content path to it, for links between updates.
-	updates map[string]*Update
-	hidden  map[string]string // content path of an unpublished update or school -> why
-	// siteLinks collects links to site paths, for Site.CheckSiteLinks.
-	siteLinks []SiteLink
-	// deps collects the other schools that links lead to.
-	deps map[string]bool
-}
-
-// child returns a builder for one school, to run beside the others: it
-// shares the read-only state and collects its own findings.
-func (b *builder) child() *builder {
-	return &builder{c: b.c, cfg: b.cfg, md: b.md, s: b.s, updates: b.updates, hidden: b.hidden}
-}
-
-func (b *builder) site() *Site {
-	sc := b.c.Site
+// newSite makes the site-wide model of site.yaml, with today's date.
+func newSite(sc content.SiteConfig, cfg Config) *Site {
 	loc, err := time.LoadLocation(sc.Timezone)
 	if err != nil {
 		loc = time.UTC // already reported by content
 	}
-	now := b.cfg.Now
-	if !b.cfg.NowIsDate {
+	now := cfg.Now
+	if !cfg.NowIsDate {
 		now = now.In(loc)
 	}
 	y, m, d := now.Date()
-	b.cfg.Now = time.Date(y, m, d, 0, 0, 0, 0, loc)
+	cfg.Now = time.Date(y, m, d, 0, 0, 0, 0, loc)
 	s := &Site{
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
-		Location: loc, Timezone: sc.Timezone, Now: b.cfg.Now, Today: content.Today(b.cfg.Now, loc),
+		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Today(cfg.Now, loc),
 		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme,
-		Preview: b.cfg.Drafts || b.cfg.Future,
+		Preview: cfg.Drafts || cfg.Future, cfg: cfg, md: markdown.NewParser(),
 	}
 	s.BaseURL, _ = url.Parse(sc.BaseURL)
 	if s.BaseURL == nil {
@@ -246,99 +250,86 @@ func (b *builder) site() *Site {
 	if !strings.HasSuffix(s.BasePath, "/") {
 		s.BasePath += "/"
 	}
-	b.s = s
-	s.linker = b
-	n := 0
-	for _, d := range b.c.Schools {
-		n += len(d.Updates)
-	}
-	b.updates = make(map[string]*Update, n)
-	b.hidden = map[string]string{}
-
-	// First pass: decide what is published, so links can be checked against it.
-	var schools []*School
-	for _, d := range b.c.Schools {
-		if d.School.Draft && !b.cfg.Drafts {
-			b.hidden[d.Dir] = "a draft school"
-			continue
-		}
-		sch := &School{Slug: d.Slug, Dir: d.Dir, Info: &d.School, Draft: d.School.Draft, viewsFile: d.Paths[d.Path("views.yaml")]}
-		for _, f := range d.Updates {
-			u := b.update(sch, f)
-			if u == nil {
-				continue
-			}
-			b.updates[f.Path] = u
-		}
-		schools = append(schools, sch)
-	}
-	for _, p := range b.c.Pages {
-		if p.Front.Draft && !b.cfg.Drafts {
-			b.hidden[p.Path] = "a draft page"
-			continue
-		}
-		s.Pages = append(s.Pages, &Page{Slug: p.Slug, Title: p.Front.Title, Summary: p.Front.Summary,
-			Menu: p.Front.Menu, Weight: p.Front.Weight, Draft: p.Front.Draft, Source: p.Path})
-	}
-	// Second pass: parse Markdown, resolve links, work out the rest.
-	for _, p := range s.Pages {
-		f := b.pageFile(p.Source)
-		p.Body = b.markdown(p.Source, f.Body, content.Pos{Line: f.BodyLine, Col: 1}, false)
-	}
-	parallel.Do(len(schools), func(i int) {
-		sch := schools[i]
-		if old := b.cfg.Reuse[sch.Slug]; old != nil {
-			schools[i] = old
-			return
-		}
-		child := b.child()
-		child.deps = map[string]bool{}
-		child.school(sch, b.c.School(sch.Slug))
-		sch.diags, sch.siteLinks = child.ds, child.siteLinks
-		for slug := range child.deps {
-			sch.Deps = append(sch.Deps, slug)
-		}
-		slices.Sort(sch.Deps)
-	})
-	s.SiteLinks = b.siteLinks
-	for _, sch := range schools {
-		b.ds = append(b.ds, sch.diags...)
-		s.SiteLinks = append(s.SiteLinks, sch.siteLinks...)
-	}
-	s.Schools = schools
-	slices.SortFunc(s.Pages, func(a, b *Page) int {
-		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Title, b.Title), strings.Compare(a.Slug, b.Slug))
-	})
-	slices.SortFunc(s.Schools, func(a, b *School) int {
-		return cmp.Or(strings.Compare(a.Info.Name, b.Info.Name), strings.Compare(a.Slug, b.Slug))
-	})
 	return s
 }
 
-func (b *builder) pageFile(p string) *content.PageFile {
-	for _, f := range b.c.Pages {
-		if f.Path == p {
-			return f
-		}
+// heldBack says why an update is not published in this build, or "".
+func (s *Site) heldBack(f *content.UpdateFile) string {
+	switch date := f.Date(); {
+	case f.Front.Draft && !s.cfg.Drafts:
+		return "a draft update"
+	case date.After(s.Today.Time) && !s.cfg.Future:
+		return "an update dated after today (" + date.String() + "), which is held back until then"
 	}
-	panic("site: no page " + p)
+	return ""
 }
 
-// update decides whether an update is published in this build.
-func (b *builder) update(sch *School, f *content.UpdateFile) *Update {
-	u := &Update{Slug: f.Slug, Title: f.Front.Title, Summary: f.Front.Summary, Author: f.Front.Author,
-		Date: f.Date(), Draft: f.Front.Draft, Source: f.Path, School: sch, file: f}
-	u.Future = u.Date.After(b.s.Today.Time)
-	switch {
-	case u.Draft && !b.cfg.Drafts:
-		b.hidden[f.Path] = "a draft update"
-		return nil
-	case u.Future && !b.cfg.Future:
-		b.hidden[f.Path] = "an update dated after today (" + u.Date.String() + "), which is held back until then"
-		return nil
+// index is what the site publishes, for checking links between files
+// without holding the files' contents.
+type index struct {
+	fs        fs.FS           // the content folder, to read updates' bodies again
+	sitePaths map[string]bool // site.yaml and pages/
+	schools   map[string]schoolIndex
+	published map[string]string // content path of a published update -> its site path
+	hidden    map[string]string // content path of an unpublished update, page or school -> why
+}
+
+type schoolIndex struct {
+	paths map[string]bool // every file of the school's folder
+	plan  bool            // it has an action plan
+}
+
+// exists reports whether the content folder has the regular file p.
+func (ix *index) exists(p string) bool {
+	if rest, ok := strings.CutPrefix(p, "schools/"); ok {
+		slug, _, _ := strings.Cut(rest, "/")
+		return ix.schools[slug].paths[p]
 	}
-	sch.Updates = append(sch.Updates, u)
-	return u
+	return ix.sitePaths[p]
+}
+
+// builder collects what modelling one part of the site finds.
+type builder struct {
+	s  *Site
+	ds content.Diagnostics
+	// siteLinks collects links to site paths, for CheckSiteLinks.
+	siteLinks []SiteLink
+	// deps collects the other schools that links lead to.
+	deps map[string]bool
+}
+
+func (s *Site) builder() *builder { return &builder{s: s, deps: map[string]bool{}} }
+
+// Findings is what modelling a school found besides the model: problems,
+// links to site paths to check once the whole site is known, and the other
+// schools its links lead to (whose changes must check them again).
+type Findings struct {
+	Diagnostics content.Diagnostics
+	Links       []SiteLink
+	Deps        []string
+}
+
+// School models and checks one school: every rule that spans its files,
+// and its Markdown (updates, inspections' summaries, meetings'
+// descriptions, ways to give views), parsed with its links resolved. The
+// school returned is complete and never changed after.
+func (s *Site) School(d *content.SchoolDir) (*School, Findings) {
+	b := s.builder()
+	sch := &School{Slug: d.Slug, Dir: d.Dir, Info: &d.School, Draft: d.School.Draft, viewsFile: d.Paths[d.Path("views.yaml")]}
+	sch.Listing = &Listing{Slug: d.Slug, Name: d.School.Name, Draft: d.School.Draft,
+		Phase: d.School.Phase, LocalAuthority: d.School.LocalAuthority}
+	b.school(sch, d)
+	b.parse(sch, d)
+	sch.Listing.fill(sch)
+	deps := slices.Sorted(maps.Keys(b.deps))
+	return sch, Findings{Diagnostics: b.ds.Sort(), Links: b.siteLinks, Deps: deps}
+}
+
+// Hidden reports whether the school folder dir is left out of this build
+// (a draft school, without drafts).
+func (s *Site) Hidden(dir string) bool {
+	_, ok := s.index.hidden[dir]
+	return ok
 }
 
 func (b *builder) school(sch *School, d *content.SchoolDir) {
@@ -346,7 +337,6 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 	yamlPath := d.Path("school.yaml")
 	for i := range info.Inspections {
 		in := &info.Inspections[i]
-		// Summary and Outcome are parsed with the school's updates (ParseSchool).
 		sch.Inspections = append(sch.Inspections, &Inspection{Inspection: in, FW: content.Frameworks[in.Framework]})
 	}
 	slices.SortStableFunc(sch.Inspections, func(a, b *Inspection) int { return b.Start.Compare(a.Start.Time) })
@@ -370,20 +360,12 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 		sch.Views = append(sch.Views, &d.Views[i])
 	}
 	slices.SortStableFunc(sch.Views, func(a, b *content.ViewsGathering) int { return b.Gathered.Compare(a.Gathered.Time) })
-	// Updates held back (drafts, future dates) are checked too, so that
-	// one does not break the build on the day it is published; what is
-	// wrong with them is a warning until then.
 	for _, f := range d.Updates {
-		why, held := b.hidden[f.Path]
-		if !held {
-			continue
-		}
-		check := b.child()
-		check.updateBody(f)
-		for _, diag := range check.ds {
-			diag.Warning = true
-			diag.Msg += " (this is " + why + ", so it is a warning until it is published)"
-			b.ds = append(b.ds, diag)
+		if _, held := b.s.index.hidden[f.Path]; !held {
+			u := &Update{Slug: f.Slug, Title: f.Front.Title, Summary: f.Front.Summary, Author: f.Front.Author,
+				Date: f.Date(), Draft: f.Front.Draft, Source: f.Path, School: sch.Listing, file: f}
+			u.Future = u.Date.After(b.s.Today.Time)
+			sch.Updates = append(sch.Updates, u)
 		}
 	}
 	slices.SortStableFunc(sch.Updates, func(a, b *Update) int {
@@ -395,16 +377,11 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 	}
 }
 
-// ParseSchool parses the school's Markdown: the bodies of its updates, the
-// inspections' summaries and outcomes, the ways to give views and the
-// meetings' descriptions, resolving their links. It sets each Doc (and an
-// update's Summary, where the front matter gives none). Call it before
-// rendering the school's pages and ReleaseSchool after; problems found are
-// kept for BodyDiagnostics. The model holds no parsed Markdown otherwise,
-// so that a large site is never held parsed whole.
-func (s *Site) ParseSchool(sch *School) {
-	b := s.linker.child()
-	b.deps = map[string]bool{}
+// parse parses the school's Markdown, resolving its links. Updates held
+// back (drafts, future dates) are checked too, so that one does not break
+// the build on the day it is published; what is wrong with them is a
+// warning until then.
+func (b *builder) parse(sch *School, d *content.SchoolDir) {
 	yamlPath := sch.Dir + "/school.yaml"
 	for _, in := range sch.Inspections {
 		if in.Inspection.Summary != "" {
@@ -414,7 +391,6 @@ func (s *Site) ParseSchool(sch *School) {
 			in.Outcome = b.markdown(yamlPath, []byte(in.Inspection.Outcome), in.At("outcome"), true)
 		}
 	}
-	sch.GiveViews = nil
 	for i, g := range sch.Info.GiveViews {
 		pos := sch.Info.At("give_views")
 		pos.Line += i + 1
@@ -425,61 +401,48 @@ func (s *Site) ParseSchool(sch *School) {
 			m.Description = b.markdown(sch.Dir+"/meetings.yaml", []byte(m.Meeting.Description), m.At("description"), true)
 		}
 	}
+	for _, f := range d.Updates {
+		why, held := b.s.index.hidden[f.Path]
+		if !held {
+			continue
+		}
+		check := &builder{s: b.s}
+		check.updateBody(f)
+		for _, diag := range check.ds {
+			diag.Warning = true
+			diag.Msg += " (this is " + why + ", so it is a warning until it is published)"
+			b.ds = append(b.ds, diag)
+		}
+	}
 	for _, u := range sch.Updates {
 		u.Body = b.updateBody(u.file)
 		if u.Summary == "" {
 			u.Summary = u.Body.FirstParagraph()
 		}
 	}
-	sch.bodyDiags, sch.bodyLinks = b.ds, b.siteLinks
-	for slug := range b.deps {
-		if !slices.Contains(sch.Deps, slug) {
-			sch.Deps = append(sch.Deps, slug)
-		}
-	}
-	slices.Sort(sch.Deps)
 }
 
 // updateBody reads and parses an update's body.
 func (b *builder) updateBody(f *content.UpdateFile) *markdown.Doc {
-	src, line, err := f.ReadBody(b.c.FS)
+	src, line, err := f.ReadBody(b.s.index.fs)
 	if err != nil {
 		b.ds.Errorf(f.Path, content.Pos{}, "cannot read this update again: %v", err)
-		return b.md.Parse(nil)
+		return b.s.md.Parse(nil)
 	}
 	return b.markdown(f.Path, src, content.Pos{Line: line, Col: 1}, false)
 }
 
-// ReleaseSchool lets the school's parsed Markdown go.
-func (s *Site) ReleaseSchool(sch *School) {
-	for _, u := range sch.Updates {
-		u.Body = nil
-	}
-	for _, in := range sch.Inspections {
-		in.Summary, in.Outcome = nil, nil
-	}
-	for _, m := range sch.Meetings {
-		m.Description = nil
-	}
-	sch.GiveViews = nil
-}
-
-// ParseUpdate parses one update's body for a reader that must not touch
-// the school's (the site's feed): it returns the body and its summary.
-func (s *Site) ParseUpdate(u *Update) (*markdown.Doc, string) {
-	b := s.linker.child()
-	f := u.file
-	doc := b.updateBody(f)
-	summary := f.Front.Summary
+// UpdateBody reads and parses one update's body again, for a page that
+// shows updates of many schools (the site's feed): it returns the body and
+// the update's summary.
+func (s *Site) UpdateBody(u *Update) (*markdown.Doc, string) {
+	b := s.builder()
+	doc := b.updateBody(u.file)
+	summary := u.file.Front.Summary
 	if summary == "" {
 		summary = doc.FirstParagraph()
 	}
 	return doc, summary
-}
-
-// BodyDiagnostics returns what ParseSchool found in the school.
-func (sch *School) BodyDiagnostics() (content.Diagnostics, []SiteLink) {
-	return sch.bodyDiags, sch.bodyLinks
 }
 
 func (b *builder) plan(sch *School, d *content.SchoolDir) *ActionPlan {
@@ -526,36 +489,4 @@ func (b *builder) plan(sch *School, d *content.SchoolDir) *ActionPlan {
 		plan.Areas = append(plan.Areas, pa)
 	}
 	return plan
-}
-
-// Shed drops the school's model once its pages are written, for a build
-// that will not render from it again, the site-wide pages included: a site
-// of thousands of schools then never holds them all until the last is
-// written. What the end of a build reads stays: the slug, Info's name, the
-// links and problems found in its Markdown (BodyDiagnostics) and Deps.
-func (sch *School) Shed() {
-	// Links from schools rendered later still find its updates (the
-	// builder's map of them), by slug and school only.
-	for _, u := range sch.Updates {
-		u.Title, u.Summary, u.Author, u.Body, u.file = "", "", "", nil, nil
-	}
-	sch.Inspections, sch.Latest, sch.Timeline, sch.GiveViews = nil, nil, nil, nil
-	sch.Plan, sch.Meetings, sch.Views, sch.Updates, sch.Files = nil, nil, nil, nil, nil
-	if sch.Info != nil {
-		sch.Info = &content.School{Name: sch.Info.Name}
-	}
-}
-
-// ForgetPositions drops the field positions the model's copies of the
-// action plan's actions hold (see content.SchoolDir.ForgetPositions), once
-// every check that reports them has run.
-func (sch *School) ForgetPositions() {
-	if sch.Plan == nil {
-		return
-	}
-	for _, a := range sch.Plan.Areas {
-		for _, act := range a.Actions {
-			act.Fields = nil
-		}
-	}
 }

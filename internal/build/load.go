@@ -1,0 +1,176 @@
+package build
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/incremental"
+	"github.com/parentpages/parentpages/internal/parallel"
+	"github.com/parentpages/parentpages/internal/site"
+	theme "github.com/parentpages/parentpages/themes/default"
+)
+
+// inputs is what loading found: the site-wide content, the theme, and each
+// school folder with its key and, unless the cache gives back everything
+// it made, what was read from it.
+type inputs struct {
+	fsys    dirFS
+	content *content.Content
+	theme   fs.FS
+	global  string // the key of the site-wide inputs
+	hist    *history
+	cache   incremental.Cache
+	slugs   []string
+	keys    map[string]string // by slug
+	calKeys []string
+	made    []*incremental.Made // what the cache gives back whole, by school
+	dirs    []*content.SchoolDir
+	entries []*site.Entry
+	diags   content.Diagnostics   // every problem found in reading
+	loaded  []content.Diagnostics // of those, each school's
+}
+
+// take hands over school i's folder, which the inputs then let go of.
+func (in *inputs) take(i int) *content.SchoolDir {
+	d := in.dirs[i]
+	in.dirs[i] = nil
+	return d
+}
+
+// keyOf is the current key of a school.
+func (in *inputs) keyOf(slug string) string { return in.keys[slug] }
+
+// load reads the content folder: the site-wide files, the theme, the
+// history of meetings, every school's key and the folders of the schools
+// the cache cannot give back whole. changed lists the paths that changed
+// since the last build (nil: any may have).
+func (b *Builder) load(changed []string) (*inputs, error) {
+	cfg := b.cfg
+	if info, err := os.Stat(cfg.Content); err != nil || !info.IsDir() {
+		in := &inputs{}
+		in.diags.Errorf(cfg.Content, content.Pos{}, "there is no content folder here; give the folder that holds site.yaml with --content")
+		return in, nil
+	}
+	in := &inputs{fsys: newDirFS(cfg.Content)}
+	in.content, in.slugs, in.diags = content.LoadSite(in.fsys)
+	var themeErr error
+	if in.theme, themeErr = themeOf(cfg.Content, in.content.Site.Theme); themeErr != nil {
+		in.diags.Errorf("site.yaml", in.content.Site.At("theme"), "`theme` is %q, but there is no such folder beside the content folder", in.content.Site.Theme)
+	}
+	if cfg.History && cfg.Mode != Check {
+		var err error
+		if in.hist, err = readHistory(cfg.Content); err != nil {
+			return nil, fmt.Errorf("reading the history of meetings.yaml: %w", err)
+		}
+	}
+	var err error
+	if in.global, err = b.globalKey(in); err != nil {
+		return nil, err
+	}
+	in.cache = b.openCache(in.global)
+	if err := b.readSchools(in, changed); err != nil {
+		return nil, err
+	}
+	return in, nil
+}
+
+// readSchools keys every school folder and reads those the cache cannot
+// give back whole. With nothing to reuse, each file is read once, for the
+// key and for the loader.
+func (b *Builder) readSchools(in *inputs, changed []string) error {
+	n := len(in.slugs)
+	in.keys = make(map[string]string, n)
+	in.calKeys = make([]string, n)
+	in.made = make([]*incremental.Made, n)
+	in.dirs = make([]*content.SchoolDir, n)
+	in.entries = make([]*site.Entry, n)
+	diags := make([]content.Diagnostics, n)
+	keys := make([]string, n)
+	touched := touchedSchools(changed)
+	loadAll := in.cache.Empty()
+	var keyErr error
+	var mu sync.Mutex
+	parallel.Do(n, func(i int) {
+		slug := in.slugs[i]
+		var sfs fs.FS = in.fsys
+		if loadAll {
+			sfs = newOnceFS(in.fsys)
+		}
+		k, ck, ok := b.lastKeys(slug, changed, touched)
+		if !ok {
+			var err error
+			if k, ck, err = incremental.SchoolKey(sfs, "schools/"+slug); err != nil {
+				mu.Lock()
+				keyErr = err
+				mu.Unlock()
+				return
+			}
+			h := in.hist.key("schools/" + slug)
+			k, ck = k+h, ck+h
+		}
+		keys[i], in.calKeys[i] = k, ck
+		if loadAll {
+			in.dirs[i], diags[i] = content.LoadSchool(sfs, slug)
+		}
+	})
+	if keyErr != nil {
+		return keyErr
+	}
+	for i, slug := range in.slugs {
+		in.keys[slug] = keys[i]
+	}
+	if !loadAll {
+		parallel.Do(n, func(i int) {
+			if made, reuse := in.cache.Lookup(in.slugs[i], keys[i], in.keyOf); reuse == incremental.ReuseAll {
+				in.made[i] = made
+				return
+			}
+			in.dirs[i], diags[i] = content.LoadSchool(in.fsys, in.slugs[i])
+		})
+	}
+	in.loaded = diags
+	for i := range in.slugs {
+		in.diags = append(in.diags, diags[i]...)
+		switch {
+		case in.made[i] != nil:
+			in.entries[i] = in.made[i].Entry
+			in.diags = append(in.diags, in.made[i].LoadDiagnostics...)
+		case in.dirs[i] != nil:
+			in.entries[i] = site.NewEntry(in.dirs[i])
+		}
+	}
+	in.entries = slices.DeleteFunc(in.entries, func(e *site.Entry) bool { return e == nil })
+	b.rememberKeys(in)
+	return nil
+}
+
+// touchedSchools lists the schools whose folders hold a changed path.
+func touchedSchools(changed []string) map[string]bool {
+	touched := map[string]bool{}
+	for _, p := range changed {
+		if rest, ok := strings.CutPrefix(p, "schools/"); ok {
+			slug, _, _ := strings.Cut(rest, "/")
+			touched[slug] = true
+		}
+	}
+	return touched
+}
+
+// themeOf returns the theme: the default, with the site's theme folder (a
+// path relative to the folder that holds the content folder) over it.
+func themeOf(contentDir, dir string) (fs.FS, error) {
+	if dir == "" {
+		return theme.FS, nil
+	}
+	p := filepath.Join(filepath.Dir(filepath.Clean(contentDir)), filepath.FromSlash(dir))
+	if st, err := os.Stat(p); err != nil || !st.IsDir() {
+		return theme.FS, errNoTheme
+	}
+	return overlay{top: os.DirFS(p), bottom: theme.FS}, nil
+}
