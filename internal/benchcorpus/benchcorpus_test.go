@@ -39,11 +39,11 @@ func TestBuildsClean(t *testing.T) {
 			if len(res.Diagnostics) > 0 {
 				t.Fatalf("the corpus has diagnostics:\n%s", res.Diagnostics.Error())
 			}
-			if got := len(res.Site.Schools); got != tc.schools {
+			if got := len(res.Listings); got != tc.schools {
 				t.Errorf("built %d schools, want %d", got, tc.schools)
 			}
 			published := 0
-			for _, s := range res.Site.Schools {
+			for _, s := range res.Listings {
 				ups, err := filepath.Glob(filepath.Join(out, "schools", s.Slug, "updates", "*", "index.html"))
 				if err != nil {
 					t.Fatal(err)

@@ -58,24 +58,44 @@ func benchLoad(b *testing.B, dir string) *content.Content {
 	return c
 }
 
-func benchSite(b *testing.B, c *content.Content) *site.Site {
+// benchModel is a site modelled whole.
+type benchModel struct {
+	site    *site.Site
+	schools []*site.School
+}
+
+func benchSite(b *testing.B, c *content.Content) benchModel {
 	b.Helper()
-	s, ds := site.Load(c, site.Config{Now: benchNow, NowIsDate: true})
+	s, schools, ds := site.Model(c, site.Config{Now: benchNow, NowIsDate: true})
 	if ds.HasErrors() {
 		b.Fatalf("the corpus has errors:\n%s", ds.Error())
 	}
-	return s
+	return benchModel{s, schools}
 }
 
-func benchRender(b *testing.B, dir string, s *site.Site) []render.Output {
+// benchRender renders every school's pages and the site-wide ones.
+func benchRender(b *testing.B, dir string, m benchModel) []render.Output {
 	b.Helper()
-	r, err := render.New(s, theme.FS, os.DirFS(dir), render.Options{})
+	r, err := render.New(m.site, theme.FS, os.DirFS(dir), render.Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
-	outs, err := r.Render()
-	if err != nil {
-		b.Fatal(err)
+	var outs []render.Output
+	var listings []*site.Listing
+	for _, sch := range m.schools {
+		o, err := r.School(sch)
+		if err != nil {
+			b.Fatal(err)
+		}
+		outs = append(outs, o...)
+		listings = append(listings, sch.Listing)
+	}
+	for _, part := range []func([]*site.Listing) ([]render.Output, error){r.SitePages, r.SiteFeed, r.SiteCalendar} {
+		o, err := part(listings)
+		if err != nil {
+			b.Fatal(err)
+		}
+		outs = append(outs, o...)
 	}
 	return outs
 }
@@ -271,7 +291,7 @@ func benchBuild(b *testing.B, cfg Config) {
 // BenchmarkCheck is `parentpages check`: everything but writing.
 func BenchmarkCheck(b *testing.B) {
 	dir := benchCorpus(b)
-	cfg := Config{Content: dir, Now: benchNow, NowIsDate: true, CheckOnly: true}
+	cfg := Config{Content: dir, Now: benchNow, NowIsDate: true, Mode: Check}
 	b.ReportAllocs()
 	for b.Loop() {
 		res, err := Build(context.Background(), cfg)
@@ -290,7 +310,7 @@ func BenchmarkRebuildInMemory(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	builder := NewBuilder(Config{Content: dir, Now: benchNow, NowIsDate: true})
+	builder := NewBuilder(Config{Mode: Preview, Content: dir, Now: benchNow, NowIsDate: true})
 	if _, err := builder.Build(context.Background(), nil); err != nil {
 		b.Fatal(err)
 	}

@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 const exampleContent = "../../content"
 
 func exampleConfig() Config {
-	return Config{Content: exampleContent, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true}
+	return Config{Mode: Preview, Content: exampleContent, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true}
 }
 
 // goldenPages are the outputs pinned by golden files: one of each page
@@ -104,7 +104,7 @@ func TestReproducible(t *testing.T) {
 	var trees [2]map[string][]byte
 	for i := range trees {
 		cfg := exampleConfig()
-		cfg.Out = filepath.Join(dir, []string{"a", "b"}[i])
+		cfg.Mode, cfg.Out = Write, filepath.Join(dir, []string{"a", "b"}[i])
 		if _, err := Build(context.Background(), cfg); err != nil {
 			t.Fatal(err)
 		}
@@ -164,7 +164,7 @@ func TestExampleIsComplete(t *testing.T) {
 			t.Errorf("%s not built", p)
 		}
 	}
-	for _, s := range res.Site.Schools {
+	for _, s := range res.Listings {
 		base := "schools/" + s.Slug + "/"
 		for _, p := range []string{"index.html", "inspection/index.html", "action-plan/index.html", "meetings/index.html",
 			"views/index.html", "updates/index.html", "feed.xml", "calendar.ics"} {
@@ -182,9 +182,9 @@ func TestExampleIsComplete(t *testing.T) {
 				t.Errorf("meeting %s has no .ics", m.ID)
 			}
 		}
-		for _, f := range s.Files {
-			if !paths[strings.TrimPrefix(f.URL, "/")] {
-				t.Errorf("file %s not copied", f.URL)
+		for _, p := range s.Paths {
+			if !paths[p] {
+				t.Errorf("%s not built", p)
 			}
 		}
 	}
@@ -196,7 +196,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	dir := t.TempDir()
 	out := filepath.Join(dir, "public")
 	cfg := exampleConfig()
-	cfg.Out = out
+	cfg.Mode, cfg.Out = Write, out
 	if _, err := Build(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -237,7 +237,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 func TestOutputFolderSafety(t *testing.T) {
 	for _, out := range []string{exampleContent, filepath.Join(exampleContent, "public"), "../..", "/"} {
 		cfg := exampleConfig()
-		cfg.Out = out
+		cfg.Mode, cfg.Out = Write, out
 		if _, err := Build(context.Background(), cfg); err == nil || errors.Is(err, ErrContent) {
 			t.Errorf("--out %s: err = %v, want a refusal", out, err)
 		}

@@ -6,10 +6,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"syscall"
 	"testing"
+	"time"
 
+	"github.com/parentpages/parentpages/internal/incremental"
 	"github.com/parentpages/parentpages/internal/render"
 )
 
@@ -54,6 +55,7 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 	content := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
 	cfg := exampleConfig()
+	cfg.Mode = Write
 	cfg.Content, cfg.Out = content, out
 	first, err := Build(context.Background(), cfg)
 	if err != nil || first.Unchanged {
@@ -105,13 +107,13 @@ func TestIncrementalBuildMatchesFullBuild(t *testing.T) {
 	}
 
 	fresh := filepath.Join(t.TempDir(), "fresh")
-	cfg.Out = fresh
+	cfg.Mode, cfg.Out = Write, fresh
 	if _, err := Build(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
 	a, z := readTree(t, out), readTree(t, fresh)
-	delete(a, manifestName)
-	delete(z, manifestName)
+	delete(a, incremental.ManifestName)
+	delete(z, incremental.ManifestName)
 	if len(a) != len(z) {
 		t.Fatalf("incremental build has %d files, a fresh one %d", len(a), len(z))
 	}
@@ -161,8 +163,9 @@ func TestCrossSchoolLinksRecheck(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg := exampleConfig()
+	cfg.Mode = Write
 	cfg.Content, cfg.Out = content, filepath.Join(t.TempDir(), "public")
-	mem := NewBuilder(Config{Content: content, Now: cfg.Now, NowIsDate: true})
+	mem := NewBuilder(Config{Mode: Preview, Content: content, Now: cfg.Now, NowIsDate: true})
 	if _, err := Build(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
@@ -200,12 +203,12 @@ func TestKeptOutputsMatchWrittenFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg.Out = filepath.Join(t.TempDir(), "public")
+	cfg.Mode, cfg.Out = Write, filepath.Join(t.TempDir(), "public")
 	if _, err := Build(context.Background(), cfg); err != nil {
 		t.Fatal(err)
 	}
 	files := readTree(t, cfg.Out)
-	delete(files, manifestName)
+	delete(files, incremental.ManifestName)
 	if len(kept.Outputs) != len(files) {
 		t.Fatalf("kept %d outputs, wrote %d files", len(kept.Outputs), len(files))
 	}
@@ -216,58 +219,41 @@ func TestKeptOutputsMatchWrittenFiles(t *testing.T) {
 	}
 }
 
-// A school is let go of once its pages are written, but never before the
-// site-wide pages, which read every school, are done.
-func TestShedderWaitsForTheSitePages(t *testing.T) {
-	var shed []string
-	sh := &shedder{site: map[string]bool{"": true, "@calendar": true}, schools: map[string]func(){}}
-	for _, slug := range []string{"oak", "ash", "elm"} {
-		sh.schools[slug] = func() { shed = append(shed, slug) }
-	}
-	for _, step := range []struct {
-		done string
-		want string
-	}{
-		{"oak", ""},
-		{"", ""},
-		{"ash", ""},
-		{"@calendar", "oak ash"},
-		{"elm", "oak ash elm"},
-		{"elm", "oak ash elm"}, // once only
-	} {
-		sh.done(step.done)
-		if got := strings.Join(shed, " "); got != step.want {
-			t.Fatalf("after %q is done: shed %q, want %q", step.done, got, step.want)
-		}
-	}
-	var none *shedder
-	none.done("oak") // a build that keeps everything
-}
-
-// A build that writes lets go of each school's content; the dev server's
-// keeps it for the next build.
-func TestBuildsThatWriteShedSchools(t *testing.T) {
-	cfg := exampleConfig()
-	kept, err := NewBuilder(cfg).Build(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg.Out = filepath.Join(t.TempDir(), "public")
-	written, err := Build(context.Background(), cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, sch := range written.Site.Schools {
-		k := kept.Site.Schools[i]
-		if len(k.Updates) == 0 || len(k.Meetings) == 0 || len(k.Inspections) == 0 {
-			t.Errorf("%s: the dev server's model lost its content", k.Slug)
-		}
-		if sch.Updates != nil || sch.Meetings != nil || sch.Inspections != nil || sch.Plan != nil {
-			t.Errorf("%s: still held after its pages were written", sch.Slug)
-		}
-		if sch.Info == nil || sch.Info.Name != k.Info.Name || sch.Slug != k.Slug {
-			t.Errorf("%s: lost its name or slug", k.Slug)
-		}
+// The files a build writes are the files the model says the site has:
+// links are checked and the sitemap written against the latter.
+func TestPathsMatchOutputs(t *testing.T) {
+	for _, dir := range []string{"../../content", "testdata/sites/calendars/content", "testdata/sites/hostile/content"} {
+		t.Run(dir, func(t *testing.T) {
+			res, err := Build(context.Background(), Config{Mode: Preview, Content: dir, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true})
+			if err != nil {
+				t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
+			}
+			var want []string
+			for _, l := range res.Listings {
+				want = append(want, l.Paths...)
+			}
+			th, err := themeOf(dir, res.Site.Theme)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := render.New(res.Site, th, os.DirFS(dir), render.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			site, err := r.SitePaths()
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, site...)
+			slices.Sort(want)
+			var got []string
+			for _, o := range res.Outputs {
+				got = append(got, o.Path)
+			}
+			if !slices.Equal(got, want) {
+				t.Errorf("written %d files, the model says %d:\nwritten %v\nmodel   %v", len(got), len(want), got, want)
+			}
+		})
 	}
 }
 

@@ -47,12 +47,12 @@ func TestOnceFS(t *testing.T) {
 	// A file the key read is read from the disk once, and handed to the
 	// next ReadFile; a ReadFile after that reads the disk again.
 	o = newOnceFS(newDirFS(root))
-	shared, err := o.readShared("schools/oak/school.yaml")
+	shared, err := o.ReadShared("schools/oak/school.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(root, "schools/oak/school.yaml"), []byte("name: Ash\n"), 0o644)
-	if again, _ := o.readShared("schools/oak/school.yaml"); string(again) != "name: Oak\n" {
+	if again, _ := o.ReadShared("schools/oak/school.yaml"); string(again) != "name: Oak\n" {
 		t.Errorf("readShared read the disk again: %q", again)
 	}
 	if got, _ := fs.ReadFile(o, "schools/oak/school.yaml"); string(got) != "name: Oak\n" || &got[0] != &shared[0] {

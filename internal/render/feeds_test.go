@@ -25,22 +25,22 @@ func TestSiteFeedUpdatesAreTheLatest(t *testing.T) {
 	} {
 		t.Run(fmt.Sprintf("%d schools of %d updates", tc.schools, tc.updates), func(t *testing.T) {
 			rng := rand.New(rand.NewPCG(1, uint64(tc.schools)))
-			s := &site.Site{}
+			var schools []*site.Listing
 			var all []*site.Update
 			for i := range tc.schools {
 				// Schools in no order, updates by date as the model keeps them.
-				sch := &site.School{Slug: fmt.Sprintf("school-%02d", rng.IntN(100))}
+				sch := &site.Listing{Slug: fmt.Sprintf("school-%02d", rng.IntN(100))}
 				for j := range tc.updates {
 					day := time.Date(2026, 9, 1+rng.IntN(20), 0, 0, 0, 0, time.UTC)
 					sch.Updates = append(sch.Updates, &site.Update{Slug: fmt.Sprintf("u%d-%d", i, j), Date: content.Date{Time: day}, School: sch})
 				}
 				sortFunc(sch.Updates, newerUpdate)
-				s.Schools = append(s.Schools, sch)
+				schools = append(schools, sch)
 				all = append(all, sch.Updates...)
 			}
 			sortFunc(all, newerUpdate)
 			want := all[:min(len(all), siteFeedItems)]
-			got := (&Renderer{site: s}).SiteFeedUpdates()
+			got := SiteFeedUpdates(schools)
 			if !slices.Equal(got, want) {
 				t.Errorf("got %d updates, want the first %d of all sorted", len(got), len(want))
 				for i := range min(len(got), len(want)) {

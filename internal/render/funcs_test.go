@@ -274,7 +274,7 @@ inspections:
 `)},
 	}
 	s := loadSite(t, fsys)
-	r, err := New(s, theme.FS, fsys, Options{})
+	r, err := New(s.Site, theme.FS, fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,7 +14,7 @@ import (
 
 // partialSite is a school with an overview, two updates and the other
 // pages, for the tests of parts reused between pages.
-func partialSite(t *testing.T) (*site.Site, fstest.MapFS) {
+func partialSite(t *testing.T) (*modelled, fstest.MapFS) {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"site.yaml":         {Data: []byte("title: Test\nbase_url: https://example.org/\norganisation:\n  name: Parent Partnership\n  phone: 01234 567890\n")},
@@ -37,17 +37,28 @@ inspections:
 
 // loadSite loads and models a content folder that must have no errors,
 // as on 29 November 2026.
-func loadSite(t *testing.T, fsys fstest.MapFS) *site.Site {
+func loadSite(t *testing.T, fsys fstest.MapFS) *modelled {
 	t.Helper()
 	c, ds := content.Load(fsys)
 	if ds.HasErrors() {
 		t.Fatalf("content: %v", ds)
 	}
-	s, ds := site.Load(c, site.Config{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true})
+	s, schools, ds := site.Model(c, site.Config{Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true})
 	if ds.HasErrors() {
 		t.Fatalf("site: %v", ds)
 	}
-	return s
+	m := &modelled{Site: s, Schools: schools}
+	for _, sch := range schools {
+		m.Listings = append(m.Listings, sch.Listing)
+	}
+	return m
+}
+
+// modelled is a site modelled whole, for tests.
+type modelled struct {
+	*site.Site
+	Schools  []*site.School
+	Listings []*site.Listing
 }
 
 func pagesOf(t *testing.T, r *Renderer, s *site.School) map[string]string {
@@ -67,7 +78,7 @@ func pagesOf(t *testing.T, r *Renderer, s *site.School) map[string]string {
 
 func TestPartialsOfTheDefaultThemeAreReused(t *testing.T) {
 	s, fsys := partialSite(t)
-	r, err := New(s, theme.FS, fsys, Options{})
+	r, err := New(s.Site, theme.FS, fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +125,7 @@ func TestPartialsOfASitesThemeAreRenderedEachTime(t *testing.T) {
 		"templates/partials/site-footer.html": `{{define "site-footer"}}<footer>{{.Path}}</footer>{{end}}`,
 		"templates/partials/site-header.html": `{{define "site-header"}}<header class="mine">{{.Title}}</header>{{end}}`,
 	})
-	r, err := New(s, th, fsys, Options{})
+	r, err := New(s.Site, th, fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,43 +173,6 @@ func copyTheme(t *testing.T, replace map[string]string) fstest.MapFS {
 	return th
 }
 
-// A school's pages may be let go of once written only where nothing in
-// them can read another school: the default theme's templates.
-func TestStandAlone(t *testing.T) {
-	s, fsys := partialSite(t)
-	update, err := fs.ReadFile(theme.FS, "templates/update.html")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, tc := range []struct {
-		name  string
-		theme fs.FS
-		want  bool
-	}{
-		{"the default theme", theme.FS, true},
-		{"a copy of it", copyTheme(t, nil), true},
-		{"a copy with only the stylesheet changed", copyTheme(t, map[string]string{"assets/style.css": "body{color:#000}"}), true},
-		{"the update page's template respaced", copyTheme(t, map[string]string{"templates/update.html": string(update) + "\n"}), false},
-		{"an update page that lists every school", copyTheme(t, map[string]string{"templates/update.html": `{{define "main"}}{{range .Site.Schools}}{{.Info.Name}}{{end}}{{end}}`}), false},
-		{"a school menu of its own", copyTheme(t, map[string]string{"templates/partials/school-nav.html": `{{define "school-nav"}}<nav>{{.School.Info.Name}}</nav>{{end}}`}), false},
-		{"a new partial", copyTheme(t, map[string]string{"templates/partials/extra.html": `{{define "extra"}}{{end}}`}), false},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			r, err := New(s, tc.theme, fsys, Options{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := r.StandAlone()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != tc.want {
-				t.Errorf("StandAlone() = %v, want %v", got, tc.want)
-			}
-		})
-	}
-}
-
 // The site's menu marks the current page; the header is reused only
 // between pages that mark the same item (or none).
 func TestSiteHeaderMarksTheCurrentPage(t *testing.T) {
@@ -206,11 +180,11 @@ func TestSiteHeaderMarksTheCurrentPage(t *testing.T) {
 	fsys["pages/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About us\nmenu: true\n---\n\nWho we are.\n")}
 	fsys["pages/contact.md"] = &fstest.MapFile{Data: []byte("---\ntitle: Contact\nmenu: true\n---\n\nPhone us.\n")}
 	s := loadSite(t, fsys)
-	r, err := New(s, theme.FS, fsys, Options{})
+	r, err := New(s.Site, theme.FS, fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	outs, err := r.SitePages()
+	outs, err := r.SitePages(s.Listings)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func checkBuilds(t *testing.T, dir string) *content.Content {
 		t.Fatalf("content.Load:\n%v", ds)
 	}
 	for _, preview := range []bool{true, false} {
-		res, err := build.Build(context.Background(), build.Config{Content: dir, Now: today, NowIsDate: true, Drafts: preview, Future: preview, CheckOnly: true})
+		res, err := build.Build(context.Background(), build.Config{Content: dir, Now: today, NowIsDate: true, Drafts: preview, Future: preview, Mode: build.Check})
 		if err != nil || len(res.Diagnostics) > 0 {
 			t.Fatalf("build (preview %v): %v\n%v", preview, err, res.Diagnostics)
 		}

@@ -490,3 +490,27 @@ func (b *builder) plan(sch *School, d *content.SchoolDir) *ActionPlan {
 	}
 	return plan
 }
+
+// Model models a whole site at once, every school with its findings
+// merged into the diagnostics: for tests and tools that hold a small site
+// whole. A build models one school at a time (New, then School).
+func Model(c *content.Content, cfg Config) (*Site, []*School, content.Diagnostics) {
+	entries := make([]*Entry, len(c.Schools))
+	for i, d := range c.Schools {
+		entries[i] = NewEntry(d)
+	}
+	s, ds := New(c, entries, cfg)
+	var schools []*School
+	for _, d := range c.Schools {
+		if s.Hidden(d.Dir) {
+			continue
+		}
+		sch, f := s.School(d)
+		schools = append(schools, sch)
+		ds = append(ds, f.Diagnostics...)
+	}
+	slices.SortFunc(schools, func(a, b *School) int {
+		return cmp.Or(strings.Compare(a.Info.Name, b.Info.Name), strings.Compare(a.Slug, b.Slug))
+	})
+	return s, schools, ds.Sort()
+}

@@ -34,7 +34,14 @@ inspections:
 	}
 }
 
-func build(t *testing.T, fsys fstest.MapFS, cfg Config) (*Site, content.Diagnostics) {
+// modelled is a site modelled whole, for tests.
+type modelled struct {
+	*Site
+	Schools []*School
+	links   []SiteLink
+}
+
+func build(t *testing.T, fsys fstest.MapFS, cfg Config) (*modelled, content.Diagnostics) {
 	t.Helper()
 	c, ds := content.Load(fsys)
 	if ds.HasErrors() {
@@ -43,14 +50,9 @@ func build(t *testing.T, fsys fstest.MapFS, cfg Config) (*Site, content.Diagnost
 	if cfg.Now.IsZero() {
 		cfg.Now = time.Date(2026, 11, 29, 12, 0, 0, 0, london)
 	}
-	s, ds := Load(c, cfg)
-	// As the renderer does: parse each school's update bodies.
-	for _, sch := range s.Schools {
-		s.ParseSchool(sch)
-		d, _ := sch.BodyDiagnostics()
-		ds = append(ds, d...)
-	}
-	return s, ds.Sort()
+	s, schools, ds := Model(c, cfg)
+	m := &modelled{Site: s, Schools: schools, links: s.SiteLinks}
+	return m, ds
 }
 
 func TestLinksRewritten(t *testing.T) {
@@ -130,7 +132,7 @@ func TestDraftsAndFuture(t *testing.T) {
 	fsys["schools/hillside/updates/2026-10-23-d.md"] = &fstest.MapFile{Data: []byte("---\ntitle: D\ndraft: true\n---\n")}
 	fsys["schools/hillside/updates/2026-12-10-f.md"] = &fstest.MapFile{Data: []byte("---\ntitle: F\n---\n")}
 	fsys["schools/drafty/school.yaml"] = &fstest.MapFile{Data: []byte("name: Drafty\ndraft: true\npsa: {name: J, phone: '1'}\ninspections: [{start: 2026-01-20, framework: report-card-2025}]\n")}
-	count := func(s *Site) (schools, updates int) {
+	count := func(s *modelled) (schools, updates int) {
 		for _, sc := range s.Schools {
 			schools++
 			updates += len(sc.Updates)
@@ -170,7 +172,7 @@ func TestSiteLinks(t *testing.T) {
 	fsys["pages/about.md"] = &fstest.MapFile{Data: []byte("---\ntitle: About\n---\n[a](/schools/hillside/) [b](/schools/nowhere/)\n")}
 	s, _ := build(t, fsys, Config{})
 	written := map[string]bool{"/schools/hillside/": true}
-	ds := s.CheckSiteLinks(func(p string) bool { return written[p] })
+	ds := CheckSiteLinks(s.links, func(p string) bool { return written[p] })
 	if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), "pages/about.md:4:") || !strings.Contains(ds[0].Msg, "/schools/nowhere/") {
 		t.Fatalf("diagnostics:\n%s", ds.Error())
 	}
