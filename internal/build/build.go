@@ -35,6 +35,9 @@ type Config struct {
 	// History takes each meeting's calendar SEQUENCE from the Git history of
 	// its meetings.yaml (see setSequences); without it every SEQUENCE is 0.
 	History bool
+	// NoMinify publishes pages, styles, feeds and the sitemap as rendered,
+	// not minified: for golden files that people can read and review.
+	NoMinify bool
 }
 
 // Result is what a build made.
@@ -44,7 +47,7 @@ type Result struct {
 	// so its schools hold only their slugs, names and links; the dev
 	// server's (Config.Out "") keeps them whole.
 	Site    *site.Site
-	Outputs []render.Output // minified, sorted by path; kept only when Config.Out is ""
+	Outputs []render.Output // minified unless NoMinify, sorted by path; kept only when Config.Out is ""
 	Files   int             // number of files built
 	Pages   int             // of which HTML pages
 	Bytes   int64           // their total size

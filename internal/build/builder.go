@@ -317,7 +317,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		return res, err
 	}
 	p := &pipeline{renderer: r, keep: cfg.Out == "" && !cfg.CheckOnly}
-	if !cfg.CheckOnly {
+	if !cfg.CheckOnly && !cfg.NoMinify {
 		// A check renders only to find what links lead nowhere.
 		p.minifier = publish.NewMinifier()
 	}
