@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -21,6 +22,31 @@ const exampleContent = "../../content"
 
 func exampleConfig() Config {
 	return Config{Content: exampleContent, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true}
+}
+
+// The example built in memory, once for every test that only reads what
+// was built (a test must not change it): published as a build publishes
+// it, and rendered (NoMinify), as the golden files hold it.
+var (
+	examplePublished = sync.OnceValues(func() (*Result, error) {
+		return Build(context.Background(), exampleConfig())
+	})
+	exampleRendered = sync.OnceValues(func() (*Result, error) {
+		cfg := exampleConfig()
+		cfg.NoMinify = true
+		return Build(context.Background(), cfg)
+	})
+)
+
+// sharedBuild returns one of the shared builds above, failing the test if
+// it failed.
+func sharedBuild(t *testing.T, build func() (*Result, error)) *Result {
+	t.Helper()
+	res, err := build()
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
+	}
+	return res
 }
 
 // goldenPages are the outputs pinned by golden files: one of each page
@@ -55,12 +81,7 @@ var goldenPages = []string{
 // that a change to a template reads as a diff; TestMinified checks that a
 // build publishes them minified.
 func TestGolden(t *testing.T) {
-	cfg := exampleConfig()
-	cfg.NoMinify = true
-	res, err := Build(context.Background(), cfg)
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
-	}
+	res := sharedBuild(t, exampleRendered)
 	if len(res.Diagnostics) != 0 {
 		t.Errorf("the example site has diagnostics:\n%s", res.Diagnostics.Error())
 	}
@@ -107,16 +128,7 @@ func checkGolden(t *testing.T, outputs []render.Output, dir string, paths []stri
 // its type is minified, and as it is where not, and that minifying made
 // the pages and the style sheet smaller.
 func TestMinified(t *testing.T) {
-	plain := exampleConfig()
-	plain.NoMinify = true
-	rendered, err := Build(context.Background(), plain)
-	if err != nil {
-		t.Fatal(err)
-	}
-	published, err := Build(context.Background(), exampleConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	rendered, published := sharedBuild(t, exampleRendered), sharedBuild(t, examplePublished)
 	if len(published.Outputs) != len(rendered.Outputs) {
 		t.Fatalf("%d outputs published, %d rendered", len(published.Outputs), len(rendered.Outputs))
 	}
@@ -196,10 +208,7 @@ func readTree(t *testing.T, root string) map[string][]byte {
 // TestExampleIsComplete checks the example site publishes every URL of
 // the contract, and nothing that must stay private.
 func TestExampleIsComplete(t *testing.T) {
-	res, err := Build(context.Background(), exampleConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := sharedBuild(t, examplePublished)
 	paths := map[string]bool{}
 	for _, o := range res.Outputs {
 		paths[o.Path] = true
