@@ -349,11 +349,11 @@ func builtThenRetitled(t *testing.T) (dir, home string, before []byte) {
 }
 
 // stopWhileStaging starts a build in dir, waits until it has written its
-// first file into the stage, and sends it sig. The test binary is built
-// with the stagehook tag (see TestMain and internal/publish's
-// stagehook_on.go): given the write end of a pipe, the build writes its
-// stage's path there once it has a file in it, closes the pipe and waits
-// for the signal. It returns the build's standard error and how it ended.
+// first file into the stage, and sends it sig. The command is built with
+// the stagehook tag (see TestMain and internal/publish's stagehook_on.go):
+// given the write end of a pipe, the build writes its stage's path there
+// once it has a file in it, closes the pipe and waits for the signal. It
+// returns the build's standard error and how it ended.
 func stopWhileStaging(t *testing.T, dir string, sig os.Signal) (string, error) {
 	t.Helper()
 	ready, signalled, err := os.Pipe()
@@ -372,10 +372,13 @@ func stopWhileStaging(t *testing.T, dir string, sig os.Signal) (string, error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A build that never reaches its stage is killed, which ends the read.
+	watchdog := time.AfterFunc(time.Minute, func() { cmd.Process.Kill() })
 	stage, err := io.ReadAll(ready)
+	watchdog.Stop()
 	if err != nil || len(stage) == 0 {
 		cmd.Wait()
-		t.Fatalf("the build ended before it wrote into its stage (%v)\n%s", err, stderr.String())
+		t.Fatalf("the build ended, or was killed after a minute, before it wrote into its stage (%v)\n%s", err, stderr.String())
 	}
 	// The path is the build's, relative to the folder it runs in.
 	if got := filepath.Join(dir, strings.TrimSpace(string(stage))); !slices.Contains(staged(dir), got) {

@@ -18,15 +18,17 @@ import (
 const stageHookEnv = "PARENTPAGES_STAGE_HOOK"
 
 // stageHook lets the command's tests stop a build while it writes, with no
-// sleeping and guessing: once it has written the first new file into the stage (Write, not Link), the build
-// writes the stage's path to the descriptor named by stageHookEnv, closes
-// it, and holds every writer until the process is sent SIGINT or SIGTERM
-// (or killed). The test then sends its signal at a known moment.
+// sleeping and guessing. Once the build has written its first new file
+// into the stage (Write, not Link), it writes the stage's path to the
+// descriptor named by stageHookEnv, closes it, and holds that Write and
+// every Write after it until the process is sent SIGINT or SIGTERM (or is
+// killed): the test sends its signal at a known moment.
 //
 // When the signal arrives, the writers go on, and the command's own
-// handler (main's signal.NotifyContext) cancels the build: by then every
-// writer is waiting here, so nothing keeps that handler from running, and
-// the build still has most of the site to write when it does.
+// handler (main's signal.NotifyContext), which gets the signal at the same
+// moment, cancels the build: every writer was waiting here, so nothing
+// keeps the handler from running, and the build still has all but a file
+// or two (one per writer) to write when it does.
 type stageHook struct {
 	once sync.Once
 }
