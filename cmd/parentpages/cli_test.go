@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,8 +13,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/parentpages/parentpages/internal/benchcorpus"
 )
 
 // binary is the real command, built once for the tests that run it.
@@ -25,7 +24,9 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "parentpages")
-	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+	// The stagehook tag lets stopWhileStaging stop a build while it writes;
+	// without PARENTPAGES_STAGE_HOOK the command is the one shipped.
+	if out, err := exec.Command("go", "build", "-tags", "stagehook", "-o", binary, ".").CombinedOutput(); err != nil {
 		panic("go build: " + err.Error() + "\n" + string(out))
 	}
 	code := m.Run()
@@ -260,7 +261,12 @@ func TestBuildStoppedBySignal(t *testing.T) {
 			dir, home, before := builtThenRetitled(t)
 			stderr, err := stopWhileStaging(t, dir, sig)
 			if err == nil {
-				t.Skip("the build finished before the signal reached it")
+				t.Fatalf("the build finished despite the signal\n%s", stderr)
+			}
+			// The build stopped because it was cancelled, not for another
+			// reason that also leaves the site as it was.
+			if !strings.Contains(stderr, "canceled") {
+				t.Errorf("the build did not stop as cancelled: %v\n%s", err, stderr)
 			}
 			if left := staged(dir); len(left) > 0 {
 				t.Errorf("left staged: %v\n%s", left, stderr)
@@ -277,12 +283,15 @@ func TestBuildStoppedBySignal(t *testing.T) {
 // build does, once it is a minute old, and builds as usual.
 func TestBuildSweepsKilledBuild(t *testing.T) {
 	dir, home, before := builtThenRetitled(t)
-	if _, err := stopWhileStaging(t, dir, os.Kill); err == nil {
-		t.Skip("the build finished before it was killed")
+	if stderr, err := stopWhileStaging(t, dir, os.Kill); err == nil {
+		t.Fatalf("the build finished despite SIGKILL\n%s", stderr)
 	}
 	left := staged(dir)
 	if len(left) != 1 {
 		t.Fatalf("a killed build left %v staged, want its one stage", left)
+	}
+	if files, _ := os.ReadDir(left[0]); len(files) == 0 {
+		t.Errorf("the killed build's stage %s is empty: it was killed before it wrote", left[0])
 	}
 	if after, err := os.ReadFile(home); err != nil || !bytes.Equal(after, before) {
 		t.Errorf("the previous site's home page changed (%v)", err)
@@ -309,16 +318,13 @@ func TestBuildSweepsKilledBuild(t *testing.T) {
 	}
 }
 
-// builtThenRetitled builds a 300-school site, then gives it a new title,
-// so that the next build rewrites every page. It returns the folder, the
-// path of the home page and the home page as built.
+// builtThenRetitled builds a small site, then gives it a new title, so
+// that the next build rewrites every page. It returns the folder, the path
+// of the home page and the home page as built.
 func builtThenRetitled(t *testing.T) (dir, home string, before []byte) {
 	t.Helper()
 	dir = t.TempDir()
-	content := filepath.Join(dir, "content")
-	if _, err := benchcorpus.Write(content, benchcorpus.Options{Schools: 300, Seed: 1, Now: benchcorpus.DefaultNow}); err != nil {
-		t.Fatal(err)
-	}
+	writeSite(t, dir, goodSite)
 	if code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29"); code != 0 {
 		t.Fatalf("first build: exit %d\n%s", code, stderr)
 	}
@@ -327,37 +333,61 @@ func builtThenRetitled(t *testing.T) (dir, home string, before []byte) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site := filepath.Join(content, "site.yaml")
+	site := filepath.Join(dir, "content", "site.yaml")
 	data, err := os.ReadFile(site)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(site, regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(data, []byte("title: A new title")), 0o644); err != nil {
+	retitled := regexp.MustCompile(`(?m)^title: .*$`).ReplaceAll(data, []byte("title: A new title"))
+	if bytes.Equal(retitled, data) {
+		t.Fatalf("%s has no title to change", site)
+	}
+	if err := os.WriteFile(site, retitled, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir, home, before
 }
 
-// stopWhileStaging starts a build in dir and sends it sig once it is
-// writing pages. It returns the build's standard error and how it ended.
+// stopWhileStaging starts a build in dir, waits until it has written its
+// first file into the stage, and sends it sig. The command is built with
+// the stagehook tag (see TestMain and internal/publish's stagehook_on.go):
+// given the write end of a pipe, the build writes its stage's path there
+// once it has a file in it, closes the pipe and waits for the signal. It
+// returns the build's standard error and how it ended.
 func stopWhileStaging(t *testing.T, dir string, sig os.Signal) (string, error) {
 	t.Helper()
-	cmd := exec.Command(binary, "build", "--now", "2026-11-29")
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
+	ready, signalled, err := os.Pipe()
+	if err != nil {
 		t.Fatal(err)
 	}
-	for deadline := time.Now().Add(20 * time.Second); len(staged(dir)) == 0; time.Sleep(time.Millisecond) {
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatal("the build staged nothing within 20 s")
-		}
+	defer ready.Close()
+	cmd := exec.Command(binary, "build", "--now", "2026-11-29")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "PARENTPAGES_STAGE_HOOK=3") // ExtraFiles[0]
+	cmd.ExtraFiles = []*os.File{signalled}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err = cmd.Start()
+	signalled.Close() // the build holds the only write end: if it ends, the read below does
+	if err != nil {
+		t.Fatal(err)
 	}
-	time.Sleep(100 * time.Millisecond) // well into writing pages
-	cmd.Process.Signal(sig)
-	err := cmd.Wait()
+	// A build that never reaches its stage is killed, which ends the read.
+	watchdog := time.AfterFunc(time.Minute, func() { cmd.Process.Kill() })
+	stage, err := io.ReadAll(ready)
+	watchdog.Stop()
+	if err != nil || len(stage) == 0 {
+		cmd.Wait()
+		t.Fatalf("the build ended, or was killed after a minute, before it wrote into its stage (%v)\n%s", err, stderr.String())
+	}
+	// The path is the build's, relative to the folder it runs in.
+	if got := filepath.Join(dir, strings.TrimSpace(string(stage))); !slices.Contains(staged(dir), got) {
+		t.Errorf("the build says it writes into %s; staged beside the output: %v", got, staged(dir))
+	}
+	if err := cmd.Process.Signal(sig); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
 	return stderr.String(), err
 }
 

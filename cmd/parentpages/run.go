@@ -99,8 +99,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 		fmt.Fprintf(stderr, "parentpages %s: --format %q is not a format; use plain or github\n", name, format)
 		return exitUsage
 	}
-	if check {
+	switch {
+	case check:
 		cfg.Mode = build.Check
+	case cfg.Out == "":
+		fmt.Fprintf(stderr, "parentpages %s: --out needs a folder, such as public\n", name)
+		return exitUsage
+	default:
+		cfg.Mode = build.Write
 	}
 	var err error
 	cfg.Now, cfg.NowIsDate, err = today(now, os.Getenv("SOURCE_DATE_EPOCH"), time.Now())

@@ -200,7 +200,7 @@ func BenchmarkWrite(b *testing.B) {
 func BenchmarkBuild(b *testing.B) {
 	dir := benchCorpus(b)
 	out := filepath.Join(b.TempDir(), "public")
-	cfg := Config{Content: dir, Out: out, Now: benchNow, NowIsDate: true}
+	cfg := Config{Mode: Write, Content: dir, Out: out, Now: benchNow, NowIsDate: true}
 	b.ReportAllocs()
 	for b.Loop() {
 		b.StopTimer()
@@ -216,7 +216,7 @@ func BenchmarkBuild(b *testing.B) {
 // content just wrote.
 func BenchmarkBuildUnchanged(b *testing.B) {
 	dir := benchCorpus(b)
-	cfg := Config{Content: dir, Out: filepath.Join(b.TempDir(), "public"), Now: benchNow, NowIsDate: true}
+	cfg := Config{Mode: Write, Content: dir, Out: filepath.Join(b.TempDir(), "public"), Now: benchNow, NowIsDate: true}
 	benchBuild(b, cfg)
 	b.ReportAllocs()
 	for b.Loop() {
@@ -228,7 +228,7 @@ func BenchmarkBuildUnchanged(b *testing.B) {
 // everyday build.
 func BenchmarkBuildOneChange(b *testing.B) {
 	dir, edited := editableCorpus(b)
-	cfg := Config{Content: dir, Out: filepath.Join(b.TempDir(), "public"), Now: benchNow, NowIsDate: true}
+	cfg := Config{Mode: Write, Content: dir, Out: filepath.Join(b.TempDir(), "public"), Now: benchNow, NowIsDate: true}
 	benchBuild(b, cfg)
 	timeEdits(b, edited, func() { benchBuild(b, cfg) })
 }

@@ -28,19 +28,19 @@ import (
 type Mode int
 
 const (
+	// Preview keeps the site in memory (Result.Outputs), for the dev server.
+	Preview Mode = iota
 	// Write writes the site into Config.Out.
-	Write Mode = iota
+	Write
 	// Check checks the content and renders nothing.
 	Check
-	// Preview keeps the site in memory (Result.Outputs), for the dev server.
-	Preview
 )
 
 // Config is what one build does.
 type Config struct {
 	Mode    Mode
 	Content string    // the content folder
-	Out     string    // the output folder (Write)
+	Out     string    // the output folder: given in Write mode, and only then
 	Now     time.Time // "today"
 	// NowIsDate says Now is a date (from --now): the start of that day in
 	// the site's timezone.
@@ -51,7 +51,8 @@ type Config struct {
 	// History takes each meeting's calendar SEQUENCE from the Git history of
 	// its meetings.yaml (see sequencer); without it every SEQUENCE is 0.
 	History bool
-	// NoMinify leaves the files as rendered (the golden tests).
+	// NoMinify publishes pages, styles, feeds and the sitemap as rendered,
+	// not minified: for golden files that people can read and review.
 	NoMinify bool
 }
 
@@ -61,7 +62,7 @@ type Result struct {
 	// published, in the order of the home page.
 	Site        *site.Site
 	Listings    []*site.Listing
-	Outputs     []render.Output // minified, sorted by path; kept only in Preview
+	Outputs     []render.Output // minified unless NoMinify, sorted by path; kept only in Preview
 	Files       int             // number of files built
 	Pages       int             // of which HTML pages
 	Bytes       int64           // their total size

@@ -8,8 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/parentpages/parentpages/internal/publish"
+	"github.com/parentpages/parentpages/internal/render"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -18,6 +22,31 @@ const exampleContent = "../../content"
 
 func exampleConfig() Config {
 	return Config{Mode: Preview, Content: exampleContent, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true}
+}
+
+// The example built in memory, once for every test that only reads what
+// was built (a test must not change it): published as a build publishes
+// it, and rendered (NoMinify), as the golden files hold it.
+var (
+	examplePublished = sync.OnceValues(func() (*Result, error) {
+		return Build(context.Background(), exampleConfig())
+	})
+	exampleRendered = sync.OnceValues(func() (*Result, error) {
+		cfg := exampleConfig()
+		cfg.NoMinify = true
+		return Build(context.Background(), cfg)
+	})
+)
+
+// sharedBuild returns one of the shared builds above, failing the test if
+// it failed.
+func sharedBuild(t *testing.T, build func() (*Result, error)) *Result {
+	t.Helper()
+	res, err := build()
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
+	}
+	return res
 }
 
 // goldenPages are the outputs pinned by golden files: one of each page
@@ -48,25 +77,32 @@ var goldenPages = []string{
 	"robots.txt",
 }
 
+// TestGolden pins the outputs in goldenPages as rendered, not minified, so
+// that a change to a template reads as a diff; TestMinified checks that a
+// build publishes them minified.
 func TestGolden(t *testing.T) {
-	res, err := Build(context.Background(), exampleConfig())
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
-	}
+	res := sharedBuild(t, exampleRendered)
 	if len(res.Diagnostics) != 0 {
 		t.Errorf("the example site has diagnostics:\n%s", res.Diagnostics.Error())
 	}
+	checkGolden(t, res.Outputs, filepath.Join("testdata", "golden"), goldenPages)
+}
+
+// checkGolden compares the outputs at paths with the files of the same
+// names under dir, or writes those files with -update.
+func checkGolden(t *testing.T, outputs []render.Output, dir string, paths []string) {
+	t.Helper()
 	byPath := map[string][]byte{}
-	for _, o := range res.Outputs {
+	for _, o := range outputs {
 		byPath[o.Path] = o.Body
 	}
-	for _, p := range goldenPages {
+	for _, p := range paths {
 		t.Run(p, func(t *testing.T) {
 			got, ok := byPath[p]
 			if !ok {
 				t.Fatalf("not built")
 			}
-			golden := filepath.Join("testdata", "golden", filepath.FromSlash(p))
+			golden := filepath.Join(dir, filepath.FromSlash(p))
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
@@ -84,6 +120,37 @@ func TestGolden(t *testing.T) {
 				t.Errorf("output differs from %s; if the change is intended, run go test ./internal/build -update\n%s", golden, firstDiff(got, want))
 			}
 		})
+	}
+}
+
+// TestMinified checks that a build publishes each output of a build with
+// NoMinify (the golden files' bytes) minified by publish's minifier where
+// its type is minified, and as it is where not, and that minifying made
+// the pages and the style sheet smaller.
+func TestMinified(t *testing.T) {
+	rendered, published := sharedBuild(t, exampleRendered), sharedBuild(t, examplePublished)
+	if len(published.Outputs) != len(rendered.Outputs) {
+		t.Fatalf("%d outputs published, %d rendered", len(published.Outputs), len(rendered.Outputs))
+	}
+	m := publish.NewMinifier()
+	for i, got := range published.Outputs {
+		want, err := m.Minify(rendered.Outputs[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Path != want.Path || !bytes.Equal(got.Body, want.Body) {
+			t.Errorf("%s is not %s minified:\n%s", got.Path, want.Path, firstDiff(got.Body, want.Body))
+		}
+		switch got.Path {
+		case "index.html", "schools/brackenwood-primary-school/index.html", "assets/style.css", "feed.xml", "sitemap.xml":
+			if len(got.Body) >= len(rendered.Outputs[i].Body) {
+				t.Errorf("%s: %d bytes published, %d rendered: not minified", got.Path, len(got.Body), len(rendered.Outputs[i].Body))
+			}
+		case "calendar.ics":
+			if !bytes.Equal(got.Body, rendered.Outputs[i].Body) {
+				t.Errorf("%s: a calendar was changed by the minifier", got.Path)
+			}
+		}
 	}
 }
 
@@ -141,10 +208,7 @@ func readTree(t *testing.T, root string) map[string][]byte {
 // TestExampleIsComplete checks the example site publishes every URL of
 // the contract, and nothing that must stay private.
 func TestExampleIsComplete(t *testing.T) {
-	res, err := Build(context.Background(), exampleConfig())
-	if err != nil {
-		t.Fatal(err)
-	}
+	res := sharedBuild(t, examplePublished)
 	paths := map[string]bool{}
 	for _, o := range res.Outputs {
 		paths[o.Path] = true

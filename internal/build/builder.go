@@ -66,6 +66,9 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) {
 	start := time.Now()
 	res := &Result{}
+	if (b.cfg.Mode == Write) != (b.cfg.Out != "") {
+		return res, fmt.Errorf("build: an output folder goes with Write mode, and only with it (mode %d, out %q)", b.cfg.Mode, b.cfg.Out)
+	}
 	if b.cfg.Mode == Write {
 		if err := checkOut(b.cfg.Content, b.cfg.Out); err != nil {
 			return res, err

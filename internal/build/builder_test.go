@@ -198,11 +198,8 @@ func TestCrossSchoolLinksRecheck(t *testing.T) {
 // and minified in pooled buffers that later pages reuse, so a kept output
 // still pointing into one would show a later page's bytes.
 func TestKeptOutputsMatchWrittenFiles(t *testing.T) {
+	kept := sharedBuild(t, examplePublished)
 	cfg := exampleConfig()
-	kept, err := NewBuilder(cfg).Build(context.Background(), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
 	cfg.Mode, cfg.Out = Write, filepath.Join(t.TempDir(), "public")
 	if _, err := Build(context.Background(), cfg); err != nil {
 		t.Fatal(err)
@@ -259,17 +256,18 @@ func TestPathsMatchOutputs(t *testing.T) {
 
 // The dev server keeps its renderer (the parsed theme) between builds only
 // while the site-wide inputs are as they were: an edit to site.yaml or to
-// the glossary, which the renderer is made from, shows at once.
+// the glossary, which the renderer is made from, shows at once. The edits
+// are made one after another to one builder, as in the dev server.
 func TestBuilderSiteWideEdits(t *testing.T) {
+	content, cfg, b := builtExample(t)
 	for _, tc := range []struct {
 		file, old, new, want string
 	}{
 		{"site.yaml", "title: Plymouth Parent Partnership", "title: Devon Parent Partnership", "Devon Parent Partnership"},
 		{"pages/glossary.md", "## HMI", "## His Majesty's Inspectors", `id="his-majestys-inspectors"`},
-		{"pages/glossary.md", "## HMI", "## Extra support", `href="/glossary/#extra-support"`},
+		{"pages/glossary.md", "## His Majesty's Inspectors", "## Extra support", `href="/glossary/#extra-support"`},
 	} {
 		t.Run(tc.file+" "+tc.new, func(t *testing.T) {
-			content, cfg, b := builtExample(t)
 			outs := editAndRebuild(t, content, cfg, b, tc.file, tc.old, tc.new)
 			if !slices.ContainsFunc(outs, func(o render.Output) bool { return bytes.Contains(o.Body, []byte(tc.want)) }) {
 				t.Errorf("no output has %q", tc.want)

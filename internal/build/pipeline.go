@@ -286,8 +286,10 @@ func (p *pipeline) commit(in *inputs, res *Result) error {
 // each runs f(0) ... f(n-1) on every core and returns the first error;
 // it stops starting new calls once one has failed or ctx is done.
 func each(ctx context.Context, n int, f func(i int) error) error {
-	ctx, cancel := context.WithCancelCause(ctx)
-	defer cancel(nil)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var first error
+	var once sync.Once
 	next := make(chan int)
 	var wg sync.WaitGroup
 	for range min(n, runtime.GOMAXPROCS(0)) {
@@ -295,7 +297,8 @@ func each(ctx context.Context, n int, f func(i int) error) error {
 			for i := range next {
 				if ctx.Err() == nil {
 					if err := f(i); err != nil {
-						cancel(err)
+						once.Do(func() { first = err })
+						cancel()
 					}
 				}
 			}
@@ -309,5 +312,8 @@ func each(ctx context.Context, n int, f func(i int) error) error {
 	}
 	close(next)
 	wg.Wait()
-	return context.Cause(ctx)
+	if first != nil {
+		return first
+	}
+	return ctx.Err()
 }

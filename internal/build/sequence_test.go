@@ -55,7 +55,7 @@ func TestSequenceFromHistory(t *testing.T) {
 	sequences := func() map[string]string {
 		t.Helper()
 		out := filepath.Join(t.TempDir(), "public")
-		cfg := Config{Content: filepath.Join(repo, "content"), Out: out, History: true,
+		cfg := Config{Mode: Write, Content: filepath.Join(repo, "content"), Out: out, History: true,
 			Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true}
 		if res, err := Build(context.Background(), cfg); err != nil {
 			t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())

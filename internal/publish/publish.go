@@ -117,6 +117,7 @@ type Stage struct {
 	lock     *os.File // held while the stage is in use (see Sweep)
 	mu       sync.Mutex
 	dirs     map[string]bool
+	hook     stageHook // does nothing, but in the command's tests (stagehook_on.go)
 }
 
 // stagePrefix starts the name of every stage of out: ".public.new-".
@@ -207,7 +208,11 @@ func (s *Stage) Write(o render.Output) error {
 	if err := s.mkdir(d); err != nil {
 		return err
 	}
-	return writeFile(p, o.Body)
+	if err := writeFile(p, o.Body); err != nil {
+		return err
+	}
+	s.hook.written(s.dir)
+	return nil
 }
 
 // Commit puts the stage in place of the output folder.
