@@ -504,16 +504,9 @@ func feedKey(fsys fs.FS, updates []*site.Update) string {
 func (b *Builder) globalKey(c *content.Content, themeFS fs.FS) (string, error) {
 	h := sha256.New()
 	cfg := b.cfg
-	loc, err := time.LoadLocation(c.Site.Timezone)
-	if err != nil {
-		loc = time.UTC
-	}
-	now := cfg.Now
-	if !cfg.NowIsDate {
-		now = now.In(loc)
-	}
-	fmt.Fprintf(h, "program %s\ntoday %s\ndrafts %v future %v history %v\nreload %q banner %q\n",
-		b.program, now.Format(time.DateOnly), cfg.Drafts, cfg.Future, cfg.History, cfg.Render.ReloadScript, cfg.Render.Banner)
+	now := site.Today(cfg.Now, cfg.NowIsDate, c.Site.Timezone)
+	fmt.Fprintf(h, "program %s\ntoday %s\ndrafts %v future %v history %v\nreload %q\n",
+		b.program, now.Format(time.DateOnly), cfg.Drafts, cfg.Future, cfg.History, cfg.Render.ReloadScript)
 	paths := slices.Sorted(func(yield func(string) bool) {
 		for p := range c.Paths {
 			if !yield(p) {

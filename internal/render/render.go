@@ -10,11 +10,11 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
-	"slices"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/ical"
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
 	theme "github.com/parentpages/parentpages/themes/default"
@@ -45,9 +45,6 @@ type Options struct {
 	// ReloadScript, when set, is the site path of a script added to every
 	// HTML page: the dev server's live reload. Built sites never have it.
 	ReloadScript string
-	// Banner, when set, is shown at the top of every page (the dev server's
-	// error list).
-	Banner template.HTML
 }
 
 // Renderer renders one site with one theme.
@@ -62,6 +59,7 @@ type Renderer struct {
 	absolute string                     // the base URL, ending "/"
 	buffers  sync.Pool                  // of *bytes.Buffer, for rendering pages
 	reuse    map[string]map[string]bool // by page kind: the parts that are the default theme's (see partial)
+	zones    ical.VTimezones            // the VTIMEZONE blocks of the site's calendars, worked out once
 }
 
 // pageKinds are the page templates: templates/<kind>.html each define "main".
@@ -191,37 +189,6 @@ type Page struct {
 	// that each is linked once, where it is first used.
 	glossed map[string]bool
 	memo    memo // parts rendered for the pages before, of this school or the site pages
-}
-
-// Render renders the whole site.
-func (r *Renderer) Render() ([]Output, error) {
-	var out []Output
-	add := func(o []Output, err error) error {
-		out = append(out, o...)
-		return err
-	}
-	for _, part := range []func() ([]Output, error){r.SitePages, r.SiteFeed, r.SiteCalendar} {
-		if err := add(part()); err != nil {
-			return nil, err
-		}
-	}
-	for _, s := range r.site.Schools {
-		if err := add(r.School(s)); err != nil {
-			return nil, err
-		}
-	}
-	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
-	paths := make([]string, len(out))
-	for i, o := range out {
-		paths[i] = o.Path
-	}
-	sm, err := r.Sitemap(paths)
-	if err != nil {
-		return nil, err
-	}
-	out = append(out, sm)
-	slices.SortFunc(out, func(a, b Output) int { return strings.Compare(a.Path, b.Path) })
-	return out, nil
 }
 
 // SitePages renders what does not belong to one school: the home page,

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parentpages/parentpages/internal/build"
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/content/contenttest"
 )
 
 var today = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
@@ -45,7 +46,7 @@ inspections:
 // error or warning, both as a preview and as the published site.
 func checkBuilds(t *testing.T, dir string) *content.Content {
 	t.Helper()
-	c, ds := content.Load(os.DirFS(dir))
+	c, ds := contenttest.Load(os.DirFS(dir))
 	if len(ds) > 0 {
 		t.Fatalf("content.Load:\n%v", ds)
 	}
@@ -262,7 +263,7 @@ func TestExampleSite(t *testing.T) {
 	if !strings.HasPrefix(string(after), string(before)) {
 		t.Error("meetings.yaml was changed, not added to")
 	}
-	c, ds := content.Load(os.DirFS(dir))
+	c, ds := contenttest.Load(os.DirFS(dir))
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/build"
-	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/content/contenttest"
 	"github.com/parentpages/parentpages/internal/site"
 )
 
@@ -18,7 +18,7 @@ func TestZZProf(t *testing.T) {
 	}
 	now := time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
 	t0 := time.Now()
-	c, _ := content.Load(os.DirFS(d))
+	c, _ := contenttest.Load(os.DirFS(d))
 	t1 := time.Now()
 	site.Load(c, site.Config{Now: now, NowIsDate: true, Drafts: true, Future: true})
 	t2 := time.Now()

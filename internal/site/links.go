@@ -169,7 +169,7 @@ func (b *builder) findSchool(slug string) *content.SchoolDir {
 }
 
 // CheckSiteLinks reports links to site paths that the build did not write:
-// those found by Load, and those found by ParseUpdates in each school.
+// those found by Load, and those found by ParseSchool in each school.
 // exists says whether a site path (without the base path) was written.
 func (s *Site) CheckSiteLinks(exists func(sitePath string) bool) content.Diagnostics {
 	var ds content.Diagnostics
