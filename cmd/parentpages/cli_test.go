@@ -316,7 +316,7 @@ func builtThenRetitled(t *testing.T) (dir, home string, before []byte) {
 	t.Helper()
 	dir = t.TempDir()
 	content := filepath.Join(dir, "content")
-	if _, err := benchcorpus.Write(content, benchcorpus.Options{Schools: 300, Seed: 1, Now: benchcorpus.DefaultNow}); err != nil {
+	if _, err := benchcorpus.Write(content, benchcorpus.Options{Schools: 300, Seed: 1, Now: benchcorpus.DefaultNow()}); err != nil {
 		t.Fatal(err)
 	}
 	if code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29"); code != 0 {

@@ -32,7 +32,7 @@ func TestBuildsClean(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := filepath.Join(t.TempDir(), "public")
-			res, err := build.Build(context.Background(), build.Config{Content: dir, Out: out, Now: DefaultNow, NowIsDate: true})
+			res, err := build.Build(context.Background(), build.Config{Content: dir, Out: out, Now: DefaultNow(), NowIsDate: true})
 			if err != nil {
 				t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
 			}
