@@ -15,7 +15,7 @@ import (
 	"github.com/parentpages/parentpages/internal/words"
 )
 
-// Exit statuses, as the contract gives them.
+// Exit statuses, as README.md gives them: scripts and CI rely on them.
 const (
 	exitOK      = 0
 	exitContent = 1

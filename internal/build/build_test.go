@@ -139,7 +139,7 @@ func readTree(t *testing.T, root string) map[string][]byte {
 }
 
 // TestExampleIsComplete checks the example site publishes every URL of
-// the contract, and nothing that must stay private.
+// the layout README.md gives, and nothing that must stay private.
 func TestExampleIsComplete(t *testing.T) {
 	res, err := Build(context.Background(), exampleConfig())
 	if err != nil {

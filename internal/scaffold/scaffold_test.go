@@ -48,7 +48,7 @@ func checkBuilds(t *testing.T, dir string) *content.Content {
 	t.Helper()
 	c, ds := contenttest.Load(os.DirFS(dir))
 	if len(ds) > 0 {
-		t.Fatalf("content.Load:\n%v", ds)
+		t.Fatalf("loading the content:\n%v", ds)
 	}
 	for _, preview := range []bool{true, false} {
 		res, err := build.Build(context.Background(), build.Config{Content: dir, Now: today, NowIsDate: true, Drafts: preview, Future: preview, CheckOnly: true})

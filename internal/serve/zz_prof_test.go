@@ -26,5 +26,5 @@ func TestZZProf(t *testing.T) {
 	t3 := time.Now()
 	build.Build(context.Background(), build.Config{Content: d, Now: now, NowIsDate: true, Drafts: true, Future: true})
 	t4 := time.Now()
-	t.Logf("content.Load %v, site.Load %v, check (load+render) %v, build (load+render+minify) %v", t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), t4.Sub(t3))
+	t.Logf("contenttest.Load %v, site.Load %v, check (load+render) %v, build (load+render+minify) %v", t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), t4.Sub(t3))
 }

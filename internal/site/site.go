@@ -197,8 +197,9 @@ type Action struct {
 	Overdue bool
 }
 
-// Load builds the model from what content.Load read. Problems that span
-// files are added to the returned diagnostics.
+// Load builds the model from what package content read (LoadSite, and
+// LoadSchool for each school). Problems that span files are added to the
+// returned diagnostics.
 func Load(c *content.Content, cfg Config) (*Site, content.Diagnostics) {
 	b := &builder{c: c, cfg: cfg, md: markdown.NewParser()}
 	s := b.site()
