@@ -53,16 +53,6 @@ func Holidays(year int) []Holiday {
 	return hs
 }
 
-// BankHolidays returns the dates of the bank holidays in year, sorted.
-func BankHolidays(year int) []time.Time {
-	hs := Holidays(year)
-	dates := make([]time.Time, len(hs))
-	for i, h := range hs {
-		dates[i] = h.Date
-	}
-	return dates
-}
-
 // IsBankHoliday reports whether d's calendar date is a bank holiday.
 func IsBankHoliday(d time.Time) bool {
 	d = civil.Date(d)
