@@ -52,19 +52,44 @@ func TestTimelineCases(t *testing.T) {
 	}
 }
 
-func TestRequiresImprovement(t *testing.T) {
+// Governors' comments on the draft report have no date: the step is done
+// once the report's date is known, even a date still to come, as the page
+// says ("Done before the report was published").
+func TestDraftCommentsDone(t *testing.T) {
+	for _, published := range []string{"2026-10-20", "2026-12-15"} {
+		t.Run(published, func(t *testing.T) {
+			s, ds := build(t, schoolFS("  - {start: 2026-09-15, published: "+published+", framework: eif-2019, category: special-measures}\n", ""), Config{})
+			if ds.HasErrors() {
+				t.Fatalf("diagnostics:\n%s", ds.Error())
+			}
+			st := s.Schools[0].Timeline[0]
+			if st.Kind != "draft-report-comments" || !st.Done {
+				t.Errorf("first step = %+v, want draft-report-comments, done", st)
+			}
+		})
+	}
+	s, _ := build(t, schoolFS("  - {start: 2026-11-15, framework: eif-2019, category: special-measures}\n", ""), Config{})
+	if st := s.Schools[0].Timeline[0]; st.Done {
+		t.Errorf("with no report date, first step = %+v, want not done", st)
+	}
+}
+
+func TestInspectionRules(t *testing.T) {
 	tests := []struct {
 		name                  string
 		in                    content.Inspection
 		requiresImprovement   bool
 		reinspectWithinMonths int
+		inCategory            bool
 	}{
-		{"the category, cif-2012", content.Inspection{Framework: "cif-2012", Category: "requires-improvement"}, true, 24},
-		{"the category, eif-2019", content.Inspection{Framework: "eif-2019", Category: "requires-improvement"}, true, 30},
-		{"the overall grade, category none", content.Inspection{Framework: "eif-2019", Category: "none", Overall: "requires improvement"}, true, 30},
-		{"the overall grade, another category", content.Inspection{Framework: "eif-2019", Category: "serious-weaknesses", Overall: "requires improvement"}, false, 0},
-		{"good", content.Inspection{Framework: "eif-2019", Category: "none", Overall: "good"}, false, 0},
-		{"the 2009 framework's satisfactory", content.Inspection{Framework: "2009", Category: "none", Overall: "satisfactory"}, false, 0},
+		{"the category, cif-2012", content.Inspection{Framework: "cif-2012", Category: "requires-improvement"}, true, 24, false},
+		{"the category, eif-2019", content.Inspection{Framework: "eif-2019", Category: "requires-improvement"}, true, 30, false},
+		{"the overall grade, category none", content.Inspection{Framework: "eif-2019", Category: "none", Overall: "requires improvement"}, true, 30, false},
+		{"the overall grade, another category", content.Inspection{Framework: "eif-2019", Category: "serious-weaknesses", Overall: "requires improvement"}, false, 0, true},
+		{"good", content.Inspection{Framework: "eif-2019", Category: "none", Overall: "good"}, false, 0, false},
+		{"the 2009 framework's satisfactory", content.Inspection{Framework: "2009", Category: "none", Overall: "satisfactory"}, false, 0, false},
+		{"special measures", content.Inspection{Framework: "report-card-2025", Category: "special-measures"}, false, 0, true},
+		{"no category given", content.Inspection{Framework: "eif-2019"}, false, 0, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,6 +99,9 @@ func TestRequiresImprovement(t *testing.T) {
 			}
 			if got := in.ReinspectWithinMonths(); got != tt.reinspectWithinMonths {
 				t.Errorf("ReinspectWithinMonths = %d, want %d", got, tt.reinspectWithinMonths)
+			}
+			if got := in.InCategory(); got != tt.inCategory {
+				t.Errorf("InCategory = %v, want %v", got, tt.inCategory)
 			}
 		})
 	}

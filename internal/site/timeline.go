@@ -98,11 +98,11 @@ func statusOf(s *School) Status {
 	return statusNamed("not-in-category")
 }
 
-// InCategory reports whether the school is in a formal category (special
-// measures, serious weaknesses, notice to improve, requires significant
-// improvement).
-func (s *School) InCategory() bool {
-	return s.Latest != nil && s.Latest.Category != "none" && s.Latest.Category != "requires-improvement"
+// InCategory reports whether the inspection put the school in a formal
+// category (special measures, serious weaknesses, notice to improve,
+// requires significant improvement): requires improvement is not one.
+func (in *Inspection) InCategory() bool {
+	return in.Category != "" && in.Category != "none" && in.Category != "requires-improvement"
 }
 
 // Step is one expected next step after an inspection. It is data only:
@@ -133,7 +133,9 @@ type Step struct {
 	Approx       bool   // "about": a rough estimate, such as a year after
 	ByDate       bool   // the date is a deadline ("by"), not the day itself
 	Note         string // the milestone's note
-	Done         bool   // the step is in the past
+	// Done says the step is over: its date has passed, or (comments on
+	// the draft report, which has no date) the report's date is known.
+	Done bool
 }
 
 // timeline works out what happens next after the latest inspection, from
@@ -172,8 +174,9 @@ func (b *builder) timeline(s *School, d *content.SchoolDir) []Step {
 		}
 		st.Done = !last.IsZero() && last.Before(today)
 		// Governors comment on the draft before the final report: once
-		// that is published, the step is over, though it had no date.
-		if st.Kind == "draft-report-comments" && st.Date.IsZero() && !in.Published.IsZero() && !in.Published.After(today) {
+		// the report's date is known, the step is over, though it had no
+		// date of its own.
+		if st.Kind == "draft-report-comments" && st.Date.IsZero() && !in.Published.IsZero() {
 			st.Done = true
 		}
 	}
@@ -188,7 +191,7 @@ func usualSteps(in *Inspection, meeting func(kind string, from time.Time) (conte
 	day := func(t time.Time) content.Date { return content.Date{Time: t} }
 	var steps []Step
 	add := func(st Step) { steps = append(steps, st) }
-	category := cat != "none" && cat != "requires-improvement"
+	category := in.InCategory()
 	ri := in.RequiresImprovement()
 
 	if cat == "special-measures" {
