@@ -1,5 +1,6 @@
 // Command parentpages builds a Parent Partnership website from a folder of
-// Markdown and YAML. See README.md, and CONTENT-FORMAT for the format.
+// Markdown and YAML. README.md describes the commands, and its "Content
+// format reference" the files.
 package main
 
 import (
@@ -14,13 +15,12 @@ import (
 func main() {
 	// A large site is rendered a school at a time and released as it is
 	// written, so what is live is the site's YAML and model while a build
-	// allocates gigabytes in passing. Collecting when the heap has tripled,
-	// not doubled, takes a fifth less CPU at 1,000 schools. A soft limit
-	// keeps the heap from growing far past what is live on a larger site: at
-	// 5,000 schools about 700 MB is live, and a limit of 896 MiB (peak
-	// resident 903 MiB) builds in 52 s where 768 MiB (834 MiB) took 64 s,
-	// the collector running three times as often. GOGC and GOMEMLIMIT
-	// override them.
+	// allocates far more in passing. Collecting when the heap has tripled,
+	// not doubled, spends less CPU on collection; the soft limit keeps the
+	// heap from growing far past what is live on a large site, set high
+	// enough that the collector does not run again and again near it
+	// (README.md, "Performance", has the measurements). GOGC and
+	// GOMEMLIMIT override them.
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(200)
 	}

@@ -12,9 +12,10 @@ import (
 
 	"github.com/parentpages/parentpages/internal/build"
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/words"
 )
 
-// Exit statuses, as the contract gives them.
+// Exit statuses, as README.md gives them: scripts and CI rely on them.
 const (
 	exitOK      = 0
 	exitContent = 1
@@ -126,7 +127,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 	switch {
 	case errors.Is(err, build.ErrContent):
 		n := len(res.Diagnostics.Errors())
-		fmt.Fprintf(stderr, "parentpages %s: %s in %s; ", name, plural(n, "error", "errors"), cfg.Content)
+		fmt.Fprintf(stderr, "parentpages %s: %s in %s; ", name, words.Plural(n, "error", "errors"), cfg.Content)
 		if check {
 			fmt.Fprintln(stderr, "fix them and run the check again")
 		} else {
@@ -138,16 +139,16 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 		return exitUsage
 	}
 	if check {
-		fmt.Fprintf(stdout, "%s: %s, no errors\n", cfg.Content, plural(res.Schools, "school", "schools"))
+		fmt.Fprintf(stdout, "%s: %s, no errors\n", cfg.Content, words.Plural(res.Schools, "school", "schools"))
 		return exitOK
 	}
 	if res.Unchanged {
 		fmt.Fprintf(stdout, "nothing has changed since %s was built (%s, %s); left it as it is (%s)\n",
-			cfg.Out, plural(res.Schools, "school", "schools"), plural(res.Files, "file", "files"), res.Duration.Round(time.Millisecond))
+			cfg.Out, words.Plural(res.Schools, "school", "schools"), words.Plural(res.Files, "file", "files"), res.Duration.Round(time.Millisecond))
 		return exitOK
 	}
 	fmt.Fprintf(stdout, "built %s (%s, %d pages, %.1f MB) into %s in %s\n",
-		plural(res.Schools, "school", "schools"), plural(res.Files, "file", "files"),
+		words.Plural(res.Schools, "school", "schools"), words.Plural(res.Files, "file", "files"),
 		res.Pages, float64(res.Bytes)/1e6, cfg.Out, res.Duration.Round(time.Millisecond))
 	return exitOK
 }
@@ -170,11 +171,4 @@ func today(flagValue, epoch string, clock time.Time) (time.Time, bool, error) {
 		return time.Unix(secs, 0), false, nil
 	}
 	return clock, false, nil
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

@@ -304,9 +304,9 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 // table that holds it is dirty, which creating files next to it makes it;
 // and it skips over each such inode one by one when it creates a file. For
 // minutes after tens of thousands of files are deleted, creating a file or
-// folder costs several times the kernel CPU (5 to 30 s more at 1,000
-// schools: perf shows find_get_block_common under recently_deleted). A build
-// timed after `rm -rf public` measures that, not the build.
+// folder costs several times the kernel CPU (perf shows
+// find_get_block_common under recently_deleted). A build timed after
+// `rm -rf public` measures that, not the build.
 //
 // So nothing is deleted until the end: every fresh build writes into a
 // folder never used before, and the edited builds, which replace their

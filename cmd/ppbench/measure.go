@@ -43,7 +43,7 @@ func timeCommand(ctx context.Context, name string, args, env []string) (measure,
 // size. Linux starts a child's peak at its parent's peak when the child is
 // started as Go starts it (sharing the parent's memory until exec), so
 // after writing a large corpus every child would seem to use at least what
-// ppbench once did (794 MiB for a 1,000-school edited build, seen here).
+// ppbench itself once did.
 func forgetOwnPeak() {
 	debug.FreeOSMemory()
 	_ = os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) // Linux only; elsewhere peaks are as they are

@@ -1,5 +1,5 @@
 // Package benchcorpus writes a made-up content folder of any number of
-// schools, in the format of CONTENT-FORMAT.md, for benchmarks: each school
+// schools, in the content format (README.md), for benchmarks: each school
 // has the volume a busy Parent Support Adviser produces in a year or two
 // (10 to 20 updates of 300 to 900 words, 8 to 15 meetings with repeats, an
 // action plan with measures, parents' views), with the frameworks and
@@ -20,6 +20,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/parentpages/parentpages/internal/civil"
 )
 
 // Options say what corpus to write.
@@ -33,7 +35,7 @@ type Options struct {
 }
 
 // DefaultNow is the day a corpus is written for when Options.Now is zero.
-var DefaultNow = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
+func DefaultNow() time.Time { return time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC) }
 
 // File is one file of the corpus.
 type File struct {
@@ -55,9 +57,9 @@ type Stats struct {
 func Files(opts Options) ([]File, Stats) {
 	now := opts.Now
 	if now.IsZero() {
-		now = DefaultNow
+		now = DefaultNow()
 	}
-	now = time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	now = civil.Date(now)
 	var files []File
 	var st Stats
 	add := func(p string, b []byte) {

@@ -32,7 +32,7 @@ func TestBuildsClean(t *testing.T) {
 				t.Fatal(err)
 			}
 			// Built in memory: the outputs are the files a build writes.
-			res, err := build.Build(context.Background(), build.Config{Mode: build.Preview, Content: dir, Now: DefaultNow, NowIsDate: true})
+			res, err := build.Build(context.Background(), build.Config{Mode: build.Preview, Content: dir, Now: DefaultNow(), NowIsDate: true})
 			if err != nil {
 				t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
 			}

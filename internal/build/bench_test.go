@@ -23,6 +23,7 @@ import (
 
 	"github.com/parentpages/parentpages/internal/benchcorpus"
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/content/contenttest"
 	"github.com/parentpages/parentpages/internal/publish"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/site"
@@ -51,7 +52,7 @@ func benchCorpus(b *testing.B) string {
 
 func benchLoad(b *testing.B, dir string) *content.Content {
 	b.Helper()
-	c, ds := content.Load(os.DirFS(dir))
+	c, ds := contenttest.Load(os.DirFS(dir))
 	if ds.HasErrors() {
 		b.Fatalf("the corpus has errors:\n%s", ds.Error())
 	}
@@ -97,7 +98,16 @@ func benchRender(b *testing.B, dir string, m benchModel) []render.Output {
 		}
 		outs = append(outs, o...)
 	}
-	return outs
+	paths := make([]string, len(outs))
+	for i, o := range outs {
+		paths[i] = o.Path
+	}
+	slices.Sort(paths)
+	sm, err := r.Sitemap(paths)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return append(outs, sm)
 }
 
 func size(outs []render.Output) int64 {
@@ -189,7 +199,16 @@ func BenchmarkWrite(b *testing.B) {
 	b.SetBytes(size(outs))
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := publish.Write(out, outs); err != nil {
+		st, err := publish.NewStage(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, o := range outs {
+			if err := st.Write(o); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := st.Commit(); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -206,7 +206,7 @@ func readTree(t *testing.T, root string) map[string][]byte {
 }
 
 // TestExampleIsComplete checks the example site publishes every URL of
-// the contract, and nothing that must stay private.
+// the layout README.md gives, and nothing that must stay private.
 func TestExampleIsComplete(t *testing.T) {
 	res := sharedBuild(t, examplePublished)
 	paths := map[string]bool{}

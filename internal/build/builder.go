@@ -171,8 +171,9 @@ func (b *Builder) rememberKeys(in *inputs) {
 // globalKey hashes everything that every page depends on.
 func (b *Builder) globalKey(in *inputs) (string, error) {
 	cfg := b.cfg
+	today := site.Today(cfg.Now, cfg.NowIsDate, in.content.Site.Timezone).Format(time.DateOnly)
 	settings := fmt.Sprintf("program %s\ntoday %s\ndrafts %v future %v history %v minify %v\nreload %q\n",
-		b.program, today(cfg, in.content.Site.Timezone), cfg.Drafts, cfg.Future, cfg.History, !cfg.NoMinify, cfg.Render.ReloadScript)
+		b.program, today, cfg.Drafts, cfg.Future, cfg.History, !cfg.NoMinify, cfg.Render.ReloadScript)
 	var themeFS = in.theme
 	if _, ok := themeFS.(overlay); !ok {
 		themeFS = nil // the built-in theme: the program's hash covers it
@@ -182,19 +183,6 @@ func (b *Builder) globalKey(in *inputs) (string, error) {
 		paths = append(paths, p)
 	}
 	return incremental.Key(settings, in.content.FS, paths, themeFS)
-}
-
-// today is the build's date in the site's timezone, as the key has it.
-func today(cfg Config, zone string) string {
-	loc, err := time.LoadLocation(zone)
-	if err != nil {
-		loc = time.UTC
-	}
-	now := cfg.Now
-	if !cfg.NowIsDate {
-		now = now.In(loc)
-	}
-	return now.Format(time.DateOnly)
 }
 
 // rendererFor returns a renderer for s: the dev server keeps its renderer

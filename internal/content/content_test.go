@@ -31,9 +31,21 @@ inspections:
 	}
 }
 
-func load(t *testing.T, fsys fstest.MapFS) (*Content, Diagnostics) {
+// load reads fsys as a build does: the site-wide files, then each school.
+// (Other packages' tests use contenttest.Load, which this package's tests
+// cannot import.)
+func load(t testing.TB, fsys fstest.MapFS) (*Content, Diagnostics) {
 	t.Helper()
-	return Load(fsys)
+	c, slugs, ds := LoadSite(fsys)
+	for _, slug := range slugs {
+		s, sds := LoadSchool(fsys, slug)
+		if s != nil {
+			c.Schools = append(c.Schools, s)
+		}
+		ds = append(ds, sds...)
+	}
+	c.Reindex()
+	return c, ds.Sort()
 }
 
 func TestValidSiteHasNoDiagnostics(t *testing.T) {
@@ -271,7 +283,7 @@ func TestAllErrorsReportedSorted(t *testing.T) {
 	fsys := baseSite()
 	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nbase_url: nope\ntimezone: Mars/Base\n")}
 	fsys["schools/hillside/meetings.yaml"] = &fstest.MapFile{Data: []byte("- {title: M, start: tomorrow}\n")}
-	_, ds := Load(fsys)
+	_, ds := load(t, fsys)
 	if len(ds) != 3 {
 		t.Fatalf("want 3 diagnostics, got:\n%s", ds.Error())
 	}
@@ -285,7 +297,7 @@ func TestLimits(t *testing.T) {
 		bomb := "a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\nd: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\ng: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\n"
 		fsys := baseSite()
 		fsys["site.yaml"] = &fstest.MapFile{Data: []byte(bomb)}
-		_, ds := Load(fsys)
+		_, ds := load(t, fsys)
 		if !ds.HasErrors() {
 			t.Fatal("an alias bomb loaded without error")
 		}
@@ -293,7 +305,7 @@ func TestLimits(t *testing.T) {
 	t.Run("huge file", func(t *testing.T) {
 		fsys := baseSite()
 		fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nbase_url: https://e.org/\ndescription: " + strings.Repeat("x", 3<<20) + "\n")}
-		_, ds := Load(fsys)
+		_, ds := load(t, fsys)
 		if len(ds) != 1 || !strings.Contains(ds[0].Msg, "more than the") {
 			t.Fatalf("diagnostics = %s", ds.Error())
 		}

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 )
@@ -303,24 +302,55 @@ type fieldInfo struct {
 	required bool
 }
 
-// typeFields caches fieldsOf's answer for each struct type: a large site
-// decodes hundreds of thousands of mappings of a dozen types.
-var typeFields sync.Map // reflect.Type -> structFields
-
 type structFields struct {
 	fields []fieldInfo
 	meta   int
 }
 
-// fieldsOf returns the YAML fields of a struct type, in order, and the
-// index of its Meta (-1 if none). The slice is shared: do not change it.
-func fieldsOf(t reflect.Type) (fields []fieldInfo, meta int) {
-	if sf, ok := typeFields.Load(t); ok {
-		return sf.(structFields).fields, sf.(structFields).meta
+// formatFields holds the YAML fields of every struct type of the format,
+// worked out as the program starts and never written after: a large site
+// decodes hundreds of thousands of mappings of a dozen types.
+var formatFields = fieldTable(
+	reflect.TypeFor[SiteConfig](), reflect.TypeFor[PageFront](), reflect.TypeFor[School](),
+	reflect.TypeFor[ActionPlan](), reflect.TypeFor[[]Meeting](), reflect.TypeFor[[]ViewsGathering](),
+	reflect.TypeFor[UpdateFront](),
+)
+
+// fieldTable returns the fields of each struct type that the roots' YAML
+// holds, the roots' own included.
+func fieldTable(roots ...reflect.Type) map[reflect.Type]structFields {
+	table := map[reflect.Type]structFields{}
+	scalarType := reflect.TypeFor[scalar]()
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || reflect.PointerTo(t).Implements(scalarType) {
+			return
+		}
+		if _, seen := table[t]; seen {
+			return
+		}
+		fields, meta := scanFields(t)
+		table[t] = structFields{fields, meta}
+		for _, f := range fields {
+			walk(t.Field(f.index).Type)
+		}
 	}
-	fields, meta = scanFields(t)
-	typeFields.Store(t, structFields{fields, meta})
-	return fields, meta
+	for _, t := range roots {
+		walk(t)
+	}
+	return table
+}
+
+// fieldsOf returns the YAML fields of a struct type, in order, and the
+// index of its Meta (-1 if none). The slice may be shared: do not change it.
+func fieldsOf(t reflect.Type) (fields []fieldInfo, meta int) {
+	if sf, ok := formatFields[t]; ok {
+		return sf.fields, sf.meta
+	}
+	return scanFields(t)
 }
 
 func scanFields(t reflect.Type) (fields []fieldInfo, meta int) {

@@ -26,9 +26,9 @@ func FuzzLoadSchool(f *testing.F) {
 		fsys["schools/hillside/meetings.yaml"] = &fstest.MapFile{Data: school}
 		fsys["schools/hillside/views.yaml"] = &fstest.MapFile{Data: school}
 		fsys["schools/hillside/action-plan.yaml"] = &fstest.MapFile{Data: school}
-		c, ds := Load(fsys)
+		c, ds := load(t, fsys)
 		if c == nil {
-			t.Fatal("Load returned no content")
+			t.Fatal("LoadSite returned no content")
 		}
 		for _, d := range ds {
 			if d.Path == "" || d.Msg == "" {

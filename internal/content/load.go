@@ -5,7 +5,9 @@
 // line and column. Rules that span files (an action plan's areas, links
 // between files) belong to package site.
 //
-// The format is specified in CONTENT-FORMAT.md; this package is its reader.
+// The format is described for the people who write it in README.md,
+// "Content format reference"; this package is its reader, and its error
+// messages say what the format asks for.
 package content
 
 import (
@@ -15,9 +17,6 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"time"
-
-	"github.com/parentpages/parentpages/internal/parallel"
 )
 
 // Content is everything read from a content folder, before the model is built.
@@ -118,33 +117,21 @@ func (u *UpdateFile) Date() Date {
 	return u.FileDate
 }
 
-// SlugRE is the form of a school, page and update slug.
-var SlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// slugRE is the form of a school, page and update slug.
+var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// IsSlug reports whether s is a slug: lower-case letters and digits in
+// words joined by single hyphens, the form of a school folder's name and
+// of a page's or update's URL name.
+func IsSlug(s string) bool { return slugRE.MatchString(s) }
 
 var updateNameRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.*)\.md$`)
 
 const maxMarkdownSize = 1 << 20
 
-// Load reads the content folder fsys. It returns what it could read and every
-// problem found; the caller decides whether errors stop the build.
-func Load(fsys fs.FS) (*Content, Diagnostics) {
-	c, slugs, ds := LoadSite(fsys)
-	l := &loader{c: c, ds: ds}
-	schools := make([]*SchoolDir, len(slugs))
-	diags := make([]Diagnostics, len(slugs))
-	parallel.Do(len(slugs), func(i int) { schools[i], diags[i] = LoadSchool(fsys, slugs[i]) })
-	for i, s := range schools {
-		if s != nil {
-			l.c.Schools = append(l.c.Schools, s)
-		}
-		l.ds = append(l.ds, diags[i]...)
-	}
-	l.c.Reindex()
-	return l.c, l.ds.Sort()
-}
-
 // LoadSite reads and checks the site-wide files (site.yaml and pages/) and
-// lists the school folders, without reading them: see LoadSchool.
+// lists the school folders, without reading them: see LoadSchool. A build
+// reads the schools one by one, and adds them to the Content's Schools.
 func LoadSite(fsys fs.FS) (*Content, []string, Diagnostics) {
 	l := &loader{c: &Content{FS: fsys}, paths: map[string]bool{}}
 	slugs := l.root()
@@ -275,7 +262,7 @@ func (l *loader) pages() {
 	for _, e := range l.readDir("pages") {
 		p := "pages/" + e.Name()
 		slug, isMD := strings.CutSuffix(e.Name(), ".md")
-		if e.IsDir() || !isMD || !SlugRE.MatchString(slug) {
+		if e.IsDir() || !isMD || !slugRE.MatchString(slug) {
 			l.ds.Errorf(p, Pos{}, "a site page must be a file named <slug>.md, where the slug is lower-case letters, digits and single hyphens (for example what-happens-next.md)")
 			continue
 		}
@@ -304,7 +291,7 @@ func (l *loader) schools() (slugs []string) {
 			l.ds.Errorf(dir, Pos{}, "schools/ holds one folder per school; move this file into a school's folder")
 			continue
 		}
-		if !SlugRE.MatchString(e.Name()) {
+		if !slugRE.MatchString(e.Name()) {
 			l.ds.Errorf(dir, Pos{}, "the school folder name %q is not a valid slug: use lower-case letters, digits and single hyphens, for example hillside-primary", e.Name())
 			continue
 		}
@@ -369,7 +356,7 @@ func (l *loader) updates(s *SchoolDir) {
 		p := dir + "/" + e.Name()
 		m := updateNameRE.FindStringSubmatch(e.Name())
 		var fileDate Date
-		if e.IsDir() || m == nil || fileDate.parseScalar(m[1]) != nil || !SlugRE.MatchString(m[2]) {
+		if e.IsDir() || m == nil || fileDate.parseScalar(m[1]) != nil || !slugRE.MatchString(m[2]) {
 			l.ds.Errorf(p, Pos{}, "an update must be a file named YYYY-MM-DD-<slug>.md, for example 2026-10-20-what-parents-told-us.md (a real date, then lower-case words joined by hyphens)")
 			continue
 		}
@@ -386,12 +373,6 @@ func (l *loader) updates(s *SchoolDir) {
 		decodeYAML(p, front, 1, &u.Front, &l.ds)
 		s.Updates = append(s.Updates, u)
 	}
-}
-
-// Today returns the civil date of t in loc, as a Date.
-func Today(t time.Time, loc *time.Location) Date {
-	y, m, d := t.In(loc).Date()
-	return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)}
 }
 
 // Join resolves a relative reference written in the file at from into a

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -15,8 +16,9 @@ type Framework struct {
 	Areas        []string // fixed evaluation areas, if the framework names them
 }
 
-// Frameworks lists the frameworks of CONTENT-FORMAT.md by their key.
-var Frameworks = map[string]Framework{
+// frameworks are the inspection frameworks by their key, as README.md's
+// "Content format reference" lists them. FrameworkByKey gives them out.
+var frameworks = map[string]Framework{
 	"2009": {
 		Name: "the 2009 framework", Numbered: true, Overall: true,
 		Scale:      []string{"outstanding", "good", "satisfactory", "inadequate"},
@@ -44,22 +46,40 @@ var Frameworks = map[string]Framework{
 	},
 }
 
-// FrameworkKeys lists the framework keys in the order the contract gives them.
-var FrameworkKeys = []string{"2009", "cif-2012", "eif-2019", "report-card-2025"}
+// frameworkKeys lists the framework keys in the order the format gives them.
+var frameworkKeys = []string{"2009", "cif-2012", "eif-2019", "report-card-2025"}
 
-// Categories lists every category word.
-var Categories = []string{"none", "requires-improvement", "notice-to-improve", "serious-weaknesses", "special-measures", "requires-significant-improvement"}
+// categories lists every category word.
+var categories = []string{"none", "requires-improvement", "notice-to-improve", "serious-weaknesses", "special-measures", "requires-significant-improvement"}
 
-// Enumerations of the format, in the order the contract lists them.
+// The words a field of the format may take, in the order the format lists
+// them (README.md, "Content format reference"); error messages list them
+// so.
 var (
-	Phases          = []string{"nursery", "primary", "secondary", "all-through", "special", "pru"}
-	InspectionTypes = []string{"full", "monitoring"}
-	MilestoneKinds  = []string{"draft-report-comments", "report-published", "statement-of-action", "parents-meeting", "intentions-to-la", "monitoring-visit", "review-group", "reinspection"}
-	ActionStatuses  = []string{"not-started", "on-track", "at-risk", "off-track", "done"}
-	MeetingKinds    = []string{"parents-meeting", "focus-group", "review-group", "governors", "monitoring-visit", "inspection", "drop-in", "workshop", "other"}
-	MeetingStatuses = []string{"confirmed", "tentative", "cancelled"}
-	ThemeStatuses   = []string{"open", "in-progress", "done"}
+	phases          = []string{"nursery", "primary", "secondary", "all-through", "special", "pru"}
+	inspectionTypes = []string{"full", "monitoring"}
+	milestoneKinds  = []string{"draft-report-comments", "report-published", "statement-of-action", "parents-meeting", "intentions-to-la", "monitoring-visit", "review-group", "reinspection"}
+	actionStatuses  = []string{"not-started", "on-track", "at-risk", "off-track", "done"}
+	meetingKinds    = []string{"parents-meeting", "focus-group", "review-group", "governors", "monitoring-visit", "inspection", "drop-in", "workshop", "other"}
+	meetingStatuses = []string{"confirmed", "tentative", "cancelled"}
+	themeStatuses   = []string{"open", "in-progress", "done"}
 )
+
+// FrameworkByKey returns the framework with the given key (such as
+// "eif-2019"), and whether there is one. The Framework is the caller's own:
+// changing it changes no other.
+func FrameworkByKey(key string) (Framework, bool) {
+	f, ok := frameworks[key]
+	f.Scale = slices.Clone(f.Scale)
+	f.Safeguarding = slices.Clone(f.Safeguarding)
+	f.Categories = slices.Clone(f.Categories)
+	f.Areas = slices.Clone(f.Areas)
+	return f, ok
+}
+
+// ActionStatuses returns the statuses an action may have, in the order the
+// format lists them: from not started to done.
+func ActionStatuses() []string { return slices.Clone(actionStatuses) }
 
 // ScaleWord returns the framework's word for grade g (a word in any case, or
 // a number where the framework allows it), and whether g is on the scale.

@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parentpages/parentpages/internal/civil"
 )
 
 var (
@@ -22,7 +24,7 @@ var (
 
 // validate checks the site-wide files; schoolRules checks a school's. Both
 // check the rules that concern one file at a time, fill in the defaults the
-// contract gives, and normalise grade numbers to words.
+// format gives, and normalise grade numbers to words.
 func (l *loader) validate() {
 	l.site()
 	for _, p := range l.c.Pages {
@@ -55,7 +57,7 @@ func (l *loader) oneOf(path string, m Meta, field, value string, allowed []strin
 }
 
 // wordOr checks a field that takes one of a list of words, and gives it
-// the contract's default when it was left out.
+// the format's default when it was left out.
 func (l *loader) wordOr(path string, m Meta, field string, value *string, def string, allowed []string) {
 	if *value == "" {
 		*value = def
@@ -146,7 +148,7 @@ func (l *loader) schoolFile(s *SchoolDir) {
 		l.ds.Errorf(p, sc.At("urn"), "`urn` is %q; Ofsted's unique reference number has 6 digits, for example 113456", sc.URN)
 	}
 	if sc.Phase != "" {
-		l.oneOf(p, sc.Meta, "phase", sc.Phase, Phases)
+		l.oneOf(p, sc.Meta, "phase", sc.Phase, phases)
 	}
 	l.absURL(p, sc.Meta, "website", sc.Website)
 	if psa := sc.PSA; psa != nil {
@@ -170,7 +172,7 @@ func (l *loader) schoolFile(s *SchoolDir) {
 	}
 	for _, m := range sc.Milestones {
 		if m.Kind != "" {
-			l.oneOf(p, m.Meta, "kind", m.Kind, MilestoneKinds)
+			l.oneOf(p, m.Meta, "kind", m.Kind, milestoneKinds)
 		}
 	}
 }
@@ -178,7 +180,7 @@ func (l *loader) schoolFile(s *SchoolDir) {
 func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 	if in.Type == "" {
 		in.Type = "full"
-	} else if !l.oneOf(p, in.Meta, "type", in.Type, InspectionTypes) {
+	} else if !l.oneOf(p, in.Meta, "type", in.Type, inspectionTypes) {
 		in.Type = "full"
 	}
 	if !in.End.IsZero() && !in.Start.IsZero() && in.End.Before(in.Start.Time) {
@@ -201,12 +203,12 @@ func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 	if in.Category == "" {
 		in.Category = "none"
 	}
-	fw, ok := Frameworks[in.Framework]
+	fw, ok := frameworks[in.Framework]
 	if !ok {
 		if in.Framework != "" {
-			l.oneOf(p, in.Meta, "framework", in.Framework, FrameworkKeys)
+			l.oneOf(p, in.Meta, "framework", in.Framework, frameworkKeys)
 		}
-		l.oneOf(p, in.Meta, "category", in.Category, Categories)
+		l.oneOf(p, in.Meta, "category", in.Category, categories)
 		return
 	}
 	if in.Type == "monitoring" {
@@ -265,7 +267,7 @@ func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 		}
 	}
 	if !slices.Contains(fw.Categories, in.Category) {
-		if slices.Contains(Categories, in.Category) {
+		if slices.Contains(categories, in.Category) {
 			l.ds.Errorf(p, in.At("category"), "`category` %q does not exist in %s; write one of: %s", in.Category, fw.Name, strings.Join(fw.Categories, ", "))
 		} else {
 			l.oneOf(p, in.Meta, "category", in.Category, fw.Categories)
@@ -294,7 +296,7 @@ func (l *loader) plan(s *SchoolDir) {
 		for i := range a.Actions {
 			ac := &a.Actions[i]
 			l.requireText(p, ac.Meta, "what", ac.What)
-			l.wordOr(p, ac.Meta, "status", &ac.Status, "not-started", ActionStatuses)
+			l.wordOr(p, ac.Meta, "status", &ac.Status, "not-started", actionStatuses)
 		}
 		for i := range a.Measures {
 			m := &a.Measures[i]
@@ -332,8 +334,8 @@ func (l *loader) meetings(s *SchoolDir) {
 			}
 			ids[m.ID] = true
 		}
-		l.wordOr(p, m.Meta, "kind", &m.Kind, "other", MeetingKinds)
-		l.wordOr(p, m.Meta, "status", &m.Status, "confirmed", MeetingStatuses)
+		l.wordOr(p, m.Meta, "kind", &m.Kind, "other", meetingKinds)
+		l.wordOr(p, m.Meta, "status", &m.Status, "confirmed", meetingStatuses)
 		l.absURL(p, m.Meta, "online", m.Online)
 		if !m.End.IsZero() && !m.Start.IsZero() {
 			switch {
@@ -360,15 +362,11 @@ func (l *loader) meetings(s *SchoolDir) {
 				l.ds.Errorf(p, r.At("count"), "`repeat` has both `until` and `count`; keep one")
 			case r.Has("count") && r.Count < 1:
 				l.ds.Errorf(p, r.At("count"), "`count` is %d; write how many times the meeting happens, 1 or more", r.Count)
-			case !r.Until.IsZero() && !m.Start.IsZero() && r.Until.Before(dateOf(m.Start.Time)):
+			case !r.Until.IsZero() && !m.Start.IsZero() && r.Until.Before(civil.Date(m.Start.Time)):
 				l.ds.Errorf(p, r.At("until"), "`until` (%s) is before the first meeting (%s)", r.Until, m.Start.Format(time.DateOnly))
 			}
 		}
 	}
-}
-
-func dateOf(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // ParseEvery reads a repeat interval such as "6 weeks" into a count and a
@@ -408,7 +406,7 @@ func (l *loader) views(s *SchoolDir) {
 		for i := range v.Themes {
 			t := &v.Themes[i]
 			l.requireText(p, t.Meta, "said", t.Said)
-			l.wordOr(p, t.Meta, "status", &t.Status, "open", ThemeStatuses)
+			l.wordOr(p, t.Meta, "status", &t.Status, "open", themeStatuses)
 		}
 	}
 }

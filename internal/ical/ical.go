@@ -13,12 +13,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/parentpages/parentpages/internal/civil"
 )
 
 // MediaType is the media type of what Calendar.Marshal returns.
@@ -51,6 +52,12 @@ type Calendar struct {
 
 	// Events are written sorted by start and UID, whatever their order here.
 	Events []Event
+
+	// Zones, when set, keeps the VTIMEZONE blocks this calendar writes for
+	// the next calendar in the same zone to reuse: a site writes one
+	// calendar per meeting, and working a block out takes longer than
+	// writing the events.
+	Zones *VTimezones
 }
 
 // Event is one VEVENT, possibly repeating.
@@ -117,17 +124,6 @@ type Recurrence struct {
 	Count    int
 }
 
-// WriteTo writes the calendar to w. Nothing is written if the calendar is
-// invalid.
-func (c *Calendar) WriteTo(w io.Writer) (int64, error) {
-	b, err := c.Marshal()
-	if err != nil {
-		return 0, err
-	}
-	n, err := w.Write(b)
-	return int64(n), err
-}
-
 // Marshal returns the calendar as iCalendar text, with CRLF line endings and
 // lines folded at 75 octets. It reports every invalid event.
 func (c *Calendar) Marshal() ([]byte, error) {
@@ -167,12 +163,12 @@ func (c *Calendar) Marshal() ([]byte, error) {
 
 	switch from, to, ok := coverage(events, z, c.Now); {
 	case !z.utc && ok:
-		w.writeVTimezone(z.loc, from, to)
+		w.writeVTimezone(c.Zones, z.loc, from, to)
 	case z.utc && len(events) == 0:
 		// RFC 5545 asks for at least one component, and an unused UTC
 		// zone is a harmless one.
 		epoch := time.Unix(0, 0)
-		w.writeVTimezone(time.UTC, epoch, epoch)
+		w.writeVTimezone(c.Zones, time.UTC, epoch, epoch)
 	}
 	for i := range events {
 		w.writeEvent(&events[i], z)
@@ -203,12 +199,6 @@ func zoneOf(loc *time.Location) zone {
 	return zone{loc: loc}
 }
 
-// dateOf returns t's date as written, at midnight UTC.
-func dateOf(t time.Time) time.Time {
-	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
 // onDate returns the instant at the wall-clock time of start (in z) on the
 // given date, as written.
 func (z zone) onDate(date, start time.Time) time.Time {
@@ -222,7 +212,7 @@ func (z zone) onDate(date, start time.Time) time.Time {
 func (z zone) dateTime(name string, allDay bool, t time.Time) string {
 	switch {
 	case allDay:
-		return name + ";VALUE=DATE:" + dateOf(t).Format(dateLayout)
+		return name + ";VALUE=DATE:" + civil.Date(t).Format(dateLayout)
 	case z.utc:
 		return name + ":" + t.UTC().Format(utcTimeLayout)
 	default:
@@ -235,7 +225,7 @@ func (z zone) dateTime(name string, allDay bool, t time.Time) string {
 // the until-day in the calendar's zone.
 func (z zone) until(allDay bool, t time.Time) string {
 	if allDay {
-		return dateOf(t).Format(dateLayout)
+		return civil.Date(t).Format(dateLayout)
 	}
 	y, m, d := t.Date()
 	return time.Date(y, m, d+1, 0, 0, 0, 0, z.loc).Add(-time.Second).UTC().Format(utcTimeLayout)
@@ -248,7 +238,7 @@ func (w *writer) writeEvent(e *Event, z zone) {
 	w.line(z.dateTime("DTSTART", e.AllDay, e.Start))
 	switch {
 	case e.AllDay && e.End.IsZero():
-		w.line(z.dateTime("DTEND", true, dateOf(e.Start).AddDate(0, 0, 1)))
+		w.line(z.dateTime("DTEND", true, civil.Date(e.Start).AddDate(0, 0, 1)))
 	case !e.End.IsZero():
 		w.line(z.dateTime("DTEND", e.AllDay, e.End))
 	}
@@ -261,7 +251,7 @@ func (w *writer) writeEvent(e *Event, z zone) {
 			// Same as the default, but Outlook reads weekly rules by their days.
 			day := e.Start.In(z.loc).Weekday()
 			if e.AllDay {
-				day = dateOf(e.Start).Weekday()
+				day = civil.Date(e.Start).Weekday()
 			}
 			rule += ";BYDAY=" + weekdayCode(day)
 		}
@@ -319,7 +309,7 @@ func (c *Calendar) checkedEvents(z zone) ([]Event, error) {
 		e := &events[i]
 		e.Except = slices.Clone(e.Except)
 		for j, d := range e.Except {
-			e.Except[j] = dateOf(d)
+			e.Except[j] = civil.Date(d)
 		}
 		slices.SortFunc(e.Except, func(a, b time.Time) int { return a.Compare(b) })
 		e.Except = slices.Compact(e.Except)
@@ -380,8 +370,8 @@ func (e *Event) check(z zone) []error {
 		bad("Sequence %d is not in 0..2147483647", e.Sequence)
 	}
 	if !e.End.IsZero() {
-		if e.AllDay && !dateOf(e.End).After(dateOf(e.Start)) {
-			bad("all-day End %s is not after the Start date (End is exclusive)", dateOf(e.End).Format(time.DateOnly))
+		if e.AllDay && !civil.Date(e.End).After(civil.Date(e.Start)) {
+			bad("all-day End %s is not after the Start date (End is exclusive)", civil.Date(e.End).Format(time.DateOnly))
 		} else if !e.AllDay && !e.End.After(e.Start) {
 			bad("End is not after Start")
 		}
@@ -404,8 +394,8 @@ func (e *Event) check(z zone) []error {
 		if r.Count > 0 && !r.Until.IsZero() {
 			bad("Repeat has both Count and Until")
 		}
-		if !r.Until.IsZero() && dateOf(r.Until).Before(e.startDate(z)) {
-			bad("Repeat.Until %s is before Start", dateOf(r.Until).Format(time.DateOnly))
+		if !r.Until.IsZero() && civil.Date(r.Until).Before(e.startDate(z)) {
+			bad("Repeat.Until %s is before Start", civil.Date(r.Until).Format(time.DateOnly))
 		}
 		for _, d := range e.Except {
 			// An EXDATE that hits no occurrence does nothing, silently.
@@ -430,9 +420,9 @@ func (e *Event) check(z zone) []error {
 // startDate is the date of the event's first day in the calendar's zone.
 func (e *Event) startDate(z zone) time.Time {
 	if e.AllDay {
-		return dateOf(e.Start)
+		return civil.Date(e.Start)
 	}
-	return dateOf(e.Start.In(z.loc))
+	return civil.Date(e.Start.In(z.loc))
 }
 
 // span returns the first and last instants the event (every occurrence and
@@ -441,11 +431,11 @@ func (e *Event) startDate(z zone) time.Time {
 func (e *Event) span(z zone) (first, last time.Time, err error) {
 	start, end := e.Start.In(z.loc), e.End.In(z.loc)
 	if e.AllDay {
-		start = dateOf(e.Start)
+		start = civil.Date(e.Start)
 		start = time.Date(start.Year(), start.Month(), start.Day(), 0, 0, 0, 0, z.loc)
 		end = start.AddDate(0, 0, 1)
 		if !e.End.IsZero() {
-			d := dateOf(e.End)
+			d := civil.Date(e.End)
 			end = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, z.loc)
 		}
 	}
@@ -517,7 +507,7 @@ func (r *Recurrence) lastStart(start time.Time) (time.Time, error) {
 // occursOn reports whether the series that starts on the date start has an
 // occurrence on date (both dates at midnight UTC).
 func (r *Recurrence) occursOn(start, date time.Time) bool {
-	if date.Before(start) || (!r.Until.IsZero() && date.After(dateOf(r.Until))) {
+	if date.Before(start) || (!r.Until.IsZero() && date.After(civil.Date(r.Until))) {
 		return false
 	}
 	interval, index := max(r.Interval, 1), 0

@@ -14,7 +14,7 @@ const maxLineOctets = 75
 // Fold splits one content line into physical lines of at most 75 octets,
 // joined by CRLF and a space, never inside a UTF-8 character. The space that
 // starts a continuation line counts toward its 75 octets. The result has no
-// trailing CRLF, so that Unfold(Fold(s)) == s; the line must not itself
+// trailing CRLF, so that unfolding gives s back; the line must not itself
 // contain CR or LF (escape TEXT values with EscapeText first).
 func Fold(line string) string {
 	if len(line) <= maxLineOctets {
@@ -39,24 +39,6 @@ func Fold(line string) string {
 		limit = maxLineOctets - 1 // the leading space takes one octet
 	}
 	b.WriteString(line)
-	return b.String()
-}
-
-// Unfold joins folded lines: it removes every CRLF that is followed by a
-// space or a tab, together with that one whitespace character.
-func Unfold(s string) string {
-	if !strings.Contains(s, "\r\n") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\r' && i+2 < len(s) && s[i+1] == '\n' && (s[i+2] == ' ' || s[i+2] == '\t') {
-			i += 2
-			continue
-		}
-		b.WriteByte(s[i])
-	}
 	return b.String()
 }
 

@@ -96,6 +96,26 @@ func checkFolded(t *testing.T, in, folded string) {
 	}
 }
 
+// Unfold joins folded lines, as a calendar app reading the output does: it
+// removes every CRLF that is followed by a space or a tab, together with
+// that one whitespace character. The tests read what Fold and Marshal
+// write with it.
+func Unfold(s string) string {
+	if !strings.Contains(s, "\r\n") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\r' && i+2 < len(s) && s[i+1] == '\n' && (s[i+2] == ' ' || s[i+2] == '\t') {
+			i += 2
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
 func TestUnfold(t *testing.T) {
 	tests := []struct {
 		name, in, want string

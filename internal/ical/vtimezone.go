@@ -239,18 +239,19 @@ func daysIn(year int, month time.Month) int {
 	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
-// writeVTimezone writes the VTIMEZONE for loc covering [from, to].
-func (w *writer) writeVTimezone(loc *time.Location, from, to time.Time) {
+// writeVTimezone writes the VTIMEZONE for loc covering [from, to], from
+// zones where it holds the block (zones may be nil).
+func (w *writer) writeVTimezone(zones *VTimezones, loc *time.Location, from, to time.Time) {
 	// The block depends only on the zone and the years covered, and a site
 	// writes thousands of calendars (one per meeting) in one zone.
 	key := vtimezoneKey{loc, from.In(loc).Year(), to.In(loc).Year()}
-	if b, ok := vtimezones.get(key); ok {
+	if b, ok := zones.get(key); ok {
 		w.b.Write(b)
 		return
 	}
 	start := w.b.Len()
 	w.writeVTimezoneAnew(loc, from, to)
-	vtimezones.put(key, w.b.Bytes()[start:])
+	zones.put(key, w.b.Bytes()[start:])
 }
 
 type vtimezoneKey struct {
@@ -258,24 +259,30 @@ type vtimezoneKey struct {
 	fromYear, toYear int
 }
 
-// vtimezoneCache holds the VTIMEZONE blocks written for the last zone
-// asked for (a program reads its zone once per build), by years covered.
-type vtimezoneCache struct {
+// VTimezones keeps the VTIMEZONE blocks written for one zone (the last one
+// asked for: a site has one), by the years they cover, for the calendars
+// that share it (Calendar.Zones). The zero value is ready to use, and it
+// is safe for concurrent use. Whoever writes a site's calendars owns one.
+type VTimezones struct {
 	mu     sync.Mutex
 	loc    *time.Location
 	blocks map[vtimezoneKey][]byte
 }
 
-var vtimezones vtimezoneCache
-
-func (c *vtimezoneCache) get(k vtimezoneKey) ([]byte, bool) {
+func (c *VTimezones) get(k vtimezoneKey) ([]byte, bool) {
+	if c == nil {
+		return nil, false
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	b, ok := c.blocks[k]
 	return b, ok
 }
 
-func (c *vtimezoneCache) put(k vtimezoneKey, b []byte) {
+func (c *VTimezones) put(k vtimezoneKey, b []byte) {
+	if c == nil {
+		return
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.loc != k.loc {

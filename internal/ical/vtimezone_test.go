@@ -14,7 +14,7 @@ import (
 // one content line per entry.
 func vtimezoneLines(loc *time.Location, from, to time.Time) []string {
 	var w writer
-	w.writeVTimezone(loc, from, to)
+	w.writeVTimezone(nil, loc, from, to)
 	return strings.Split(strings.TrimSuffix(Unfold(w.b.String()), "\r\n"), "\r\n")
 }
 
@@ -227,7 +227,7 @@ func TestVTimezoneMatchesGo(t *testing.T) {
 func checkAgainstGo(t *testing.T, loc *time.Location, from, to time.Time) {
 	t.Helper()
 	var w writer
-	w.writeVTimezone(loc, from, to)
+	w.writeVTimezone(nil, loc, from, to)
 	cal := parse(t, []byte("BEGIN:VCALENDAR\r\n"+w.b.String()+"END:VCALENDAR\r\n"))
 	vtz := cal.all("VTIMEZONE")[0]
 	begin := time.Date(from.Year(), 1, 1, 0, 0, 0, 0, loc)
@@ -431,6 +431,7 @@ func TestYearlyRule(t *testing.T) {
 // A VTIMEZONE written again, for the same zone and years, is the one
 // written first, from the cache; other years or another zone are not.
 func TestVTimezoneCache(t *testing.T) {
+	var zones VTimezones
 	london, paris, saoPaulo := mustLoad(t, "Europe/London"), mustLoad(t, "Europe/Paris"), mustLoad(t, "America/Sao_Paulo")
 	d := func(y int) time.Time { return time.Date(y, 6, 1, 0, 0, 0, 0, time.UTC) }
 	for _, tc := range []struct {
@@ -449,14 +450,43 @@ func TestVTimezoneCache(t *testing.T) {
 	} {
 		var cached, fresh writer
 		cached.b.WriteString("X:before\r\n")
-		cached.writeVTimezone(tc.loc, tc.from, tc.to)
+		cached.writeVTimezone(&zones, tc.loc, tc.from, tc.to)
 		fresh.b.WriteString("X:before\r\n")
 		fresh.writeVTimezoneAnew(tc.loc, tc.from, tc.to)
 		if cached.b.String() != fresh.b.String() {
 			t.Errorf("%s %d-%d: the cached block differs:\n%s\nwant\n%s", tc.loc, tc.from.Year(), tc.to.Year(), cached.b.String(), fresh.b.String())
 		}
 	}
+	if _, ok := zones.get(vtimezoneKey{saoPaulo, 2021, 2021}); !ok {
+		t.Error("the cache does not hold the last block written")
+	}
+	if _, ok := zones.get(vtimezoneKey{london, 2026, 2026}); ok {
+		t.Error("the cache still holds another zone's blocks")
+	}
 	if a, b := vtimezoneLines(saoPaulo, d(2017), d(2017)), vtimezoneLines(saoPaulo, d(2021), d(2021)); slices.Equal(a, b) {
 		t.Error("one block for years with and without daylight saving")
+	}
+}
+
+// Calendars that share a VTimezones are written as they are without one.
+func TestCalendarZones(t *testing.T) {
+	var zones VTimezones
+	for i := range 3 {
+		c := schoolCalendar(t)
+		want, err := c.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.Zones = &zones
+		got, err := c.Marshal()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if string(got) != string(want) {
+			t.Fatalf("calendar %d with Zones differs from without:\n%s\nwant\n%s", i, got, want)
+		}
+	}
+	if len(zones.blocks) != 1 {
+		t.Errorf("Zones holds %d blocks after three calendars of one zone and years, want 1", len(zones.blocks))
 	}
 }

@@ -2,14 +2,13 @@
 // with GFM tables, strikethrough and autolinks. Headings are moved one level
 // down (the page's title is its only <h1>) and get ids; raw HTML is shown as
 // text unless the site opts in. Links are left to the caller to resolve
-// between Parse and Render: a destination that starts with "/" is a path in
-// the site and is written with the renderer's prefix (the base path, or the
-// absolute base URL for feeds).
+// between Parse and rendering (Renderer.HTML): a destination that starts
+// with "/" is a path in the site and is written with the renderer's prefix
+// (the base path, or the absolute base URL for feeds).
 package markdown
 
 import (
 	"bytes"
-	"io"
 	"strings"
 	"sync"
 
@@ -266,11 +265,6 @@ func plainPrefix(p string) bool {
 		}
 	}
 	return true
-}
-
-// Render writes d as HTML.
-func (r *Renderer) Render(w io.Writer, d *Doc) error {
-	return r.r.Render(w, d.Source, d.Root)
 }
 
 // HTML returns d as HTML.

@@ -92,26 +92,10 @@ func (m *Minifier) MinifyInto(buf *bytes.Buffer, o render.Output) (render.Output
 	return render.Output{Path: o.Path, MediaType: o.MediaType, Body: buf.Bytes()}, true, nil
 }
 
-// Write replaces the folder out with exactly the outputs. It writes them to
-// a staging folder beside out, then swaps it into place; on any error out
-// is left as it was.
-func Write(out string, outputs []render.Output) error {
-	st, err := NewStage(out)
-	if err != nil {
-		return err
-	}
-	for _, o := range outputs {
-		if err := st.Write(o); err != nil {
-			st.Abort()
-			return err
-		}
-	}
-	return st.Commit()
-}
-
-// Stage is a new site being written beside the output folder. Write may be
-// called from several goroutines; then Commit swaps it into place, or Abort
-// removes it.
+// Stage is a new site being written beside the output folder: a build
+// writes every output into it, from several goroutines if it likes, then
+// Commit swaps it in place of the output folder, or Abort removes it, so
+// that the folder is either the old site or the new one.
 type Stage struct {
 	out, dir string
 	lock     *os.File // held while the stage is in use (see Sweep)

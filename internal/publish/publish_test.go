@@ -49,12 +49,28 @@ func TestMinify(t *testing.T) {
 	}
 }
 
-func TestWriteReplacesWholeFolder(t *testing.T) {
+// write stages the outputs and swaps them in place of out, as a build
+// does; on an error it removes the stage.
+func write(out string, outputs []render.Output) error {
+	st, err := NewStage(out)
+	if err != nil {
+		return err
+	}
+	for _, o := range outputs {
+		if err := st.Write(o); err != nil {
+			st.Abort()
+			return err
+		}
+	}
+	return st.Commit()
+}
+
+func TestStageReplacesWholeFolder(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	if err := Write(out, []render.Output{{Path: "old.html", Body: []byte("old")}}); err != nil {
+	if err := write(out, []render.Output{{Path: "old.html", Body: []byte("old")}}); err != nil {
 		t.Fatal(err)
 	}
-	if err := Write(out, []render.Output{{Path: "a/b/new.html", Body: []byte("new")}}); err != nil {
+	if err := write(out, []render.Output{{Path: "a/b/new.html", Body: []byte("new")}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(out, "old.html")); !os.IsNotExist(err) {
@@ -64,7 +80,7 @@ func TestWriteReplacesWholeFolder(t *testing.T) {
 		t.Errorf("new.html = %q", b)
 	}
 	// A refused path aborts the whole write and leaves the folder as it was.
-	err := Write(out, []render.Output{{Path: "ok.html", Body: []byte("x")}, {Path: "../escape.html", Body: []byte("x")}})
+	err := write(out, []render.Output{{Path: "ok.html", Body: []byte("x")}, {Path: "../escape.html", Body: []byte("x")}})
 	if err == nil || !strings.Contains(err.Error(), "outside the output folder") {
 		t.Fatalf("err = %v", err)
 	}

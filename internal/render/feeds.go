@@ -190,6 +190,7 @@ func (r *Renderer) calendar(name, desc, page, self string, meetings []*site.Meet
 		TimeZone:    r.site.Location,
 		Refresh:     refresh,
 		Now:         r.site.Now,
+		Zones:       &r.zones,
 	}
 	for _, m := range meetings {
 		c.Events = append(c.Events, r.event(m))

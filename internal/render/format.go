@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/words"
 )
 
 // longDate writes a date as GOV.UK does: "Tuesday 7 October 2026".
@@ -74,22 +75,6 @@ func categoryWords(cat string) string {
 	return strings.ReplaceAll(cat, "-", " ")
 }
 
-// capitalise upper-cases the first letter.
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-// plural picks the singular or plural form for n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // dateSpan writes a range of dates without repeating what they share:
 // "14 to 21 October 2025", "28 October to 11 November 2025",
 // "29 December 2025 to 9 January 2026".
@@ -126,25 +111,7 @@ func phaseWords(phase string) string {
 	case "all-through":
 		return "All-through school"
 	}
-	return capitalise(phase) + " school"
-}
-
-// leftCategory says what a school that has improved is no longer, to
-// follow "This means the school ": "is no longer in special measures".
-func leftCategory(cat string) string {
-	switch cat {
-	case "special-measures":
-		return "is no longer in special measures"
-	case "serious-weaknesses":
-		return "no longer has serious weaknesses"
-	case "notice-to-improve":
-		return "no longer has a notice to improve"
-	case "requires-improvement":
-		return "no longer requires improvement"
-	case "requires-significant-improvement":
-		return "no longer requires significant improvement"
-	}
-	return "is not in a category"
+	return words.Capitalise(phase) + " school"
 }
 
 // andList joins words as a sentence does: "a", "a and b", "a, b and c".

@@ -16,6 +16,7 @@ import (
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
+	"github.com/parentpages/parentpages/internal/words"
 )
 
 func sortFunc[T any](s []T, less func(a, b T) bool) {
@@ -56,8 +57,8 @@ func (r *Renderer) funcs() template.FuncMap {
 		"iso":        func(t time.Time) string { return t.Format(time.RFC3339) },
 		"isoDate":    func(d content.Date) string { return d.Format(time.DateOnly) },
 		"category":   categoryWords,
-		"capitalise": capitalise,
-		"plural":     plural,
+		"capitalise": words.Capitalise,
+		"plural":     words.Plural,
 		"lower":      strings.ToLower,
 		"upcoming":   func(s upcomer) []site.MeetingAt { return s.Upcoming(r.site.Now) },
 		"past":       func(s *site.School) []site.MeetingAt { return s.Past(r.site.Now) },
@@ -70,7 +71,7 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return xs
 		},
-		"statuses":       func() []site.Status { return site.Statuses },
+		"statuses":       site.Statuses,
 		"number":         chart.FormatNumber,
 		"count":          func(n int) string { return chart.FormatNumber(float64(n)) },
 		"lineChart":      r.lineChart,
@@ -81,7 +82,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"targetMet":      targetMet,
 		"higherIsBetter": higherIsBetter,
 		"statusWord":     statusWord,
-		"actions":        actionSummary,
+		"actionCounts":   countActions,
 		// webcal: is a safe scheme, but html/template does not know it.
 		"webcal": func(sitePath string) template.URL {
 			a := r.abs(sitePath)
@@ -103,7 +104,6 @@ func (r *Renderer) funcs() template.FuncMap {
 		"gradedAs":         gradedAs,
 		"phase":            phaseWords,
 		"andList":          andList,
-		"leftCategory":     leftCategory,
 		"previousCategory": previousCategory,
 		"latestMonitoring": latestMonitoring,
 		"headings":         headings,
@@ -206,18 +206,29 @@ func statusWord(s string) string {
 	if s == "" {
 		return "Not started"
 	}
-	return capitalise(strings.ReplaceAll(s, "-", " "))
+	return words.Capitalise(strings.ReplaceAll(s, "-", " "))
 }
 
-// actionSummary counts an area's actions by status, in the format's order
-// of statuses, with the overdue ones: "4 actions: 1 done, 2 on track, 1 off
-// track. 1 is overdue."
-func actionSummary(actions []*site.Action) string {
-	if len(actions) == 0 {
-		return ""
-	}
+// ActionCounts is what an area's actions come to, for the theme's
+// sentence about them ("4 actions: 1 done, 2 on track, 1 off track. 1 is
+// overdue.").
+type ActionCounts struct {
+	Total, Overdue int
+	// ByStatus counts the actions of each status that has any, in the
+	// format's order of statuses, from not started to done.
+	ByStatus []ActionCount
+}
+
+// ActionCount is how many of an area's actions have one status.
+type ActionCount struct {
+	Status string // such as "on-track"
+	N      int
+}
+
+// countActions counts an area's actions by status, and the overdue ones.
+func countActions(actions []*site.Action) ActionCounts {
 	counts := map[string]int{}
-	overdue := 0
+	c := ActionCounts{Total: len(actions)}
 	for _, a := range actions {
 		st := a.Status
 		if st == "" {
@@ -225,25 +236,15 @@ func actionSummary(actions []*site.Action) string {
 		}
 		counts[st]++
 		if a.Overdue {
-			overdue++
+			c.Overdue++
 		}
 	}
-	var parts []string
-	for _, st := range content.ActionStatuses {
+	for _, st := range content.ActionStatuses() {
 		if n := counts[st]; n > 0 {
-			parts = append(parts, chart.FormatNumber(float64(n))+" "+strings.ReplaceAll(st, "-", " "))
+			c.ByStatus = append(c.ByStatus, ActionCount{Status: st, N: n})
 		}
 	}
-	s := plural(len(actions), "action", "actions") + ": " + strings.Join(parts, ", ") + "."
-	switch {
-	case overdue == 1 && len(actions) == 1:
-		s += " It is overdue."
-	case overdue == 1:
-		s += " 1 is overdue."
-	case overdue > 1:
-		s += " " + chart.FormatNumber(float64(overdue)) + " are overdue."
-	}
-	return s
+	return c
 }
 
 // gradeNumber returns the number Ofsted gave a grade word on a numbered

@@ -125,8 +125,8 @@ func TestHeadings(t *testing.T) {
 }
 
 func TestGrades(t *testing.T) {
-	eif := content.Frameworks["eif-2019"]
-	rc := content.Frameworks["report-card-2025"]
+	eif, _ := content.FrameworkByKey("eif-2019")
+	rc, _ := content.FrameworkByKey("report-card-2025")
 	tests := []struct {
 		name  string
 		fw    content.Framework
@@ -154,30 +154,6 @@ func TestGrades(t *testing.T) {
 	}}}
 	if got, want := andList(gradedAs(in, "urgent improvement")), "inclusion, SEND provision, and leadership and governance"; got != want {
 		t.Errorf("gradedAs = %q, want %q", got, want)
-	}
-}
-
-func TestActionSummary(t *testing.T) {
-	act := func(status string, overdue bool) *site.Action {
-		return &site.Action{Action: content.Action{Status: status}, Overdue: overdue}
-	}
-	tests := []struct {
-		name    string
-		actions []*site.Action
-		want    string
-	}{
-		{"none", nil, ""},
-		{"one overdue", []*site.Action{act("off-track", true)}, "1 action: 1 off track. It is overdue."},
-		{"mixed, in status order", []*site.Action{act("done", false), act("on-track", false), act("", true), act("on-track", false)},
-			"4 actions: 1 not started, 2 on track, 1 done. 1 is overdue."},
-		{"several overdue", []*site.Action{act("at-risk", true), act("off-track", true)}, "2 actions: 1 at risk, 1 off track. 2 are overdue."},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := actionSummary(tt.actions); got != tt.want {
-				t.Errorf("actionSummary = %q, want %q", got, tt.want)
-			}
-		})
 	}
 }
 

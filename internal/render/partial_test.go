@@ -7,7 +7,7 @@ import (
 	"testing/fstest"
 	"time"
 
-	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/content/contenttest"
 	"github.com/parentpages/parentpages/internal/site"
 	theme "github.com/parentpages/parentpages/themes/default"
 )
@@ -39,7 +39,7 @@ inspections:
 // as on 29 November 2026.
 func loadSite(t *testing.T, fsys fstest.MapFS) *modelled {
 	t.Helper()
-	c, ds := content.Load(fsys)
+	c, ds := contenttest.Load(fsys)
 	if ds.HasErrors() {
 		t.Fatalf("content: %v", ds)
 	}

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/ical"
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
 )
@@ -43,9 +44,6 @@ type Options struct {
 	// ReloadScript, when set, is the site path of a script added to every
 	// HTML page: the dev server's live reload. Built sites never have it.
 	ReloadScript string
-	// Banner, when set, is shown at the top of every page (the dev server's
-	// error list).
-	Banner template.HTML
 }
 
 // Renderer renders one site with one theme.
@@ -60,6 +58,7 @@ type Renderer struct {
 	absolute string                     // the base URL, ending "/"
 	buffers  sync.Pool                  // of *bytes.Buffer, for rendering pages
 	reuse    map[string]map[string]bool // by page kind: the parts that are the default theme's (see partial)
+	zones    ical.VTimezones            // the VTIMEZONE blocks of the site's calendars, worked out once
 }
 
 // pageKinds are the page templates: templates/<kind>.html each define "main".

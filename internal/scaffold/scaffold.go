@@ -39,7 +39,7 @@ func School(contentDir, slug string, today time.Time) (string, error) {
 	if err := checkContent(contentDir); err != nil {
 		return "", err
 	}
-	if !content.SlugRE.MatchString(slug) {
+	if !content.IsSlug(slug) {
 		return "", fmt.Errorf("%q cannot be a school's folder name: use lower-case letters, digits and single hyphens, for example hillside-primary-school", slug)
 	}
 	dir := filepath.Join(contentDir, "schools", slug)
@@ -230,7 +230,7 @@ func schoolDir(contentDir, school string) (string, error) {
 		return "", err
 	}
 	dir := filepath.Join(contentDir, "schools", school)
-	if content.SlugRE.MatchString(school) {
+	if content.IsSlug(school) {
 		if st, err := os.Stat(filepath.Join(dir, "school.yaml")); err == nil && st.Mode().IsRegular() {
 			return dir, nil
 		}

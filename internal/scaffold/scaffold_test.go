@@ -10,6 +10,7 @@ import (
 
 	"github.com/parentpages/parentpages/internal/build"
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/content/contenttest"
 )
 
 var today = time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC)
@@ -45,9 +46,9 @@ inspections:
 // error or warning, both as a preview and as the published site.
 func checkBuilds(t *testing.T, dir string) *content.Content {
 	t.Helper()
-	c, ds := content.Load(os.DirFS(dir))
+	c, ds := contenttest.Load(os.DirFS(dir))
 	if len(ds) > 0 {
-		t.Fatalf("content.Load:\n%v", ds)
+		t.Fatalf("loading the content:\n%v", ds)
 	}
 	for _, preview := range []bool{true, false} {
 		res, err := build.Build(context.Background(), build.Config{Content: dir, Now: today, NowIsDate: true, Drafts: preview, Future: preview, Mode: build.Check})
@@ -262,7 +263,7 @@ func TestExampleSite(t *testing.T) {
 	if !strings.HasPrefix(string(after), string(before)) {
 		t.Error("meetings.yaml was changed, not added to")
 	}
-	c, ds := content.Load(os.DirFS(dir))
+	c, ds := contenttest.Load(os.DirFS(dir))
 	if ds.HasErrors() {
 		t.Fatal(ds)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/render"
+	"github.com/parentpages/parentpages/internal/words"
 )
 
 // The preview's own paths. They are outside any base path and cannot clash
@@ -21,7 +22,7 @@ const (
 )
 
 //go:embed reload.js
-var reloadJS []byte
+var reloadJS string
 
 // csp is the published site's Content-Security-Policy (netlify.toml) with
 // the preview's own script allowed, so that a page that breaks the policy
@@ -41,7 +42,7 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Path {
 	case reloadPath:
 		h.Set("Content-Type", "text/javascript; charset=utf-8")
-		http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(reloadJS))
+		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(reloadJS))
 	case eventsPath:
 		s.events(w, r)
 	default:
@@ -198,7 +199,7 @@ func banner(st *state) string {
 	switch {
 	case len(st.problems) > 0:
 		b.WriteString(`<div class="width dev-banner" role="alert"><h2>`)
-		b.WriteString(capitalise(plural(len(st.problems), "error", "errors")))
+		b.WriteString(words.Capitalise(words.Plural(len(st.problems), "error", "errors")))
 		b.WriteString(" in the content</h2><p>")
 		if st.files != nil {
 			b.WriteString("This is the last version of the site that built. ")
@@ -207,7 +208,7 @@ func banner(st *state) string {
 		writeLines(&b, st.problems, st.warnings)
 	case len(st.warnings) > 0:
 		b.WriteString(`<div class="width dev-banner" role="status"><h2>`)
-		b.WriteString(capitalise(plural(len(st.warnings), "warning", "warnings")))
+		b.WriteString(words.Capitalise(words.Plural(len(st.warnings), "warning", "warnings")))
 		b.WriteString("</h2><p>Warnings do not stop the site being published, but check them.</p><pre>")
 		writeLines(&b, st.warnings)
 	default:
@@ -247,11 +248,4 @@ func errorPage(st *state) []byte {
 </body>
 </html>
 `, stateMeta(st), reloadPath, banner(st))
-}
-
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }

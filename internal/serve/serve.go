@@ -25,6 +25,7 @@ import (
 
 	"github.com/parentpages/parentpages/internal/build"
 	"github.com/parentpages/parentpages/internal/render"
+	"github.com/parentpages/parentpages/internal/words"
 )
 
 // DefaultDebounce is how long the folders must be quiet after a change
@@ -235,14 +236,14 @@ func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
 	}
 	if err != nil {
 		s.logf("parentpages serve: %s; the preview shows the last site that built, with the errors at the top of each page\n",
-			plural(len(next.problems), "error", "errors"))
+			words.Plural(len(next.problems), "error", "errors"))
 	} else {
 		next.files = make(map[string]render.Output, len(res.Outputs))
 		for _, o := range res.Outputs {
 			next.files[o.Path] = o
 		}
 		next.base = res.Site.BasePath
-		s.logf("built %s in %s\n", plural(res.Schools, "school", "schools"), res.Duration.Round(time.Millisecond))
+		s.logf("built %s in %s\n", words.Plural(res.Schools, "school", "schools"), res.Duration.Round(time.Millisecond))
 	}
 	s.setState(next)
 	return theme
@@ -257,11 +258,4 @@ func (s *server) roots(theme string) []string {
 		roots = append(roots, filepath.Join(filepath.Dir(content), filepath.FromSlash(theme)))
 	}
 	return roots
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/civil"
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/markdown"
 )
@@ -206,7 +207,7 @@ expand:
 				continue // no such day this month
 			}
 		}
-		if !r.Until.IsZero() && dateOf(t).After(r.Until.Time) {
+		if !r.Until.IsZero() && civil.Date(t).After(r.Until.Time) {
 			break expand
 		}
 		if r.Count > 0 && len(starts) == r.Count {
@@ -219,7 +220,7 @@ expand:
 		starts = append(starts, t)
 	}
 	for _, x := range r.Except {
-		i := slices.IndexFunc(starts, func(t time.Time) bool { return dateOf(t).Equal(x.Time) })
+		i := slices.IndexFunc(starts, func(t time.Time) bool { return civil.Date(t).Equal(x.Time) })
 		if i < 0 {
 			b.ds.Errorf(p, r.At("except"), "`except` lists %s, which is not one of the dates this meeting repeats on; list only dates it would otherwise happen", x)
 			continue
@@ -231,10 +232,6 @@ expand:
 	for _, t := range starts {
 		m.Occurrences = append(m.Occurrences, at(t))
 	}
-}
-
-func dateOf(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
 // Upcoming returns the meetings of the school with an occurrence that has

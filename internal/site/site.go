@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/civil"
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/markdown"
 )
@@ -117,9 +118,14 @@ type File struct {
 // Inspection is one inspection, with its Markdown parsed.
 type Inspection struct {
 	*content.Inspection
-	FW      content.Framework
 	Summary *markdown.Doc
 	Outcome *markdown.Doc
+}
+
+// FW is the inspection's framework: its grade words and what it judges.
+func (in *Inspection) FW() content.Framework {
+	fw, _ := content.FrameworkByKey(in.Framework)
+	return fw
 }
 
 // IsMonitoring reports whether this was a monitoring inspection.
@@ -224,21 +230,39 @@ func New(c *content.Content, schools []*Entry, cfg Config) (*Site, content.Diagn
 	return s, b.ds.Sort()
 }
 
-// newSite makes the site-wide model of site.yaml, with today's date.
-func newSite(sc content.SiteConfig, cfg Config) *Site {
-	loc, err := time.LoadLocation(sc.Timezone)
-	if err != nil {
-		loc = time.UTC // already reported by content
-	}
-	now := cfg.Now
-	if !cfg.NowIsDate {
+// Today returns the start of the day, in the site's timezone (site.yaml's
+// timezone), that a build made at now is made as at: now's date in that
+// zone, or with nowIsDate (a build with --now) now's date as written. A
+// build is then the same all day.
+func Today(now time.Time, nowIsDate bool, timezone string) time.Time {
+	return startOfDay(now, nowIsDate, location(timezone))
+}
+
+func startOfDay(now time.Time, nowIsDate bool, loc *time.Location) time.Time {
+	if !nowIsDate {
 		now = now.In(loc)
 	}
 	y, m, d := now.Date()
-	cfg.Now = time.Date(y, m, d, 0, 0, 0, 0, loc)
+	return time.Date(y, m, d, 0, 0, 0, 0, loc)
+}
+
+// location returns the named timezone, or UTC if it has none (package
+// content reports the name).
+func location(timezone string) *time.Location {
+	loc, err := time.LoadLocation(timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// newSite makes the site-wide model of site.yaml, with today's date.
+func newSite(sc content.SiteConfig, cfg Config) *Site {
+	loc := location(sc.Timezone)
+	cfg.Now = startOfDay(cfg.Now, cfg.NowIsDate, loc)
 	s := &Site{
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
-		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Today(cfg.Now, loc),
+		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Date{Time: civil.Date(cfg.Now)},
 		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme,
 		Preview: cfg.Drafts || cfg.Future, cfg: cfg, md: markdown.NewParser(),
 	}
@@ -337,7 +361,7 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 	yamlPath := d.Path("school.yaml")
 	for i := range info.Inspections {
 		in := &info.Inspections[i]
-		sch.Inspections = append(sch.Inspections, &Inspection{Inspection: in, FW: content.Frameworks[in.Framework]})
+		sch.Inspections = append(sch.Inspections, &Inspection{Inspection: in})
 	}
 	slices.SortStableFunc(sch.Inspections, func(a, b *Inspection) int { return b.Start.Compare(a.Start.Time) })
 	for _, in := range sch.Inspections {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/content/contenttest"
 )
 
 var london, _ = time.LoadLocation("Europe/London")
@@ -43,7 +44,7 @@ type modelled struct {
 
 func build(t *testing.T, fsys fstest.MapFS, cfg Config) (*modelled, content.Diagnostics) {
 	t.Helper()
-	c, ds := content.Load(fsys)
+	c, ds := contenttest.Load(fsys)
 	if ds.HasErrors() {
 		t.Fatalf("content errors:\n%s", ds.Error())
 	}

@@ -2,9 +2,9 @@ package site
 
 import (
 	"slices"
-	"strings"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/civil"
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/workdays"
 )
@@ -16,8 +16,8 @@ type Status struct {
 	Order int    // for grouping on the home page: most serious first
 }
 
-// Statuses lists the groups of the home page, most serious first.
-var Statuses = []Status{
+// statuses are the groups of the home page, most serious first.
+var statuses = []Status{
 	{Key: "special-measures", Label: "Special measures"},
 	{Key: "serious-weaknesses", Label: "Serious weaknesses"},
 	{Key: "requires-significant-improvement", Label: "Requires significant improvement"},
@@ -28,8 +28,17 @@ var Statuses = []Status{
 	{Key: "not-in-category", Label: "Not in a category"},
 }
 
+// Statuses returns the groups of the home page, most serious first.
+func Statuses() []Status {
+	out := slices.Clone(statuses)
+	for i := range out {
+		out[i].Order = i
+	}
+	return out
+}
+
 func statusNamed(key string) Status {
-	for i, s := range Statuses {
+	for i, s := range statuses {
 		if s.Key == key {
 			s.Order = i
 			return s
@@ -38,11 +47,28 @@ func statusNamed(key string) Status {
 	panic("site: no status " + key)
 }
 
-// isRI reports whether the latest inspection judged the school to require
-// improvement: the category, or the overall grade where a PSA left the
-// category at none.
-func isRI(in *Inspection) bool {
+// RequiresImprovement reports whether the inspection judged the school to
+// require improvement: the category, or the overall grade where a PSA left
+// the category at none.
+func (in *Inspection) RequiresImprovement() bool {
 	return in.Category == "requires-improvement" || (in.Category == "none" && in.Overall == "requires improvement")
+}
+
+// ReinspectWithinMonths is how many months after an inspection that judged
+// a school to require improvement Ofsted inspects it again at the latest:
+// 24 under the common inspection framework (2012), 30 under the education
+// inspection framework (2019), and 0 where that rule does not apply.
+func (in *Inspection) ReinspectWithinMonths() int {
+	if !in.RequiresImprovement() {
+		return 0
+	}
+	switch in.Framework {
+	case "cif-2012":
+		return 24
+	case "eif-2019":
+		return 30
+	}
+	return 0
 }
 
 // needsAttention reports whether a report-card inspection put any area at
@@ -59,7 +85,7 @@ func statusOf(s *School) Status {
 	switch {
 	case in.Category != "none":
 		return statusNamed(in.Category)
-	case isRI(in):
+	case in.RequiresImprovement():
 		return statusNamed("requires-improvement")
 	case needsAttention(in):
 		return statusNamed("monitored")
@@ -72,18 +98,34 @@ func statusOf(s *School) Status {
 	return statusNamed("not-in-category")
 }
 
-// InCategory reports whether the school is in a formal category (special
-// measures, serious weaknesses, notice to improve, requires significant
-// improvement).
-func (s *School) InCategory() bool {
-	return s.Latest != nil && s.Latest.Category != "none" && s.Latest.Category != "requires-improvement"
+// InCategory reports whether the inspection put the school in a formal
+// category (special measures, serious weaknesses, notice to improve,
+// requires significant improvement): requires improvement is not one.
+func (in *Inspection) InCategory() bool {
+	return in.Category != "" && in.Category != "none" && in.Category != "requires-improvement"
 }
 
-// Step is one expected next step after an inspection.
+// Step is one expected next step after an inspection. It is data only:
+// the theme words each step by its Kind and Case (the default theme in
+// templates/partials/timeline.html).
 type Step struct {
-	Kind  string
-	Title string // what happens, as a heading
-	What  string // one or two plain sentences
+	// Kind is what happens: one of the kinds a milestone may have
+	// (draft-report-comments, report-published, statement-of-action,
+	// parents-meeting, intentions-to-la, monitoring-visit, review-group,
+	// reinspection).
+	Kind string
+	// Case says which of Ofsted's usual timings gave the step, where a kind
+	// has more than one, and is "milestone" for a step that only a PSA's
+	// milestone gives (no usual timing applies to the school):
+	//   - monitoring-visit: "weak-leadership" (a visit by one of His
+	//     Majesty's Inspectors 4 to 6 weeks after an inspection that found
+	//     a school to require improvement and its leadership not good),
+	//     "report-card" (monitoring planned with the school),
+	//     "special-measures" or "category" (regular visits);
+	//   - reinspection: "notice-to-improve" (about a year after),
+	//     "special-measures" (about two years after), "requires-improvement"
+	//     (within Inspection.ReinspectWithinMonths), or "" (not yet known).
+	Case string
 	// Date is the confirmed or estimated date; zero when not yet known.
 	// DateTo, when set, makes the estimate a range.
 	Date, DateTo content.Date
@@ -91,87 +133,25 @@ type Step struct {
 	Approx       bool   // "about": a rough estimate, such as a year after
 	ByDate       bool   // the date is a deadline ("by"), not the day itself
 	Note         string // the milestone's note
-	Done         bool   // the step is in the past
+	// Done says the step is over: its date has passed, or (comments on
+	// the draft report, which has no date) the report's date is known.
+	Done bool
 }
 
-// timeline works out what happens next, per the table in DOMAIN.md. It
-// gives a date only where the timing is known; confirmed milestones replace
-// the estimate of the same kind.
+// timeline works out what happens next after the latest inspection, from
+// Ofsted's usual timings for its category and framework. It gives a date
+// only where the timing is known; confirmed milestones replace the
+// estimate of the same kind.
 func (b *builder) timeline(s *School, d *content.SchoolDir) []Step {
 	in := s.Latest
-	cat := in.Category
 	today := b.s.Today.Time
-	day := func(t time.Time) content.Date { return content.Date{Time: t} }
-	var steps []Step
-	add := func(st Step) { steps = append(steps, st) }
-	category := s.InCategory()
-	ri := isRI(in)
-	reportCard := in.Framework == "report-card-2025"
-
-	if cat == "special-measures" {
-		add(Step{Kind: "draft-report-comments", Title: "Governors comment on the draft report",
-			What: "The school's governors can comment on the accuracy of the draft report within 5 working days of receiving it."})
-	}
-	pub := Step{Kind: "report-published", Title: "The inspection report is published",
-		What: "Ofsted sends the final report to the school, which must give a copy to parents and carers. This is usually some weeks after the inspection."}
-	if !in.Published.IsZero() {
-		pub.Date, pub.Confirmed = in.Published, true
-	}
-	add(pub)
-	if cat == "special-measures" || cat == "notice-to-improve" || cat == "serious-weaknesses" {
-		st := Step{Kind: "statement-of-action", Title: "The local authority's statement of action",
-			What: "The local authority sends Ofsted its statement of action, saying how it will support the school, within 10 working days of the final report.", ByDate: true}
-		if !in.Published.IsZero() {
-			st.Date = day(workdays.AddWorkingDays(in.Published.Time, 10))
+	steps := usualSteps(in, func(kind string, from time.Time) (content.Date, bool) {
+		m, ok := b.firstMeetingOfKind(s, kind, from)
+		if !ok {
+			return content.Date{}, false
 		}
-		add(st)
-	}
-	if category {
-		st := Step{Kind: "parents-meeting", Title: "A meeting for parents and carers",
-			What: "A meeting for parents and carers is held after the report is published, to explain what it found and what happens next."}
-		if m, ok := b.firstMeetingOfKind(s, "parents-meeting", in.Start.Time); ok {
-			st.Date, st.Confirmed = day(dateOf(m.Start)), true
-		}
-		add(st)
-	}
-	if ri {
-		st := Step{Kind: "intentions-to-la", Title: "The school shares its plans with the local authority",
-			What: "The school tells the local authority how it intends to improve, within 2 to 3 working weeks of the inspection.", ByDate: true}
-		end := in.LastDay().Time
-		st.Date, st.DateTo = day(workdays.AddWorkingDays(end, 10)), day(workdays.AddWorkingDays(end, 15))
-		add(st)
-	}
-	weakLeadership := func() bool {
-		g := in.Grade("leadership")
-		return g == "requires improvement" || g == "inadequate"
-	}
-	switch {
-	case ri && weakLeadership() && (in.Framework == "cif-2012" || in.Framework == "eif-2019"):
-		end := in.LastDay().Time
-		add(Step{Kind: "monitoring-visit", Title: "A monitoring visit by one of His Majesty's Inspectors",
-			What: "Because leadership and management were not judged good, an inspector visits about 4 to 6 weeks after the inspection. The school is told by phone up to 5 days before.",
-			Date: day(end.AddDate(0, 0, 28)), DateTo: day(end.AddDate(0, 0, 42))})
-	case reportCard && (category || needsAttention(in)):
-		add(Step{Kind: "monitoring-visit", Title: "Monitoring by Ofsted",
-			What: "Ofsted plans its monitoring visits with the school in an introductory call. The dates are to be arranged."})
-	case category:
-		what := "Inspectors make monitoring visits to check the school's progress."
-		if cat == "special-measures" {
-			what = "Inspectors visit regularly, usually every few months, to check the school's progress."
-		}
-		add(Step{Kind: "monitoring-visit", Title: "Monitoring visits by inspectors", What: what})
-	}
-	if category {
-		st := Step{Kind: "review-group", Title: "The School Review Group meets",
-			What: "The School Review Group, led by a local authority adviser and including the school's PSA, meets every six weeks to check progress."}
-		if m, ok := b.firstMeetingOfKind(s, "review-group", today); ok {
-			st.Date, st.Confirmed = day(dateOf(m.Start)), true
-		}
-		add(st)
-	}
-	if st, ok := reinspection(in); ok {
-		add(st)
-	}
+		return content.Date{Time: civil.Date(m.Start)}, true
+	}, today)
 	// Confirmed milestones replace the estimate of the same kind; a
 	// milestone of a kind not estimated here is shown as it is.
 	for _, m := range d.School.Milestones {
@@ -180,7 +160,7 @@ func (b *builder) timeline(s *School, d *content.SchoolDir) []Step {
 		}
 		i := slices.IndexFunc(steps, func(st Step) bool { return st.Kind == m.Kind })
 		if i < 0 {
-			steps = append(steps, Step{Kind: m.Kind, Title: milestoneTitle(m.Kind)})
+			steps = append(steps, Step{Kind: m.Kind, Case: "milestone"})
 			i = len(steps) - 1
 		}
 		st := &steps[i]
@@ -194,41 +174,108 @@ func (b *builder) timeline(s *School, d *content.SchoolDir) []Step {
 		}
 		st.Done = !last.IsZero() && last.Before(today)
 		// Governors comment on the draft before the final report: once
-		// that is published, the step is over, though it had no date.
-		if st.Kind == "draft-report-comments" && st.Date.IsZero() && !in.Published.IsZero() && !in.Published.After(today) {
+		// the report's date is known, the step is over, though it had no
+		// date of its own.
+		if st.Kind == "draft-report-comments" && st.Date.IsZero() && !in.Published.IsZero() {
 			st.Done = true
 		}
 	}
 	return steps
 }
 
-// reinspection estimates the next full inspection where the timing is known.
-func reinspection(in *Inspection) (Step, bool) {
-	st := Step{Kind: "reinspection", Title: "The next full inspection"}
-	start := in.Start.Time
+// usualSteps lists the steps that usually follow the inspection, with the
+// dates their timing gives. meeting finds the date of the first meeting of
+// a kind on or after a day, which confirms a step.
+func usualSteps(in *Inspection, meeting func(kind string, from time.Time) (content.Date, bool), today time.Time) []Step {
+	cat := in.Category
+	day := func(t time.Time) content.Date { return content.Date{Time: t} }
+	var steps []Step
+	add := func(st Step) { steps = append(steps, st) }
+	category := in.InCategory()
+	ri := in.RequiresImprovement()
+
+	if cat == "special-measures" {
+		add(Step{Kind: "draft-report-comments"})
+	}
+	pub := Step{Kind: "report-published"}
+	if !in.Published.IsZero() {
+		pub.Date, pub.Confirmed = in.Published, true
+	}
+	add(pub)
+	if cat == "special-measures" || cat == "notice-to-improve" || cat == "serious-weaknesses" {
+		st := Step{Kind: "statement-of-action", ByDate: true}
+		if !in.Published.IsZero() {
+			st.Date = day(workdays.AddWorkingDays(in.Published.Time, 10))
+		}
+		add(st)
+	}
+	if category {
+		st := Step{Kind: "parents-meeting"}
+		st.Date, st.Confirmed = meeting("parents-meeting", in.Start.Time)
+		add(st)
+	}
+	if ri {
+		end := in.LastDay().Time
+		add(Step{Kind: "intentions-to-la", ByDate: true,
+			Date: day(workdays.AddWorkingDays(end, 10)), DateTo: day(workdays.AddWorkingDays(end, 15))})
+	}
+	if st, ok := monitoring(in, category); ok {
+		add(st)
+	}
+	if category {
+		st := Step{Kind: "review-group"}
+		st.Date, st.Confirmed = meeting("review-group", today)
+		add(st)
+	}
+	if st, ok := reinspection(in); ok {
+		add(st)
+	}
+	return steps
+}
+
+// monitoring says how Ofsted monitors the school until it is inspected
+// again, where it does.
+func monitoring(in *Inspection, category bool) (Step, bool) {
+	st := Step{Kind: "monitoring-visit"}
+	g := in.Grade("leadership")
+	weakLeadership := g == "requires improvement" || g == "inadequate"
 	switch {
-	case in.Category == "notice-to-improve":
-		st.What = "A school with a notice to improve is inspected again about a year after the inspection."
-		st.Date, st.Approx = content.Date{Time: start.AddDate(1, 0, 0)}, true
-	case in.Category == "special-measures" && in.Framework != "report-card-2025":
-		st.What = "A school in special measures is inspected again about two years after the inspection, unless monitoring visits show it can come out of special measures sooner."
-		st.Date, st.Approx = content.Date{Time: start.AddDate(2, 0, 0)}, true
-	case isRI(in) && in.Framework == "cif-2012":
-		st.What = "A school that requires improvement is inspected again within 24 months."
-		st.Date, st.ByDate = content.Date{Time: start.AddDate(0, 24, 0)}, true
-	case isRI(in) && in.Framework == "eif-2019":
-		st.What = "A school that requires improvement is inspected again within 30 months."
-		st.Date, st.ByDate = content.Date{Time: start.AddDate(0, 30, 0)}, true
-	case in.Category != "none" || isRI(in):
-		st.What = "Ofsted will inspect the school again. The date is not yet known."
+	case in.RequiresImprovement() && weakLeadership && (in.Framework == "cif-2012" || in.Framework == "eif-2019"):
+		end := in.LastDay().Time
+		st.Case = "weak-leadership"
+		st.Date, st.DateTo = content.Date{Time: end.AddDate(0, 0, 28)}, content.Date{Time: end.AddDate(0, 0, 42)}
+	case in.Framework == "report-card-2025" && (category || needsAttention(in)):
+		st.Case = "report-card"
+	case in.Category == "special-measures":
+		st.Case = "special-measures"
+	case category:
+		st.Case = "category"
 	default:
 		return st, false
 	}
 	return st, true
 }
 
-func milestoneTitle(kind string) string {
-	return strings.ToUpper(kind[:1]) + strings.ReplaceAll(kind[1:], "-", " ")
+// reinspection estimates the next full inspection where the timing is known.
+func reinspection(in *Inspection) (Step, bool) {
+	st := Step{Kind: "reinspection"}
+	start := in.Start.Time
+	switch {
+	case in.Category == "notice-to-improve":
+		st.Case = "notice-to-improve"
+		st.Date, st.Approx = content.Date{Time: start.AddDate(1, 0, 0)}, true
+	case in.Category == "special-measures" && in.Framework != "report-card-2025":
+		st.Case = "special-measures"
+		st.Date, st.Approx = content.Date{Time: start.AddDate(2, 0, 0)}, true
+	case in.ReinspectWithinMonths() > 0:
+		st.Case = "requires-improvement"
+		st.Date, st.ByDate = content.Date{Time: start.AddDate(0, in.ReinspectWithinMonths(), 0)}, true
+	case in.Category != "none" || in.RequiresImprovement():
+		// Ofsted will inspect the school again; when is not yet known.
+	default:
+		return st, false
+	}
+	return st, true
 }
 
 // firstMeetingOfKind finds the first occurrence, on or after from, of a
@@ -241,7 +288,7 @@ func (b *builder) firstMeetingOfKind(s *School, kind string, from time.Time) (Oc
 			continue
 		}
 		for _, o := range m.Occurrences {
-			if !dateOf(o.Start).Before(dateOf(from)) && (!found || o.Start.Before(best.Start)) {
+			if !civil.Date(o.Start).Before(civil.Date(from)) && (!found || o.Start.Before(best.Start)) {
 				best, found = o, true
 				break
 			}

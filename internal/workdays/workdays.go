@@ -14,6 +14,8 @@ package workdays
 import (
 	"slices"
 	"time"
+
+	"github.com/parentpages/parentpages/internal/civil"
 )
 
 // Names of the regular holidays, as gov.uk writes them.
@@ -51,19 +53,9 @@ func Holidays(year int) []Holiday {
 	return hs
 }
 
-// BankHolidays returns the dates of the bank holidays in year, sorted.
-func BankHolidays(year int) []time.Time {
-	hs := Holidays(year)
-	dates := make([]time.Time, len(hs))
-	for i, h := range hs {
-		dates[i] = h.Date
-	}
-	return dates
-}
-
 // IsBankHoliday reports whether d's calendar date is a bank holiday.
 func IsBankHoliday(d time.Time) bool {
-	d = civil(d)
+	d = civil.Date(d)
 	return slices.ContainsFunc(Holidays(d.Year()), func(h Holiday) bool { return h.Date.Equal(d) })
 }
 
@@ -82,7 +74,7 @@ func IsWorkingDay(d time.Time) bool {
 // else the next working day. A negative n counts back: n = -1 is the last
 // working day before d.
 func AddWorkingDays(d time.Time, n int) time.Time {
-	d = civil(d)
+	d = civil.Date(d)
 	if n == 0 {
 		for !IsWorkingDay(d) {
 			d = d.AddDate(0, 0, 1)
@@ -182,11 +174,6 @@ func proclamations() []proclamation {
 
 func date(year int, month time.Month, day int) time.Time {
 	return time.Date(year, month, day, 0, 0, 0, 0, time.UTC)
-}
-
-// civil keeps only d's calendar date, as read in d's own location.
-func civil(d time.Time) time.Time {
-	return date(d.Year(), d.Month(), d.Day())
 }
 
 // nextWeekday returns d, or the Monday after it if d is at a weekend.

@@ -17,10 +17,11 @@ func d(t *testing.T, s string) time.Time {
 	return v
 }
 
-func formatDates(ds []time.Time) string {
-	s := make([]string, len(ds))
-	for i, v := range ds {
-		s[i] = v.Format(time.DateOnly)
+// formatDates writes the holidays' dates, in order, for test tables.
+func formatDates(hs []Holiday) string {
+	s := make([]string, len(hs))
+	for i, h := range hs {
+		s[i] = h.Date.Format(time.DateOnly)
 	}
 	return strings.Join(s, " ")
 }
@@ -46,8 +47,8 @@ func TestBankHolidaysGovUK(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.year), func(t *testing.T) {
-			if got := formatDates(BankHolidays(tt.year)); got != tt.want {
-				t.Errorf("BankHolidays(%d)\n got %s\nwant %s", tt.year, got, tt.want)
+			if got := formatDates(Holidays(tt.year)); got != tt.want {
+				t.Errorf("Holidays(%d)\n got %s\nwant %s", tt.year, got, tt.want)
 			}
 		})
 	}
