@@ -130,7 +130,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	write := cfg.Out != "" && !cfg.CheckOnly
 	if write {
-		if err := checkOut(cfg.Content, cfg.Out); err != nil {
+		if err := publish.CheckOut(cfg.Content, cfg.Out); err != nil {
 			return res, err
 		}
 		if err := publish.Sweep(cfg.Out); err != nil {

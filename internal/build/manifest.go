@@ -6,13 +6,13 @@ import (
 	"path/filepath"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/publish"
 	"github.com/parentpages/parentpages/internal/site"
 )
 
 // manifestName is the file in the output folder that says what the build
 // that wrote it was made from, so that the next build can reuse its files.
-// Netlify does not publish files whose names start with a dot.
-const manifestName = ".parentpages-manifest.json"
+const manifestName = publish.ManifestName
 
 const manifestVersion = 1
 
