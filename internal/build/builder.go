@@ -437,6 +437,9 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		if err := p.stage.Commit(); err != nil {
 			return res, fmt.Errorf("writing %s: %w", cfg.Out, err)
 		}
+		if err := p.stage.Leftover(); err != nil {
+			res.Diagnostics.Warnf(cfg.Out, content.Pos{}, "%v", err)
+		}
 	}
 	if cfg.Out == "" && !cfg.CheckOnly {
 		next := &snapshot{global: global, schools: map[string]*schoolSnap{}, units: map[string]unitSnap{}, sitemap: p.sitemap}
