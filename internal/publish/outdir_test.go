@@ -40,62 +40,22 @@ func TestCheckOut(t *testing.T) {
 		{name: "the folder holding the content", out: ".", want: holds},
 		{name: "the content folder spelled with ..", out: "content/../content", want: holds},
 		{name: "a folder inside the content", out: "content/public", want: inside},
-		{
-			name:    "content reached through an alias of the output folder",
-			files:   []string{"out/content/site.yaml"},
-			links:   map[string]string{"out-alias": "out"},
-			content: "out-alias/content", out: "out", want: holds,
-		},
-		{
-			name:    "an output folder reached through an alias of the content's parent",
-			files:   []string{"out/content/site.yaml"},
-			links:   map[string]string{"out-alias": "out"},
-			content: "out/content", out: "out-alias", want: holds,
-		},
-		{
-			name:    "a new output folder under an alias of the content",
-			links:   map[string]string{"alias": "content"},
-			content: "content", out: "alias/new/public", want: inside,
-		},
-		{
-			name:    "content in a folder named ..x",
-			files:   []string{"site/..x/content/site.yaml"},
-			content: "site/..x/content", out: "site", want: holds,
-		},
-		{
-			name:    "a sibling whose name starts with ..",
-			files:   []string{"site/..x/content/site.yaml"},
-			content: "site/..x/content", out: "site/public", want: ok,
-		},
+		{name: "content reached through an alias of the output folder", files: []string{"out/content/site.yaml"}, links: map[string]string{"out-alias": "out"}, content: "out-alias/content", out: "out", want: holds},
+		{name: "an output folder reached through an alias of the content's parent", files: []string{"out/content/site.yaml"}, links: map[string]string{"out-alias": "out"}, content: "out/content", out: "out-alias", want: holds},
+		{name: "a new output folder under an alias of the content", links: map[string]string{"alias": "content"}, content: "content", out: "alias/new/public", want: inside},
+		{name: "content in a folder named ..x", files: []string{"site/..x/content/site.yaml"}, content: "site/..x/content", out: "site", want: holds},
+		{name: "a sibling whose name starts with ..", files: []string{"site/..x/content/site.yaml"}, content: "site/..x/content", out: "site/public", want: ok},
 		{name: "a repository's .git", files: []string{".git/HEAD"}, out: ".git", want: notOurs},
 		{name: "a source folder", files: []string{"internal/a.go"}, out: "internal", want: notOurs},
 		{name: "a folder holding only hidden files", files: []string{"public/.keep"}, out: "public", want: notOurs},
 		{name: "a manifest that is a folder", files: []string{"public/" + ManifestName + "/x"}, out: "public", want: notOurs},
 		{name: "a plain file", files: []string{"notes.txt"}, out: "notes.txt", want: plainFile},
 		{name: "a plain file named as the manifest", files: []string{ManifestName}, out: ManifestName, want: plainFile},
-		{
-			name:  "a link to a site parentpages built",
-			files: []string{"site/index.html", "site/" + ManifestName},
-			links: map[string]string{"public": "site"}, out: "public", want: link,
-		},
+		{name: "a link to a site parentpages built", files: []string{"site/index.html", "site/" + ManifestName}, links: map[string]string{"public": "site"}, out: "public", want: link},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
-			mustWrite(t, filepath.Join(dir, "content/site.yaml"), "title: x\n")
-			for _, f := range tc.files {
-				if strings.HasSuffix(f, "/") {
-					if err := os.MkdirAll(filepath.Join(dir, f), 0o755); err != nil {
-						t.Fatal(err)
-					}
-					continue
-				}
-				mustWrite(t, filepath.Join(dir, f), "x")
-			}
-			for name, target := range tc.links {
-				if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
-					t.Fatal(err)
-				}
-			}
+			makeTree(t, dir, append(tc.files, "content/site.yaml"), tc.links)
 			content := tc.content
 			if content == "" {
 				content = "content"
@@ -112,6 +72,26 @@ func TestCheckOut(t *testing.T) {
 				t.Errorf("the refusal does not say what to do: %v", err)
 			}
 		})
+	}
+}
+
+// makeTree makes files (a name ending in / is a folder) and symbolic
+// links (name: target) in dir.
+func makeTree(t *testing.T, dir string, files []string, links map[string]string) {
+	t.Helper()
+	for _, f := range files {
+		if strings.HasSuffix(f, "/") {
+			if err := os.MkdirAll(filepath.Join(dir, f), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		mustWrite(t, filepath.Join(dir, f), "x")
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(dir, name)); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
