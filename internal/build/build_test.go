@@ -7,6 +7,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -298,12 +299,54 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	}
 }
 
+// TestOutputFolderSafety: a build refuses an --out whose replacement would
+// destroy the content or anything it did not build, and leaves it as it
+// was. Every folder is made in a temp folder (the guard's other cases, the
+// root and the home folder among them, are in publish's TestCheckOut).
 func TestOutputFolderSafety(t *testing.T) {
-	for _, out := range []string{exampleContent, filepath.Join(exampleContent, "public"), "../..", "/"} {
-		cfg := exampleConfig()
-		cfg.Mode, cfg.Out = Write, out
-		if _, err := Build(context.Background(), cfg); err == nil || errors.Is(err, ErrContent) {
-			t.Errorf("--out %s: err = %v, want a refusal", out, err)
-		}
+	if runtime.GOOS == "windows" {
+		t.Skip("symbolic links need privileges")
+	}
+	for _, tc := range []struct {
+		name, content, out string
+		files              []string // made before the build; all must survive it
+		link               [2]string
+	}{
+		{name: "content reached through an alias of --out", content: "out-alias/content", out: "out",
+			files: []string{"out/content/site.yaml"}, link: [2]string{"out", "out-alias"}},
+		{name: "content in a folder named ..x", content: "site/..x/content", out: "site",
+			files: []string{"site/..x/content/site.yaml"}},
+		{name: "a repository's .git", content: "content", out: ".git",
+			files: []string{"content/site.yaml", ".git/HEAD"}},
+		{name: "a plain file", content: "content", out: "notes.txt",
+			files: []string{"content/site.yaml", "notes.txt"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for _, f := range tc.files {
+				p := filepath.Join(dir, f)
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(f), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if tc.link[0] != "" {
+				if err := os.Symlink(tc.link[0], filepath.Join(dir, tc.link[1])); err != nil {
+					t.Fatal(err)
+				}
+			}
+			cfg := exampleConfig()
+			cfg.Mode, cfg.Content, cfg.Out = Write, filepath.Join(dir, tc.content), filepath.Join(dir, tc.out)
+			if _, err := Build(context.Background(), cfg); err == nil || errors.Is(err, ErrContent) {
+				t.Errorf("--content %s --out %s: err = %v, want a refusal", tc.content, tc.out, err)
+			}
+			for _, f := range tc.files {
+				if b, err := os.ReadFile(filepath.Join(dir, f)); err != nil || string(b) != f {
+					t.Errorf("%s was destroyed: %q, %v", f, b, err)
+				}
+			}
+		})
 	}
 }

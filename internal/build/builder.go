@@ -70,7 +70,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 		return res, fmt.Errorf("build: an output folder goes with Write mode, and only with it (mode %d, out %q)", b.cfg.Mode, b.cfg.Out)
 	}
 	if b.cfg.Mode == Write {
-		if err := checkOut(b.cfg.Content, b.cfg.Out); err != nil {
+		if err := publish.CheckOut(b.cfg.Content, b.cfg.Out); err != nil {
 			return res, err
 		}
 		if err := publish.Sweep(b.cfg.Out); err != nil {

@@ -276,6 +276,10 @@ func (p *pipeline) commit(in *inputs, res *Result) error {
 		if err := p.stage.Commit(); err != nil {
 			return fmt.Errorf("writing %s: %w", p.cfg.Out, err)
 		}
+		if err := p.stage.Leftover(); err != nil {
+			// The new site is in place; a later build sweeps the old one.
+			res.Diagnostics = append(res.Diagnostics, content.Diagnostic{Path: p.cfg.Out, Msg: err.Error(), Warning: true})
+		}
 	}
 	if m, ok := in.cache.(*incremental.Memory); ok {
 		m.Commit()

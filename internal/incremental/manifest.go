@@ -15,9 +15,9 @@ import (
 )
 
 // ManifestName is the file in the output folder that says what the build
-// that wrote it was made from, so that the next build can reuse its files.
-// Netlify does not publish files whose names start with a dot.
-const ManifestName = ".parentpages-manifest.json"
+// that wrote it was made from, so that the next build can reuse its files
+// (and that publish.CheckOut takes as the sign of a folder it built).
+const ManifestName = publish.ManifestName
 
 const manifestVersion = 2
 

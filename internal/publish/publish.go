@@ -102,6 +102,8 @@ type Stage struct {
 	mu       sync.Mutex
 	dirs     map[string]bool
 	hook     stageHook // does nothing, but in the command's tests (stagehook_on.go)
+	sw       swapper
+	leftover error // see Leftover
 }
 
 // stagePrefix starts the name of every stage of out: ".public.new-".
@@ -119,8 +121,9 @@ func closeLock(f *os.File) {
 const sweepAge = time.Minute
 
 // Sweep removes what builds of out that were stopped (killed, or the
-// machine lost power) left beside it: a stage (".public.new-123"), or the
-// previous site moved aside to be deleted (".public.new-123.old"). A build
+// machine lost power) left beside it: a stage (".public.new-123"), which
+// after an exchange (see swap) holds the previous site waiting to be
+// deleted, or the previous site moved aside (".public.new-123.old"). A build
 // holds a lock on its stage until it ends, so a stage is swept only if no
 // running build holds it and it has been untouched for a minute. A previous
 // site moved aside is swept only while out exists: if a build stopped
@@ -179,7 +182,7 @@ func NewStage(out string) (*Stage, error) {
 		os.RemoveAll(dir)
 		return nil, err
 	}
-	return &Stage{out: out, dir: dir, lock: lock, dirs: map[string]bool{dir: true}}, nil
+	return &Stage{out: out, dir: dir, lock: lock, dirs: map[string]bool{dir: true}, sw: systemSwapper()}, nil
 }
 
 // Write writes one output into the stage.
@@ -199,44 +202,10 @@ func (s *Stage) Write(o render.Output) error {
 	return nil
 }
 
-// Commit puts the stage in place of the output folder.
-func (s *Stage) Commit() error {
-	if err := swap(s.dir, s.out); err != nil {
-		s.Abort()
-		return err
-	}
-	closeLock(s.lock)
-	return nil
-}
-
 // Abort removes the stage, leaving the output folder as it was.
 func (s *Stage) Abort() {
 	os.RemoveAll(s.dir)
 	closeLock(s.lock)
-}
-
-// swap puts stage at out, moving any previous out aside first and
-// removing it after.
-func swap(stage, out string) error {
-	old := ""
-	if _, err := os.Lstat(out); err == nil {
-		old = stage + ".old"
-		if err := os.Rename(out, old); err != nil {
-			return err
-		}
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-	if err := os.Rename(stage, out); err != nil {
-		if old != "" {
-			_ = os.Rename(old, out) // put the previous site back
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
 }
 
 // Safe reports whether an output path stays inside the output folder: a

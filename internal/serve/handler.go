@@ -29,11 +29,37 @@ var reloadJS string
 // breaks in the preview as it would when published.
 const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
-// ServeHTTP serves the reload script, the event stream, and the site.
+// maxStreams caps the open event streams, one a page open on the preview:
+// a PSA has a few, and each holds memory until its page is closed (10,000
+// held 282 MB), so a program opening them without end is refused.
+const maxStreams = 64
+
+// localHosts are the Host headers the preview answers: its own port by the
+// names a browser on this machine uses for it (a browser leaves out port
+// 80). A page from anywhere else is refused: a DNS-rebinding attack points
+// the attacker's own name at 127.0.0.1, and its page could otherwise read
+// the drafts and embargoed schools the preview shows.
+func localHosts(port string) map[string]bool {
+	hosts := map[string]bool{}
+	for _, name := range []string{"127.0.0.1", "localhost", "[::1]"} {
+		hosts[name+":"+port] = true
+		if port == "80" {
+			hosts[name] = true
+		}
+	}
+	return hosts
+}
+
+// ServeHTTP serves the reload script, the event stream, and the site, to
+// requests made to the preview's own address.
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store") // a reload must show the new build
 	h.Set("X-Content-Type-Options", "nosniff")
+	if !s.hosts[strings.ToLower(r.Host)] {
+		http.Error(w, "parentpages serve answers only at 127.0.0.1, localhost and [::1] on port "+s.port, http.StatusMisdirectedRequest)
+		return
+	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		h.Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
@@ -55,6 +81,15 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // stream opens, then after every rebuild, until the request ends (the page
 // is closed, or the server stops).
 func (s *server) events(w http.ResponseWriter, r *http.Request) {
+	select {
+	case s.streams <- struct{}{}:
+		defer func() { <-s.streams }()
+	default:
+		// Closing the connection frees what it holds too.
+		w.Header().Set("Connection", "close")
+		http.Error(w, fmt.Sprintf("too many pages are open on the preview (%d): close some, then reload this one", maxStreams), http.StatusServiceUnavailable)
+		return
+	}
 	rc := http.NewResponseController(w)
 	w.Header().Set("Content-Type", "text/event-stream")
 	st, changed := s.watchState()

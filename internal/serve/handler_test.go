@@ -1,10 +1,14 @@
 package serve
 
 import (
+	"bufio"
+	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/parentpages/parentpages/internal/render"
 )
@@ -26,7 +30,7 @@ func testServer(problems ...string) *server {
 	} {
 		files[o.Path] = o
 	}
-	s := newServer(Config{})
+	s := newServer(Config{}, "8080")
 	s.setState(&state{files: files, base: "/parents/", problems: problems})
 	return s
 }
@@ -62,7 +66,7 @@ func TestPaths(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
 			w := httptest.NewRecorder()
-			r := httptest.NewRequest(tt.method, "http://127.0.0.1"+tt.target, nil)
+			r := httptest.NewRequest(tt.method, "http://127.0.0.1:8080"+tt.target, nil)
 			s.ServeHTTP(w, r)
 			if w.Code != tt.code || w.Header().Get("Location") != tt.location {
 				t.Fatalf("%d %q, want %d %q", w.Code, w.Header().Get("Location"), tt.code, tt.location)
@@ -86,7 +90,7 @@ func TestPaths(t *testing.T) {
 func TestDecorate(t *testing.T) {
 	get := func(s *server, target string) string {
 		w := httptest.NewRecorder()
-		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1"+target, nil))
+		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:8080"+target, nil))
 		return w.Body.String()
 	}
 	t.Run("good site", func(t *testing.T) {
@@ -118,10 +122,10 @@ func TestDecorate(t *testing.T) {
 		}
 	})
 	t.Run("never built", func(t *testing.T) {
-		s := newServer(Config{})
+		s := newServer(Config{}, "8080")
 		s.setState(&state{base: "/", problems: []string{"site.yaml:1:1: no"}})
 		w := httptest.NewRecorder()
-		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1/any/path", nil))
+		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:8080/any/path", nil))
 		body := w.Body.String()
 		if w.Code != http.StatusServiceUnavailable || !strings.Contains(body, "<pre>site.yaml:1:1: no</pre>") ||
 			!strings.Contains(body, `<script src="/_parentpages/reload.js" defer>`) || !strings.Contains(body, `name="parentpages-state"`) {
@@ -142,5 +146,125 @@ func TestInsertHTML(t *testing.T) {
 		if got := string(insertHTML([]byte(tt.page), "[meta]", "[top]")); got != tt.want {
 			t.Errorf("got  %s\nwant %s", got, tt.want)
 		}
+	}
+}
+
+// TestHosts: the preview answers only requests made to its own address,
+// so that a page on another name resolved to 127.0.0.1 (DNS rebinding)
+// cannot read it; whatever the path, it gets 421 and a short plain message.
+func TestHosts(t *testing.T) {
+	tests := []struct {
+		port, host string
+		ok         bool
+	}{
+		{"8080", "127.0.0.1:8080", true},
+		{"8080", "localhost:8080", true},
+		{"8080", "[::1]:8080", true},
+		{"8080", "LocalHost:8080", true},
+		{"8080", "evil.example:8080", false},
+		{"8080", "evil.example", false},
+		{"8080", "localhost.evil.example:8080", false},
+		{"8080", "127.0.0.1.nip.io:8080", false},
+		{"8080", "127.0.0.1:9999", false},
+		{"8080", "127.0.0.1", false},
+		{"8080", "localhost", false},
+		{"8080", "0.0.0.0:8080", false},
+		{"8080", "", false},
+		{"80", "localhost", true},
+		{"80", "localhost:80", true},
+		{"80", "evil.example", false},
+	}
+	s := testServer()
+	for _, tt := range tests {
+		for _, target := range []string{"/parents/", "/parents/schools/hillside/calendar.ics", reloadPath} {
+			t.Run(tt.port+" "+tt.host+" "+target, func(t *testing.T) {
+				s := s
+				if tt.port != "8080" {
+					s = newServer(Config{}, tt.port)
+					s.setState(testServer().current())
+				}
+				r := httptest.NewRequest("GET", target, nil)
+				r.Host = tt.host
+				w := httptest.NewRecorder()
+				s.ServeHTTP(w, r)
+				switch {
+				case tt.ok && w.Code != http.StatusOK:
+					t.Errorf("%d, want 200", w.Code)
+				case !tt.ok && (w.Code != http.StatusMisdirectedRequest ||
+					w.Header().Get("Content-Type") != "text/plain; charset=utf-8" ||
+					!strings.Contains(w.Body.String(), "only at 127.0.0.1, localhost and [::1] on port "+tt.port)):
+					t.Errorf("%d %q %q, want 421 and a plain message", w.Code, w.Header().Get("Content-Type"), w.Body.String())
+				}
+			})
+		}
+	}
+}
+
+// TestStreamCap: past maxStreams open event streams, another is refused
+// with 503 and its connection closed; one closing makes room again.
+func TestStreamCap(t *testing.T) {
+	ts := httptest.NewUnstartedServer(nil)
+	_, port, _ := net.SplitHostPort(ts.Listener.Addr().String())
+	s := newServer(Config{}, port)
+	s.setState(testServer().current())
+	ts.Config.Handler = s
+	ts.Start()
+	defer ts.Close()
+	client := &http.Client{Transport: &http.Transport{}}
+	defer client.CloseIdleConnections()
+	open := func() (*http.Response, error) {
+		resp, err := client.Get(ts.URL + eventsPath)
+		if err != nil || resp.StatusCode != http.StatusOK {
+			return resp, err
+		}
+		// The server has taken the slot once it sends the first event.
+		line, err := bufio.NewReader(resp.Body).ReadString('\n')
+		if err != nil || line != "retry: 500\n" {
+			t.Fatalf("the stream starts %q, %v", line, err)
+		}
+		return resp, nil
+	}
+	var streams []*http.Response
+	defer func() {
+		for _, resp := range streams {
+			resp.Body.Close()
+		}
+	}()
+	for range maxStreams {
+		resp, err := open()
+		if err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("stream %d: %v %v", len(streams)+1, resp.Status, err)
+		}
+		streams = append(streams, resp)
+	}
+	resp, err := open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body []byte
+	if resp.StatusCode != http.StatusOK { // an open stream would not end
+		body, _ = io.ReadAll(resp.Body)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || !resp.Close || !strings.Contains(string(body), "too many pages") {
+		t.Fatalf("stream %d: %s (connection closed: %v) %q, want 503 and the connection closed", maxStreams+1, resp.Status, resp.Close, body)
+	}
+	// A page closed frees its stream's slot when the server sees it go.
+	streams[0].Body.Close()
+	streams = streams[1:]
+	for deadline := time.Now().Add(5 * time.Second); ; {
+		resp, err := open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if resp.StatusCode == http.StatusOK {
+			streams = append(streams, resp)
+			break
+		}
+		resp.Body.Close()
+		if time.Now().After(deadline) {
+			t.Fatalf("no stream after one was closed: %s", resp.Status)
+		}
+		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -67,7 +67,11 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 	// Stop the watcher and the builder when the server fails, too.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	s := newServer(cfg)
+	_, port, err := net.SplitHostPort(ln.Addr().String())
+	if err != nil {
+		return fmt.Errorf("serving on %s: %w", ln.Addr(), err)
+	}
+	s := newServer(cfg, port)
 	w, err := newWatcher(filepath.Clean(cfg.Build.Content))
 	if err != nil {
 		return fmt.Errorf("watching for changes: %w", err)
@@ -94,6 +98,8 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 		// Shutdown does not wait for them.
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 		ReadHeaderTimeout: 10 * time.Second,
+		// A connection kept open between requests holds memory too.
+		IdleTimeout: time.Minute,
 	}
 	var wg sync.WaitGroup
 	trigger := make(chan struct{}, 1)
@@ -141,6 +147,13 @@ type server struct {
 	builder *build.Builder
 	day     string
 
+	// port is the preview's, and hosts the Host headers it answers (see
+	// localHosts).
+	port  string
+	hosts map[string]bool
+	// streams holds a token for each open event stream (see maxStreams).
+	streams chan struct{}
+
 	mu      sync.Mutex
 	state   *state
 	builds  int           // how many states there have been
@@ -156,9 +169,13 @@ type state struct {
 	warnings []string
 }
 
-func newServer(cfg Config) *server {
+// newServer makes the server of a preview listening on port.
+func newServer(cfg Config, port string) *server {
 	return &server{
 		cfg:     cfg,
+		port:    port,
+		hosts:   localHosts(port),
+		streams: make(chan struct{}, maxStreams),
 		run:     strconv.FormatInt(time.Now().UnixNano(), 36),
 		state:   &state{base: "/", token: "none"},
 		changed: make(chan struct{}),
