@@ -36,7 +36,9 @@ func (r *Renderer) funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":     r.url,
 		"partial": r.partial,
-		"abs":     r.abs,
+		// partialCached's keys say what the part depends on (see partial.go).
+		"partialCached": r.partialCached,
+		"abs":           r.abs,
 		"md": func(d *markdown.Doc) template.HTML {
 			if d == nil {
 				return ""

@@ -57,11 +57,10 @@ type Renderer struct {
 	content  fs.FS
 	opts     Options
 	pages    map[string]*template.Template
-	md       *markdown.Renderer         // links with the base path
-	mdAbs    *markdown.Renderer         // links with the absolute base URL, for feeds
-	absolute string                     // the base URL, ending "/"
-	buffers  sync.Pool                  // of *bytes.Buffer, for rendering pages
-	reuse    map[string]map[string]bool // by page kind: the parts that are the default theme's (see partial)
+	md       *markdown.Renderer // links with the base path
+	mdAbs    *markdown.Renderer // links with the absolute base URL, for feeds
+	absolute string             // the base URL, ending "/"
+	buffers  sync.Pool          // of *bytes.Buffer, for rendering pages
 }
 
 // pageKinds are the page templates: templates/<kind>.html each define "main".
@@ -75,17 +74,9 @@ func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) 
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
 	r.mdAbs = markdown.NewRenderer(r.absolute, s.UnsafeHTML)
-	funcs := r.funcs()
-	defaults, err := defaultParts(funcs)
-	if err != nil {
-		return nil, fmt.Errorf("the default theme: %w", err)
-	}
-	if r.pages, err = parsePages(themeFS, funcs); err != nil {
+	var err error
+	if r.pages, err = parsePages(themeFS, r.funcs()); err != nil {
 		return nil, err
-	}
-	r.reuse = map[string]map[string]bool{}
-	for kind, t := range r.pages {
-		r.reuse[kind] = reusable(t, defaults)
 	}
 	return r, nil
 }
