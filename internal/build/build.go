@@ -7,7 +7,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,7 +15,7 @@ import (
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/site"
-	theme "github.com/parentpages/parentpages/themes/default"
+	"github.com/parentpages/parentpages/internal/theme"
 )
 
 // Config is what one build does.
@@ -68,17 +67,16 @@ func Build(ctx context.Context, cfg Config) (*Result, error) {
 	return NewBuilder(cfg).Build(ctx, nil)
 }
 
-// themeOf returns the theme: the default, with the site's theme folder (a
-// path relative to the folder that holds the content folder) over it.
-func themeOf(contentDir, dir string) (fs.FS, error) {
-	if dir == "" {
-		return theme.FS, nil
+// themeFailed returns the error of a build stopped by err: ErrContent,
+// with the diagnostics added to res, where err is in the site's theme's
+// templates (which are content, as the content folder is), else err.
+func themeFailed(res *Result, th *theme.Theme, err error) error {
+	ds, ok := th.Diagnose(err)
+	if !ok {
+		return err
 	}
-	p := filepath.Join(filepath.Dir(filepath.Clean(contentDir)), filepath.FromSlash(dir))
-	if st, err := os.Stat(p); err != nil || !st.IsDir() {
-		return theme.FS, errNoTheme
-	}
-	return overlay{top: os.DirFS(p), bottom: theme.FS}, nil
+	res.Diagnostics = append(res.Diagnostics, ds...).Sort()
+	return ErrContent
 }
 
 // checkOut refuses output folders whose replacement would destroy the

@@ -22,6 +22,7 @@ import (
 	"github.com/parentpages/parentpages/internal/publish"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/site"
+	"github.com/parentpages/parentpages/internal/theme"
 )
 
 // Builder runs builds one after another and redoes only what changed since
@@ -140,10 +141,8 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	fsys := newDirFS(cfg.Content)
 	c, slugs, ds := content.LoadSite(fsys)
 	res.Diagnostics = ds
-	themeFS, themeErr := themeOf(cfg.Content, c.Site.Theme)
-	if themeErr != nil {
-		res.Diagnostics.Errorf("site.yaml", c.Site.At("theme"), "`theme` is %q, but there is no such folder beside the content folder", c.Site.Theme)
-	}
+	th, themeDiags := theme.Open(cfg.Content, c.Site.Theme, c.Site.At("theme"))
+	res.Diagnostics = append(res.Diagnostics, themeDiags...)
 	var hist *history
 	if cfg.History && !cfg.CheckOnly {
 		var err error
@@ -151,7 +150,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 			return res, fmt.Errorf("reading the history of meetings.yaml: %w", err)
 		}
 	}
-	global, err := b.globalKey(c, themeFS)
+	global, err := b.globalKey(c, th)
 	if err != nil {
 		return res, err
 	}
@@ -312,9 +311,9 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 
 	// Render what changed, reuse the rest.
-	r, err := b.rendererFor(s, global, themeFS, fsys)
+	r, err := b.rendererFor(s, global, th.FS, fsys)
 	if err != nil {
-		return res, err
+		return res, themeFailed(res, th, err)
 	}
 	p := &pipeline{renderer: r, keep: cfg.Out == "" && !cfg.CheckOnly}
 	if !cfg.CheckOnly {
@@ -382,7 +381,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	if err := p.run(ctx, units); err != nil {
 		p.abort()
-		return res, err
+		return res, themeFailed(res, th, err)
 	}
 	for _, sch := range s.Schools {
 		d, _ := sch.BodyDiagnostics()
@@ -501,7 +500,7 @@ func feedKey(fsys fs.FS, updates []*site.Update) string {
 }
 
 // globalKey hashes everything that every page depends on.
-func (b *Builder) globalKey(c *content.Content, themeFS fs.FS) (string, error) {
+func (b *Builder) globalKey(c *content.Content, th *theme.Theme) (string, error) {
 	h := sha256.New()
 	cfg := b.cfg
 	loc, err := time.LoadLocation(c.Site.Timezone)
@@ -526,16 +525,8 @@ func (b *Builder) globalKey(c *content.Content, themeFS fs.FS) (string, error) {
 			return "", err
 		}
 	}
-	if _, ok := themeFS.(overlay); ok {
-		err := fs.WalkDir(themeFS, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			return hashFile(h, themeFS, p)
-		})
-		if err != nil {
-			return "", err
-		}
+	if err := th.WriteKey(h); err != nil {
+		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

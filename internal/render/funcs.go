@@ -34,9 +34,8 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 func (r *Renderer) funcs() template.FuncMap {
 	g := newGlossary(r.site, r.url)
 	return template.FuncMap{
-		"url":     r.url,
-		"partial": r.partial,
-		// partialCached's keys say what the part depends on (see partial.go).
+		"url":           r.url,
+		"partial":       r.partial,
 		"partialCached": r.partialCached,
 		"abs":           r.abs,
 		"md": func(d *markdown.Doc) template.HTML {

@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -17,6 +18,8 @@ import (
 
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
+	// Named apart from the default theme's package, which StandAlone reads.
+	layout "github.com/parentpages/parentpages/internal/theme"
 	theme "github.com/parentpages/parentpages/themes/default"
 )
 
@@ -63,9 +66,6 @@ type Renderer struct {
 	buffers  sync.Pool          // of *bytes.Buffer, for rendering pages
 }
 
-// pageKinds are the page templates: templates/<kind>.html each define "main".
-var pageKinds = []string{"home", "page", "school", "inspection", "action-plan", "meetings", "views", "updates", "update", "404"}
-
 // New parses the theme's templates. themeFS holds templates/*.html and
 // assets/; content is the content folder (for files/ to copy).
 func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) {
@@ -87,22 +87,28 @@ func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) 
 // rebuilds then need not parse the theme again.
 func (r *Renderer) UseSite(s *site.Site) { r.site = s }
 
-// parsePages parses the theme's templates for each kind of page.
+// parsePages parses the theme's templates for each kind of page:
+// templates/<kind>.html, each defining "main", in the frame. Each
+// template is named by its file's path in the theme, which errors name.
+// A file with errors does not stop the others being parsed, so that a
+// theme's errors are all reported at once (joined).
 func parsePages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	base, err := parseFrame(fsys, funcs)
-	if err != nil {
+	if base == nil {
 		return nil, err
 	}
+	errs := []error{err}
 	pages := map[string]*template.Template{}
-	for _, kind := range pageKinds {
+	for _, kind := range layout.PageKinds() {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err
 		}
-		if err := parseFile(t, fsys, "templates/"+kind+".html"); err != nil {
-			return nil, err
-		}
+		errs = append(errs, parseFile(t, fsys, "templates/"+kind+".html"))
 		pages[kind] = t
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return pages, nil
 }
@@ -146,12 +152,11 @@ func parseFrame(fsys fs.FS, funcs template.FuncMap) (*template.Template, error) 
 		return nil, err
 	}
 	t := template.New("base").Funcs(funcs)
+	var errs []error
 	for _, name := range append([]string{"templates/base.html"}, partials...) {
-		if err := parseFile(t, fsys, name); err != nil {
-			return nil, err
-		}
+		errs = append(errs, parseFile(t, fsys, name))
 	}
-	return t, nil
+	return t, errors.Join(errs...)
 }
 
 func parseFile(t *template.Template, fsys fs.FS, name string) error {

@@ -27,6 +27,7 @@ import (
 
 	"github.com/parentpages/parentpages/internal/build"
 	"github.com/parentpages/parentpages/internal/render"
+	"github.com/parentpages/parentpages/internal/theme"
 )
 
 // DefaultDebounce is how long the folders must be quiet after a change
@@ -80,8 +81,8 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 		return fmt.Errorf("watching %s: %w", cfg.Build.Content, err)
 	}
 	w.takeChanged()
-	theme := s.rebuild(ctx, nil)
-	if err := w.setRoots(s.roots(theme)); err != nil {
+	setting := s.rebuild(ctx, nil)
+	if err := w.setRoots(s.roots(setting)); err != nil {
 		s.logf("parentpages serve: not watching the theme folder: %v\n", err)
 	}
 	if ctx.Err() != nil {
@@ -105,8 +106,8 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 			case <-ctx.Done():
 				return
 			case <-trigger:
-				theme := s.rebuild(ctx, w.takeChanged())
-				if err := w.setRoots(s.roots(theme)); err != nil {
+				setting := s.rebuild(ctx, w.takeChanged())
+				if err := w.setRoots(s.roots(setting)); err != nil {
 					s.logf("parentpages serve: not watching the theme folder: %v\n", err)
 				}
 			}
@@ -202,7 +203,7 @@ func (s *server) logf(format string, args ...any) {
 // the last good site) what is served. changed lists the content paths that
 // changed, nil meaning anything may have. It returns the site's theme
 // setting, so that the caller can watch the theme folder.
-func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
+func (s *server) rebuild(ctx context.Context, changed []string) (themeSetting string) {
 	cfg := s.cfg.Build
 	cfg.Out, cfg.CheckOnly = "", false
 	cfg.Drafts, cfg.Future = true, true
@@ -233,7 +234,7 @@ func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
 	prev := s.current()
 	next := &state{files: prev.files, base: prev.base}
 	if res.Site != nil {
-		theme = res.Site.Theme
+		themeSetting = res.Site.Theme
 	}
 	for _, d := range res.Diagnostics {
 		s.logf("%s\n", d)
@@ -261,16 +262,16 @@ func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
 		s.logf("built %s in %s\n", plural(len(res.Site.Schools), "school", "schools"), res.Duration.Round(time.Millisecond))
 	}
 	s.setState(next)
-	return theme
+	return themeSetting
 }
 
 // roots are the folders to watch: the content folder, and the site's theme
-// folder, which is relative to the folder that holds the content folder.
-func (s *server) roots(theme string) []string {
+// folder (given by its setting) where the build may read it.
+func (s *server) roots(setting string) []string {
 	content := filepath.Clean(s.cfg.Build.Content)
 	roots := []string{content}
-	if theme != "" {
-		roots = append(roots, filepath.Join(filepath.Dir(content), filepath.FromSlash(theme)))
+	if dir, err := theme.Folder(content, setting); err == nil && dir != "" {
+		roots = append(roots, dir)
 	}
 	return roots
 }
