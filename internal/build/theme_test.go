@@ -5,9 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 )
@@ -77,12 +75,7 @@ func TestSiteTheme(t *testing.T) {
 				}
 			}
 			if tc.fifo != "" {
-				if runtime.GOOS == "windows" {
-					t.Skip("no named pipes in the file system")
-				}
-				if err := syscall.Mkfifo(filepath.Join(root, tc.fifo), 0o644); err != nil {
-					t.Fatal(err)
-				}
+				mkfifo(t, filepath.Join(root, tc.fifo))
 			}
 			out := filepath.Join(root, "public")
 			res, err := buildWithin(t, Config{Content: filepath.Join(root, "content"), Out: out, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true})

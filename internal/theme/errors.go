@@ -5,7 +5,6 @@ import (
 	htmltemplate "html/template"
 	"regexp"
 	"strconv"
-	"strings"
 	texttemplate "text/template"
 
 	"github.com/parentpages/parentpages/internal/content"
@@ -69,10 +68,10 @@ func (t *Theme) Diagnose(err error) (ds content.Diagnostics, ok bool) {
 		col, _ := strconv.Atoi(msg[m[6]:m[7]])
 		pos.Col = col + 1
 	}
-	text := strings.TrimPrefix(msg[m[1]:], "template: ")
+	text := msg[m[1]:]
 	if page := renderingPage.FindStringSubmatch(msg); page != nil {
 		text += " (rendering " + page[1] + ")"
 	}
-	ds.Errorf(t.path(name), pos, "%s", text)
+	ds.Errorf(t.diagPath(name), pos, "%s", text)
 	return ds, true
 }

@@ -16,11 +16,11 @@ func PageKinds() []string {
 	return []string{"home", "page", "school", "inspection", "action-plan", "meetings", "views", "updates", "update", "404"}
 }
 
-// Used reports whether the renderer reads the theme file name (a slash
+// used reports whether the renderer reads the theme file name (a slash
 // path in the theme folder): templates/base.html, a page kind's template,
 // the partials (templates/partials/*.html) and everything under assets/,
 // which is published as it is.
-func Used(name string) bool {
+func used(name string) bool {
 	dir, file := path.Split(name)
 	switch {
 	case strings.HasPrefix(name, "assets/"):
@@ -61,7 +61,7 @@ func (t *Theme) unused() content.Diagnostics {
 		return nil
 	})
 	for _, name := range slices.Sorted(t.own.names()) {
-		if Used(name) || documentation(name) {
+		if used(name) || documentation(name) {
 			continue
 		}
 		msg := "nothing uses this file: a theme has templates/base.html, templates/<kind>.html for each kind of page (" +

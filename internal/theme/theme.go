@@ -82,10 +82,10 @@ func (t *Theme) WriteKey(w io.Writer) error {
 	return nil
 }
 
-// path names a file of the theme in diagnostics: the site's own files by
+// diagPath names a file of the theme in diagnostics: the site's own files by
 // their path from the folder that holds the content folder, as `theme` is
 // written, and the default theme's apart.
-func (t *Theme) path(name string) string {
+func (t *Theme) diagPath(name string) string {
 	if _, ok := t.own.files[name]; ok {
 		return t.setting + "/" + name
 	}

@@ -6,9 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
-	"syscall"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -169,34 +167,6 @@ func assertNoSecret(t *testing.T, fsys fs.FS) {
 	})
 }
 
-// A pipe, and a file too large, are refused without being read: the open
-// does not wait for a writer.
-func TestOpenRefusesSpecialFiles(t *testing.T) {
-	if runtime.GOOS == "windows" {
-		t.Skip("no named pipes in the file system")
-	}
-	root := site(t, map[string]string{"themes/x/assets/ok.css": "p{}"}, nil)
-	if err := syscall.Mkfifo(filepath.Join(root, "themes/x/assets/pipe.css"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	big := filepath.Join(root, "themes/x/assets/big.woff2")
-	if err := os.WriteFile(big, nil, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Truncate(big, maxFileSize+1); err != nil { // sparse: nothing is written
-		t.Fatal(err)
-	}
-	th, ds := open(t, root, "themes/x")
-	want := "themes/x/assets/big.woff2:1:1: file is 16777217 bytes, more than the 16777216 allowed in a theme; make it smaller\n" +
-		"themes/x/assets/pipe.css:1:1: this is not a regular file or folder; remove it\n"
-	if got := messages(ds); got != want {
-		t.Errorf("diagnostics:\n%s\nwant\n%s", got, want)
-	}
-	if b, err := fs.ReadFile(th.FS, "assets/ok.css"); err != nil || string(b) != "p{}" {
-		t.Errorf("assets/ok.css = %q, %v", b, err)
-	}
-}
-
 // Every refusal of one theme is reported in one run.
 func TestOpenReportsEverything(t *testing.T) {
 	root := site(t, map[string]string{"themes/x/assets/ok.css": "p{}"}, map[string]string{
@@ -305,6 +275,45 @@ func TestWriteKey(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			if same := key(tc.files) == a; same != tc.same {
 				t.Errorf("same key = %v, want %v", same, tc.same)
+			}
+		})
+	}
+}
+
+// A file of the site's theme that nothing reads is a warning, with the
+// files it may have meant.
+func TestUnused(t *testing.T) {
+	for _, tc := range []struct {
+		file string
+		want string // the end of the warning; "" for none
+	}{
+		{"templates/schol.html", "; did you mean templates/school.html?"},
+		{"templates/schools.html", "; did you mean templates/school.html?"},
+		{"templates/update.htm", "; did you mean templates/update.html or templates/updates.html?"},
+		{"templates/home.htm", "; did you mean templates/home.html?"},
+		{"templates/partial/site-header.html", "; did you mean templates/partials/site-header.html?"},
+		{"asset/style.css", "; did you mean assets/style.css?"},
+		{"templates/partials/sub/x.html", "templates/partials/*.html and files under assets/"},
+		{"static/logo.png", "templates/partials/*.html and files under assets/"},
+		{"templates/school.html", ""},
+		{"templates/base.html", ""},
+		{"templates/partials/my-own.html", ""},
+		{"assets/fonts/x.woff2", ""},
+		{"README.md", ""},
+		{"LICENSE", ""},
+		{"templates/README.md", "templates/partials/*.html and files under assets/"},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			_, ds := open(t, site(t, map[string]string{"themes/x/" + tc.file: "x"}, nil), "themes/x")
+			if tc.want == "" {
+				if len(ds) != 0 {
+					t.Errorf("diagnostics:\n%s", messages(ds))
+				}
+				return
+			}
+			if len(ds) != 1 || ds.HasErrors() || ds[0].Path != "themes/x/"+tc.file || !strings.HasSuffix(ds[0].Msg, tc.want) ||
+				!strings.HasPrefix(ds[0].Msg, "nothing uses this file: ") {
+				t.Errorf("diagnostics:\n%s\nwant one warning ending %q", messages(ds), tc.want)
 			}
 		})
 	}
