@@ -22,6 +22,7 @@ import (
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/site"
+	"github.com/parentpages/parentpages/internal/theme"
 )
 
 // Mode is what a build does with what it makes.
@@ -82,4 +83,16 @@ var ErrContent = errors.New("the content has errors")
 // and what the previous build left there is reused where nothing changed.
 func Build(ctx context.Context, cfg Config) (*Result, error) {
 	return NewBuilder(cfg).Build(ctx, nil)
+}
+
+// themeFailed returns the error of a build stopped by err: ErrContent,
+// with the diagnostics added to res, where err is in the site's theme's
+// templates (which are content, as the content folder is), else err.
+func themeFailed(res *Result, th *theme.Theme, err error) error {
+	ds, ok := th.Diagnose(err)
+	if !ok {
+		return err
+	}
+	res.Diagnostics = append(res.Diagnostics, ds...).Sort()
+	return ErrContent
 }

@@ -102,7 +102,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	res.Diagnostics = append(res.Diagnostics, ds...)
 	r, err := b.rendererFor(s, in)
 	if err != nil {
-		return res, err
+		return res, themeFailed(res, in.theme, err)
 	}
 	p, err := b.newPipeline(in, s, r, !res.Diagnostics.HasErrors())
 	if err != nil {
@@ -110,7 +110,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	}
 	if err := p.run(ctx); err != nil {
 		p.abort()
-		return res, err
+		return res, themeFailed(res, in.theme, err)
 	}
 	res.Diagnostics = append(res.Diagnostics, p.diags...).Sort()
 	res.Listings, res.Schools = p.listings, len(p.listings)
@@ -174,15 +174,11 @@ func (b *Builder) globalKey(in *inputs) (string, error) {
 	today := site.Today(cfg.Now, cfg.NowIsDate, in.content.Site.Timezone).Format(time.DateOnly)
 	settings := fmt.Sprintf("program %s\ntoday %s\ndrafts %v future %v history %v minify %v\nreload %q\n",
 		b.program, today, cfg.Drafts, cfg.Future, cfg.History, !cfg.NoMinify, cfg.Render.ReloadScript)
-	var themeFS = in.theme
-	if _, ok := themeFS.(overlay); !ok {
-		themeFS = nil // the built-in theme: the program's hash covers it
-	}
 	var paths []string
 	for p := range in.content.Paths {
 		paths = append(paths, p)
 	}
-	return incremental.Key(settings, in.content.FS, paths, themeFS)
+	return incremental.Key(settings, in.content.FS, paths, in.theme.WriteKey)
 }
 
 // rendererFor returns a renderer for s: the dev server keeps its renderer
@@ -193,7 +189,7 @@ func (b *Builder) rendererFor(s *site.Site, in *inputs) (*render.Renderer, error
 		b.renderer.UseSite(s)
 		return b.renderer, nil
 	}
-	r, err := render.New(s, in.theme, in.fsys, b.cfg.Render)
+	r, err := render.New(s, in.theme.FS, in.fsys, b.cfg.Render)
 	if err == nil && keep {
 		b.renderer, b.rendererGlobal = r, in.global
 	}

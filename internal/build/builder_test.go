@@ -10,8 +10,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/incremental"
 	"github.com/parentpages/parentpages/internal/render"
+	"github.com/parentpages/parentpages/internal/theme"
 )
 
 // copyExample copies the example site into a temporary folder.
@@ -229,11 +231,11 @@ func TestPathsMatchOutputs(t *testing.T) {
 			for _, l := range res.Listings {
 				want = append(want, l.Paths...)
 			}
-			th, err := themeOf(dir, res.Site.Theme)
-			if err != nil {
-				t.Fatal(err)
+			th, ds := theme.Open(dir, res.Site.Theme, content.Pos{})
+			if ds.HasErrors() {
+				t.Fatal(ds)
 			}
-			r, err := render.New(res.Site, th, os.DirFS(dir), render.Options{})
+			r, err := render.New(res.Site, th.FS, os.DirFS(dir), render.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -13,7 +12,7 @@ import (
 	"github.com/parentpages/parentpages/internal/incremental"
 	"github.com/parentpages/parentpages/internal/parallel"
 	"github.com/parentpages/parentpages/internal/site"
-	theme "github.com/parentpages/parentpages/themes/default"
+	"github.com/parentpages/parentpages/internal/theme"
 )
 
 // inputs is what loading found: the site-wide content, the theme, and each
@@ -22,7 +21,7 @@ import (
 type inputs struct {
 	fsys    dirFS
 	content *content.Content
-	theme   fs.FS
+	theme   *theme.Theme
 	global  string // the key of the site-wide inputs
 	hist    *history
 	cache   incremental.Cache
@@ -59,10 +58,9 @@ func (b *Builder) load(changed []string) (*inputs, error) {
 	}
 	in := &inputs{fsys: newDirFS(cfg.Content)}
 	in.content, in.slugs, in.diags = content.LoadSite(in.fsys)
-	var themeErr error
-	if in.theme, themeErr = themeOf(cfg.Content, in.content.Site.Theme); themeErr != nil {
-		in.diags.Errorf("site.yaml", in.content.Site.At("theme"), "`theme` is %q, but there is no such folder beside the content folder", in.content.Site.Theme)
-	}
+	var themeDiags content.Diagnostics
+	in.theme, themeDiags = theme.Open(cfg.Content, in.content.Site.Theme, in.content.Site.At("theme"))
+	in.diags = append(in.diags, themeDiags...)
 	if cfg.History && cfg.Mode != Check {
 		var err error
 		if in.hist, err = readHistory(cfg.Content); err != nil {
@@ -160,17 +158,4 @@ func touchedSchools(changed []string) map[string]bool {
 		}
 	}
 	return touched
-}
-
-// themeOf returns the theme: the default, with the site's theme folder (a
-// path relative to the folder that holds the content folder) over it.
-func themeOf(contentDir, dir string) (fs.FS, error) {
-	if dir == "" {
-		return theme.FS, nil
-	}
-	p := filepath.Join(filepath.Dir(filepath.Clean(contentDir)), filepath.FromSlash(dir))
-	if st, err := os.Stat(p); err != nil || !st.IsDir() {
-		return theme.FS, errNoTheme
-	}
-	return overlay{top: os.DirFS(p), bottom: theme.FS}, nil
 }

@@ -1,6 +1,7 @@
 package incremental
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -159,8 +160,9 @@ func TestKeys(t *testing.T) {
 	if k1 != k2 || c1 != c2 || k1 == c1 {
 		t.Errorf("keys not stable or not distinct: %s %s / %s %s", k1, c1, k2, c2)
 	}
-	g1, _ := Key("today 2026-11-29", fsys, []string{"school/school.yaml"}, nil)
-	g2, _ := Key("today 2026-11-30", fsys, []string{"school/school.yaml"}, nil)
+	none := func(io.Writer) error { return nil }
+	g1, _ := Key("today 2026-11-29", fsys, []string{"school/school.yaml"}, none)
+	g2, _ := Key("today 2026-11-30", fsys, []string{"school/school.yaml"}, none)
 	if g1 == g2 {
 		t.Error("the global key does not change with the settings")
 	}

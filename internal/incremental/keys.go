@@ -34,9 +34,9 @@ func ProgramHash() string {
 
 // Key hashes what every page depends on: settings (the program's hash,
 // today's date, the build's options), the site-wide files of the content
-// folder (paths in contentFS) and every file of themeFS (nil for the
-// built-in theme, which the program's hash covers).
-func Key(settings string, contentFS fs.FS, paths []string, themeFS fs.FS) (string, error) {
+// folder (paths in contentFS) and what theme writes (the site's theme's
+// files; the built-in theme is in the program's hash).
+func Key(settings string, contentFS fs.FS, paths []string, theme func(io.Writer) error) (string, error) {
 	h := sha256.New()
 	io.WriteString(h, settings)
 	for _, p := range slices.Sorted(slices.Values(paths)) {
@@ -44,16 +44,8 @@ func Key(settings string, contentFS fs.FS, paths []string, themeFS fs.FS) (strin
 			return "", err
 		}
 	}
-	if themeFS != nil {
-		err := fs.WalkDir(themeFS, ".", func(p string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			return hashFile(h, themeFS, p)
-		})
-		if err != nil {
-			return "", err
-		}
+	if err := theme(h); err != nil {
+		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
 }

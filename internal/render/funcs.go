@@ -35,9 +35,10 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 func (r *Renderer) funcs() template.FuncMap {
 	g := newGlossary(r.site, r.url)
 	return template.FuncMap{
-		"url":     r.url,
-		"partial": r.partial,
-		"abs":     r.abs,
+		"url":           r.url,
+		"partial":       r.partial,
+		"partialCached": r.partialCached,
+		"abs":           r.abs,
 		"md": func(d *markdown.Doc) template.HTML {
 			if d == nil {
 				return ""
@@ -60,7 +61,7 @@ func (r *Renderer) funcs() template.FuncMap {
 		"capitalise": words.Capitalise,
 		"plural":     words.Plural,
 		"lower":      strings.ToLower,
-		"upcoming":   func(s upcomer) []site.MeetingAt { return s.Upcoming(r.site.Now) },
+		"upcoming":   func(s *site.School) []site.MeetingAt { return s.Upcoming(r.site.Now) },
 		"past":       func(s *site.School) []site.MeetingAt { return s.Past(r.site.Now) },
 		"first": func(n int, xs any) any {
 			switch xs := xs.(type) {
@@ -113,11 +114,6 @@ func (r *Renderer) funcs() template.FuncMap {
 		"term":     g.term,
 		"glossify": g.text,
 	}
-}
-
-// upcomer is a school or a school's listing: what has meetings.
-type upcomer interface {
-	Upcoming(now time.Time) []site.MeetingAt
 }
 
 // SchoolsIn returns the schools listed on a site page (the home page) with

@@ -3,100 +3,109 @@ package render
 import (
 	"fmt"
 	"html/template"
+	"reflect"
 	"strconv"
 	"strings"
-
-	theme "github.com/parentpages/parentpages/themes/default"
 )
 
 // A page's frame repeats: the header and footer are the same on nearly
-// every page, a school's menu the same on its fifteen update pages. The default theme calls those
-// parts with {{partial "name" .}}, which renders a part once per school and
-// then reuses it. It does so only where the part is the default theme's
-// own, whose inputs are known (memoKeys); a site's theme that redefines a
-// part gets it rendered on every page, as {{template}} would.
-
-// memoKeys says, for each part that may be reused, what its output depends
-// on besides the school: the key under which it is kept.
-var memoKeys = map[string]func(*Page) string{
-	// The site's organisation and pages.
-	"site-footer": func(*Page) string { return "" },
-	// The site's title and menu, and which item of the menu, if any, is
-	// the current page.
-	"site-header": func(pg *Page) string {
-		if pg.Path == "/" {
-			return pg.Path
-		}
-		for _, p := range pg.Menu {
-			if p.URL() == pg.Path {
-				return pg.Path
-			}
-		}
-		return ""
-	},
-	// The school, which item is the current page, and whether it is the
-	// overview.
-	"school-nav": func(pg *Page) string {
-		return pg.Kind + " " + strconv.FormatBool(pg.School != nil && pg.Path == pg.School.URL())
-	},
-}
+// every page, a school's menu the same on its fifteen update pages. A
+// theme says which parts may be rendered once and reused, and what they
+// depend on, with {{partialCached "name" . key...}}: the part is rendered
+// once for each key among the pages of one school (or among the site-wide
+// pages, which share no part with a school's), and reused for the rest.
+// {{partial "name" .}} renders the part every time, as {{template}} would.
+//
+// The keys are the template's to give: a part that reads anything of the
+// page that its keys do not cover shows the first page's on the others.
 
 // memo holds the parts rendered for one school's pages (or the site
 // pages'). It belongs to one goroutine.
 type memo map[string]template.HTML
 
-// defaultParts returns the parse trees of the default theme's reusable
-// parts, as text, to compare a site's theme with.
-func defaultParts(funcs template.FuncMap) (map[string]string, error) {
-	t, err := parseFrame(theme.FS, funcs)
-	if err != nil {
-		return nil, err
-	}
-	out := map[string]string{}
-	for name := range memoKeys {
-		if d := t.Lookup(name); d != nil && d.Tree != nil {
-			out[name] = d.Tree.Root.String()
-		}
-	}
-	return out, nil
-}
-
-// reusable reports, for a page template set, which parts are the default
-// theme's own.
-func reusable(t *template.Template, defaults map[string]string) map[string]bool {
-	ok := map[string]bool{}
-	for name, want := range defaults {
-		if d := t.Lookup(name); d != nil && d.Tree != nil && d.Tree.Root.String() == want {
-			ok[name] = true
-		}
-	}
-	return ok
-}
-
 // partial renders the named template with pg, as {{template name .}}
-// would, reusing what it rendered for an earlier page where it can.
+// would, but as a value, which {{partialCached}} can also give.
 func (r *Renderer) partial(name string, pg *Page) (template.HTML, error) {
+	t, err := r.pageTemplates(name, pg)
+	if err != nil {
+		return "", err
+	}
+	return execute(t, name, pg)
+}
+
+// partialCached renders the named template with pg once for each key
+// among the pages that share pg's memo, and reuses it.
+func (r *Renderer) partialCached(name string, pg *Page, key ...any) (template.HTML, error) {
+	t, err := r.pageTemplates(name, pg)
+	if err != nil {
+		return "", err
+	}
+	part := t.Lookup(name)
+	if part == nil || part.Tree == nil {
+		return "", fmt.Errorf("partialCached %q: no such template", name)
+	}
+	if pg.memo == nil {
+		return execute(t, name, pg)
+	}
+	// Every kind of page has its templates, which share the frame's
+	// partials; a page's own template may redefine one, so the file that
+	// defined it is part of the key. (Looking up string(k) does not copy.)
+	k := make([]byte, 0, 64)
+	k = append(append(append(k, name...), 0), part.Tree.ParseName...)
+	for _, v := range key {
+		k = appendKey(append(k, 0), v)
+	}
+	if h, ok := pg.memo[string(k)]; ok {
+		return h, nil
+	}
+	h, err := execute(t, name, pg)
+	if err == nil {
+		pg.memo[string(k)] = h
+	}
+	return h, err
+}
+
+// pageTemplates returns the templates of pg's kind of page.
+func (r *Renderer) pageTemplates(name string, pg *Page) (*template.Template, error) {
 	if pg == nil {
-		return "", fmt.Errorf("partial %q: given no page", name)
+		return nil, fmt.Errorf("partial %q: given no page", name)
 	}
 	t := r.pages[pg.Kind]
 	if t == nil {
-		return "", fmt.Errorf("partial %q: no templates for a %q page", name, pg.Kind)
+		return nil, fmt.Errorf("partial %q: no templates for a %q page", name, pg.Kind)
 	}
-	key := ""
-	if keyOf := memoKeys[name]; keyOf != nil && r.reuse[pg.Kind][name] && pg.memo != nil {
-		key = name + "\x00" + keyOf(pg)
-		if h, ok := pg.memo[key]; ok {
-			return h, nil
-		}
-	}
+	return t, nil
+}
+
+func execute(t *template.Template, name string, pg *Page) (template.HTML, error) {
 	var b strings.Builder
 	if err := t.ExecuteTemplate(&b, name, pg); err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String())
-	if key != "" {
-		pg.memo[key] = h
+	return template.HTML(b.String()), nil
+}
+
+// appendKey appends one key of partialCached to k: strings, numbers and
+// booleans by value (with their type, so that "1" and 1 differ), and what
+// a pointer, slice or map refers to by its address (a school is the same
+// school).
+func appendKey(k []byte, v any) []byte {
+	switch v := v.(type) {
+	case string:
+		return append(append(k, 's'), v...)
+	case bool:
+		return strconv.AppendBool(k, v)
+	case int:
+		return strconv.AppendInt(append(k, 'i'), int64(v), 10)
+	case nil:
+		return append(k, "nil"...)
 	}
-	return h, nil
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Func, reflect.Chan, reflect.UnsafePointer:
+		return fmt.Appendf(k, "%T@%x", v, rv.Pointer())
+	case reflect.Slice:
+		return fmt.Appendf(k, "%T@%x/%d", v, rv.Pointer(), rv.Len())
+	}
+	return fmt.Appendf(k, "%T:%v", v, v)
 }

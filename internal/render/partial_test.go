@@ -1,7 +1,10 @@
 package render
 
 import (
+	"fmt"
 	"io/fs"
+	"maps"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -76,22 +79,15 @@ func pagesOf(t *testing.T, r *Renderer, s *site.School) map[string]string {
 	return pages
 }
 
-func TestPartialsOfTheDefaultThemeAreReused(t *testing.T) {
+// The school's menu marks the current page, which differs between the
+// pages that share it.
+func TestSchoolNavMarksTheCurrentPage(t *testing.T) {
 	s, fsys := partialSite(t)
 	r, err := New(s.Site, theme.FS, fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range pageKinds {
-		for name := range memoKeys {
-			if !r.reuse[kind][name] {
-				t.Errorf("%s pages: the default theme's %q is not reused", kind, name)
-			}
-		}
-	}
 	pages := pagesOf(t, r, s.Schools[0])
-	// The menu marks the current page, which differs between the pages
-	// that share it.
 	for path, want := range map[string]string{
 		"schools/oak/index.html":                `<a href="/schools/oak/" aria-current="page">Overview</a>`,
 		"schools/oak/inspection/index.html":     `<a href="/schools/oak/inspection/" aria-current="page">Inspections</a>`,
@@ -99,56 +95,132 @@ func TestPartialsOfTheDefaultThemeAreReused(t *testing.T) {
 		"schools/oak/updates/first/index.html":  `<a href="/schools/oak/updates/" aria-current="true">Updates</a>`,
 		"schools/oak/updates/second/index.html": `<a href="/schools/oak/updates/" aria-current="true">Updates</a>`,
 	} {
-		page, ok := pages[path]
-		if !ok {
-			t.Errorf("no page %s", path)
-			continue
-		}
-		if !strings.Contains(page, want) {
-			t.Errorf("%s does not contain\n%s", path, want)
-		}
-		if path != "schools/oak/index.html" && strings.Contains(page, `<a href="/schools/oak/" aria-current`) {
-			t.Errorf("%s marks the overview as the current page", path)
-		}
-		if !strings.Contains(page, `<h2 class="footer-title">Parent Partnership</h2>`) {
-			t.Errorf("%s has no footer", path)
-		}
+		t.Run(path, func(t *testing.T) {
+			page, ok := pages[path]
+			if !ok {
+				t.Fatalf("no page %s", path)
+			}
+			if !strings.Contains(page, want) {
+				t.Errorf("does not contain\n%s", want)
+			}
+			if path != "schools/oak/index.html" && strings.Contains(page, `<a href="/schools/oak/" aria-current`) {
+				t.Errorf("marks the overview as the current page")
+			}
+			if n := strings.Count(page, "aria-current"); n != 1 {
+				t.Errorf("%d items marked current", n)
+			}
+			if !strings.Contains(page, `<h2 class="footer-title">Parent Partnership</h2>`) {
+				t.Errorf("no footer")
+			}
+		})
 	}
 }
 
-// A site's theme that redefines a part gets it rendered for every page,
-// whatever it reads.
-func TestPartialsOfASitesThemeAreRenderedEachTime(t *testing.T) {
+// Parts that show the page's title and path, to see which page they were
+// rendered for.
+var tellingParts = map[string]string{
+	"templates/partials/school-nav.html":  `{{define "school-nav"}}<p class="nav">{{.Title}}</p>{{end}}`,
+	"templates/partials/site-footer.html": `{{define "site-footer"}}<footer>{{.Path}}</footer>{{end}}`,
+	"templates/partials/site-header.html": `{{define "site-header"}}<header class="mine">{{.Title}}</header>{{end}}`,
+}
+
+// {{partialCached}} renders a part once for each of its keys among a
+// school's pages, whatever else the part reads; {{partial}} renders it
+// every time.
+func TestPartialCached(t *testing.T) {
 	s, fsys := partialSite(t)
-	th := copyTheme(t, map[string]string{
-		"templates/partials/school-nav.html":  `{{define "school-nav"}}<p class="nav">{{.Title}}</p>{{end}}`,
-		"templates/partials/site-footer.html": `{{define "site-footer"}}<footer>{{.Path}}</footer>{{end}}`,
-		"templates/partials/site-header.html": `{{define "site-header"}}<header class="mine">{{.Title}}</header>{{end}}`,
-	})
-	r, err := New(s.Site, th, fsys, Options{})
+	base, err := fs.ReadFile(theme.FS, "templates/base.html")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, kind := range pageKinds {
-		for name := range memoKeys {
-			if r.reuse[kind][name] {
-				t.Errorf("%s pages: the site's own %q is reused", kind, name)
-			}
-		}
+	uncached := regexp.MustCompile(`partialCached ("[a-z-]+" \.)[^}]*`).ReplaceAllString(string(base), "partial $1")
+	update, err := fs.ReadFile(theme.FS, "templates/update.html")
+	if err != nil {
+		t.Fatal(err)
 	}
-	pages := pagesOf(t, r, s.Schools[0])
-	for path, title := range map[string]string{
-		"schools/oak/updates/first/index.html":  "First news",
-		"schools/oak/updates/second/index.html": "Second news",
+	const first, second, overview = "schools/oak/updates/first/index.html", "schools/oak/updates/second/index.html", "schools/oak/index.html"
+	for _, tc := range []struct {
+		name  string
+		files map[string]string
+		// want: what each page shows; the parts of the second update
+		// (rendered first, newest first) are reused on the first's.
+		want map[string][]string
+	}{
+		{"the default theme's base.html caches by its keys", nil, map[string][]string{
+			// The header: once for all of a school's pages.
+			first:    {`<header class="mine">Oak School</header>`, `<p class="nav">Second news</p>`, "<footer>/schools/oak/</footer>"},
+			second:   {`<header class="mine">Oak School</header>`, `<p class="nav">Second news</p>`, "<footer>/schools/oak/</footer>"},
+			overview: {`<header class="mine">Oak School</header>`, `<p class="nav">Oak School</p>`, "<footer>/schools/oak/</footer>"},
+		}},
+		{"partial renders every time", map[string]string{"templates/base.html": uncached}, map[string][]string{
+			first:    {`<header class="mine">First news</header>`, `<p class="nav">First news</p>`, "<footer>/schools/oak/updates/first/</footer>"},
+			second:   {`<header class="mine">Second news</header>`, `<p class="nav">Second news</p>`, "<footer>/schools/oak/updates/second/</footer>"},
+			overview: {`<header class="mine">Oak School</header>`, `<p class="nav">Oak School</p>`, "<footer>/schools/oak/</footer>"},
+		}},
+		{"a part that a page's template redefines is apart", map[string]string{
+			"templates/update.html": string(update) + `{{define "site-footer"}}<footer class="update">{{.Path}}</footer>{{end}}`,
+		}, map[string][]string{
+			first:    {`<footer class="update">/schools/oak/updates/second/</footer>`},
+			second:   {`<footer class="update">/schools/oak/updates/second/</footer>`},
+			overview: {"<footer>/schools/oak/</footer>"},
+		}},
 	} {
-		for _, want := range []string{`<p class="nav">` + title + `</p>`, `<header class="mine">` + title + `</header>`} {
-			if !strings.Contains(pages[path], want) {
-				t.Errorf("%s does not contain\n%s", path, want)
+		t.Run(tc.name, func(t *testing.T) {
+			files := maps.Clone(tellingParts)
+			maps.Copy(files, tc.files)
+			r, err := New(s.Site, copyTheme(t, files), fsys, Options{})
+			if err != nil {
+				t.Fatal(err)
 			}
-		}
-		if foot := "<footer>/" + strings.TrimSuffix(path, "index.html") + "</footer>"; !strings.Contains(pages[path], foot) {
-			t.Errorf("%s does not contain\n%s", path, foot)
-		}
+			pages := pagesOf(t, r, s.Schools[0])
+			for path, wants := range tc.want {
+				for _, want := range wants {
+					if !strings.Contains(pages[path], want) {
+						t.Errorf("%s does not contain %s", path, want)
+					}
+				}
+			}
+		})
+	}
+}
+
+// The keys of partialCached differ by type as well as by value.
+func TestPartialCachedKeys(t *testing.T) {
+	a, b := new(int), new(int)
+	for _, tc := range []struct {
+		x, y any
+		same bool
+	}{
+		{"1", 1, false},
+		{1, 1, true},
+		{true, "true", false},
+		{a, a, true},
+		{a, b, false},
+		{[]int{1, 2}, []int{1, 2}, false}, // two slices: by address
+		{nil, "nil", false},
+		{2.5, 2.5, true},
+	} {
+		t.Run(fmt.Sprintf("%#v %#v", tc.x, tc.y), func(t *testing.T) {
+			if same := string(appendKey(nil, tc.x)) == string(appendKey(nil, tc.y)); same != tc.same {
+				t.Errorf("same key = %v, want %v", same, tc.same)
+			}
+		})
+	}
+}
+
+func TestPartialOfNoSuchTemplate(t *testing.T) {
+	s, fsys := partialSite(t)
+	for _, call := range []string{`{{partial "nope" .}}`, `{{partialCached "nope" .}}`} {
+		t.Run(call, func(t *testing.T) {
+			th := copyTheme(t, map[string]string{"templates/update.html": `{{define "main"}}` + call + `{{end}}`})
+			r, err := New(s.Site, th, fsys, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := r.School(s.Schools[0]); err == nil || !strings.Contains(err.Error(), `"nope"`) {
+				t.Errorf("School: %v, want an error naming the template", err)
+			}
+		})
 	}
 }
 

@@ -6,6 +6,7 @@ package render
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"github.com/parentpages/parentpages/internal/ical"
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
+	"github.com/parentpages/parentpages/internal/theme"
 )
 
 // Output is one file of the built site.
@@ -53,16 +55,12 @@ type Renderer struct {
 	content  fs.FS
 	opts     Options
 	pages    map[string]*template.Template
-	md       *markdown.Renderer         // links with the base path
-	mdAbs    *markdown.Renderer         // links with the absolute base URL, for feeds
-	absolute string                     // the base URL, ending "/"
-	buffers  sync.Pool                  // of *bytes.Buffer, for rendering pages
-	reuse    map[string]map[string]bool // by page kind: the parts that are the default theme's (see partial)
-	zones    ical.VTimezones            // the VTIMEZONE blocks of the site's calendars, worked out once
+	md       *markdown.Renderer // links with the base path
+	mdAbs    *markdown.Renderer // links with the absolute base URL, for feeds
+	absolute string             // the base URL, ending "/"
+	buffers  sync.Pool          // of *bytes.Buffer, for rendering pages
+	zones    ical.VTimezones    // the VTIMEZONE blocks of the site calendars, worked out once
 }
-
-// pageKinds are the page templates: templates/<kind>.html each define "main".
-var pageKinds = []string{"home", "page", "school", "inspection", "action-plan", "meetings", "views", "updates", "update", "404"}
 
 // New parses the theme's templates. themeFS holds templates/*.html and
 // assets/; content is the content folder (for files/ to copy).
@@ -72,17 +70,9 @@ func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) 
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
 	r.mdAbs = markdown.NewRenderer(r.absolute, s.UnsafeHTML)
-	funcs := r.funcs()
-	defaults, err := defaultParts(funcs)
-	if err != nil {
-		return nil, fmt.Errorf("the default theme: %w", err)
-	}
-	if r.pages, err = parsePages(themeFS, funcs); err != nil {
+	var err error
+	if r.pages, err = parsePages(themeFS, r.funcs()); err != nil {
 		return nil, err
-	}
-	r.reuse = map[string]map[string]bool{}
-	for kind, t := range r.pages {
-		r.reuse[kind] = reusable(t, defaults)
 	}
 	return r, nil
 }
@@ -93,22 +83,28 @@ func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) 
 // rebuilds then need not parse the theme again.
 func (r *Renderer) UseSite(s *site.Site) { r.site = s }
 
-// parsePages parses the theme's templates for each kind of page.
+// parsePages parses the theme's templates for each kind of page:
+// templates/<kind>.html, each defining "main", in the frame. Each
+// template is named by its file's path in the theme, which errors name.
+// A file with errors does not stop the others being parsed, so that a
+// theme's errors are all reported at once (joined).
 func parsePages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
 	base, err := parseFrame(fsys, funcs)
-	if err != nil {
+	if base == nil {
 		return nil, err
 	}
+	errs := []error{err}
 	pages := map[string]*template.Template{}
-	for _, kind := range pageKinds {
+	for _, kind := range theme.PageKinds() {
 		t, err := base.Clone()
 		if err != nil {
 			return nil, err
 		}
-		if err := parseFile(t, fsys, "templates/"+kind+".html"); err != nil {
-			return nil, err
-		}
+		errs = append(errs, parseFile(t, fsys, "templates/"+kind+".html"))
 		pages[kind] = t
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return pages, nil
 }
@@ -121,12 +117,11 @@ func parseFrame(fsys fs.FS, funcs template.FuncMap) (*template.Template, error) 
 		return nil, err
 	}
 	t := template.New("base").Funcs(funcs)
+	var errs []error
 	for _, name := range append([]string{"templates/base.html"}, partials...) {
-		if err := parseFile(t, fsys, name); err != nil {
-			return nil, err
-		}
+		errs = append(errs, parseFile(t, fsys, name))
 	}
-	return t, nil
+	return t, errors.Join(errs...)
 }
 
 func parseFile(t *template.Template, fsys fs.FS, name string) error {

@@ -25,6 +25,7 @@ import (
 
 	"github.com/parentpages/parentpages/internal/build"
 	"github.com/parentpages/parentpages/internal/render"
+	"github.com/parentpages/parentpages/internal/theme"
 	"github.com/parentpages/parentpages/internal/words"
 )
 
@@ -83,8 +84,8 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 		return fmt.Errorf("watching %s: %w", cfg.Build.Content, err)
 	}
 	w.takeChanged()
-	theme := s.rebuild(ctx, nil)
-	if err := w.setRoots(s.roots(theme)); err != nil {
+	setting := s.rebuild(ctx, nil)
+	if err := w.setRoots(s.roots(setting)); err != nil {
 		s.logf("parentpages serve: not watching the theme folder: %v\n", err)
 	}
 	if ctx.Err() != nil {
@@ -110,8 +111,8 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 			case <-ctx.Done():
 				return
 			case <-trigger:
-				theme := s.rebuild(ctx, w.takeChanged())
-				if err := w.setRoots(s.roots(theme)); err != nil {
+				setting := s.rebuild(ctx, w.takeChanged())
+				if err := w.setRoots(s.roots(setting)); err != nil {
 					s.logf("parentpages serve: not watching the theme folder: %v\n", err)
 				}
 			}
@@ -215,7 +216,7 @@ func (s *server) logf(format string, args ...any) {
 // the last good site) what is served. changed lists the content paths that
 // changed, nil meaning anything may have. It returns the site's theme
 // setting, so that the caller can watch the theme folder.
-func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
+func (s *server) rebuild(ctx context.Context, changed []string) (themeSetting string) {
 	cfg := s.cfg.Build
 	cfg.Mode, cfg.Out = build.Preview, ""
 	cfg.Drafts, cfg.Future = true, true
@@ -235,7 +236,7 @@ func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
 	prev := s.current()
 	next := &state{files: prev.files, base: prev.base}
 	if res.Site != nil {
-		theme = res.Site.Theme
+		themeSetting = res.Site.Theme
 	}
 	for _, d := range res.Diagnostics {
 		s.logf("%s\n", d)
@@ -263,16 +264,16 @@ func (s *server) rebuild(ctx context.Context, changed []string) (theme string) {
 		s.logf("built %s in %s\n", words.Plural(res.Schools, "school", "schools"), res.Duration.Round(time.Millisecond))
 	}
 	s.setState(next)
-	return theme
+	return themeSetting
 }
 
 // roots are the folders to watch: the content folder, and the site's theme
-// folder, which is relative to the folder that holds the content folder.
-func (s *server) roots(theme string) []string {
+// folder (given by its setting) where the build may read it.
+func (s *server) roots(setting string) []string {
 	content := filepath.Clean(s.cfg.Build.Content)
 	roots := []string{content}
-	if theme != "" {
-		roots = append(roots, filepath.Join(filepath.Dir(content), filepath.FromSlash(theme)))
+	if dir, err := theme.Folder(content, setting); err == nil && dir != "" {
+		roots = append(roots, dir)
 	}
 	return roots
 }
