@@ -28,7 +28,11 @@ func annotation(contentDir string, d content.Diagnostic) string {
 	if d.Warning {
 		kind = "warning"
 	}
-	file := filepath.ToSlash(filepath.Join(contentDir, filepath.FromSlash(d.Path)))
+	base := contentDir
+	if d.Beside {
+		base = filepath.Dir(contentDir) // a file of the site's theme
+	}
+	file := filepath.ToSlash(filepath.Join(base, filepath.FromSlash(d.Path)))
 	if d.Path == contentDir || filepath.Clean(d.Path) == filepath.Clean(contentDir) {
 		file = filepath.ToSlash(filepath.Clean(d.Path)) // the content folder itself is missing
 	}

@@ -21,6 +21,10 @@ func TestAnnotation(t *testing.T) {
 			"::error file=content/schools/x/school.yaml,line=1,col=1::no school.yaml"},
 		{"escaped", "content", content.Diagnostic{Path: "pages/a,b:c.md", Pos: content.Pos{Line: 1, Col: 1}, Msg: "100% wrong\nsecond line"},
 			"::error file=content/pages/a%2Cb%3Ac.md,line=1,col=1::100%25 wrong%0Asecond line"},
+		{"a file of the site's theme", "site/content", content.Diagnostic{Path: "themes/x/templates/school.html", Pos: content.Pos{Line: 12, Col: 5}, Msg: "bad", Beside: true},
+			"::error file=site/themes/x/templates/school.html,line=12,col=5::bad"},
+		{"a theme beside a content folder at the top", "content", content.Diagnostic{Path: "themes/x/templates/school.html", Pos: content.Pos{Line: 1, Col: 1}, Msg: "bad", Beside: true},
+			"::error file=themes/x/templates/school.html,line=1,col=1::bad"},
 		{"no content folder", "nowhere", content.Diagnostic{Path: "nowhere", Msg: "there is no content folder here"},
 			"::error file=nowhere,line=1,col=1::there is no content folder here"},
 	}

@@ -123,6 +123,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 		if format == "github" {
 			writeAnnotations(stdout, cfg.Content, res.Diagnostics)
 		}
+		for _, n := range res.Notes {
+			fmt.Fprintf(stderr, "parentpages %s: warning: %s\n", name, n)
+		}
 	}
 	switch {
 	case errors.Is(err, build.ErrContent):

@@ -70,7 +70,10 @@ type Result struct {
 	Schools     int             // number of schools published
 	Unchanged   bool            // the output folder already held this build: nothing was written
 	Diagnostics content.Diagnostics
-	Duration    time.Duration
+	// Notes are warnings about the machine, not the content (a previous
+	// site that could not be removed after the swap).
+	Notes    []string
+	Duration time.Duration
 }
 
 // ErrContent is returned (wrapped) when the content has errors; the

@@ -278,7 +278,7 @@ func (p *pipeline) commit(in *inputs, res *Result) error {
 		}
 		if err := p.stage.Leftover(); err != nil {
 			// The new site is in place; a later build sweeps the old one.
-			res.Diagnostics = append(res.Diagnostics, content.Diagnostic{Path: p.cfg.Out, Msg: err.Error(), Warning: true})
+			res.Notes = append(res.Notes, err.Error())
 		}
 	}
 	if m, ok := in.cache.(*incremental.Memory); ok {

@@ -20,6 +20,9 @@ type Diagnostic struct {
 	Pos     Pos
 	Msg     string
 	Warning bool // warnings are printed but do not fail the build
+	// Beside says Path is relative to the folder that holds the content
+	// folder (a file of the site's theme), not to the content folder.
+	Beside bool `json:",omitempty"`
 }
 
 // String formats the diagnostic as path:line:col: message.

@@ -27,7 +27,12 @@ var renderingPage = regexp.MustCompile(`^rendering (\S+): `)
 // false for any other error, and for every error when the site has no
 // theme of its own: the default theme's templates are the program's, and
 // their errors are its own.
-func (t *Theme) Diagnose(err error) (ds content.Diagnostics, ok bool) {
+func (t *Theme) Diagnose(err error) (content.Diagnostics, bool) {
+	ds, ok := t.diagnose(err)
+	return beside(ds), ok
+}
+
+func (t *Theme) diagnose(err error) (ds content.Diagnostics, ok bool) {
 	if t.setting == "" || err == nil {
 		return nil, false
 	}

@@ -63,7 +63,16 @@ func Open(contentDir, setting string, at content.Pos) (*Theme, content.Diagnosti
 	t.Dir = dir
 	t.FS = overlay{top: t.own, bottom: defaulttheme.FS}
 	ds = append(ds, t.unused()...)
-	return t, ds
+	return t, beside(ds)
+}
+
+// beside marks diagnostics as about files beside the content folder: the
+// theme's paths are relative to the folder that holds it.
+func beside(ds content.Diagnostics) content.Diagnostics {
+	for i := range ds {
+		ds[i].Beside = true
+	}
+	return ds
 }
 
 // WriteKey writes what the site's theme is made of to w (a hash), so that a

@@ -60,6 +60,13 @@ func open(t *testing.T, root, setting string) (*Theme, content.Diagnostics) {
 	}()
 	select {
 	case r := <-done:
+		for _, d := range r.ds {
+			// A theme's files are beside the content folder; the setting
+			// is in site.yaml, inside it.
+			if d.Beside != (d.Path != "site.yaml") {
+				t.Errorf("%s: Beside is %v", d, d.Beside)
+			}
+		}
 		return r.th, r.ds
 	case <-time.After(10 * time.Second):
 		t.Fatal("Open did not return within 10s")
