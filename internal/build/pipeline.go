@@ -25,7 +25,8 @@ type pipeline struct {
 	in       *inputs
 	site     *site.Site
 	r        *render.Renderer
-	render   bool              // render and publish (not a check, and no error found before)
+	render   bool              // render (no error found before; a check only where a site theme could fail)
+	keep     bool              // keep the rendered files in memory (Preview)
 	minifier *publish.Minifier // nil: leave files as rendered
 	stage    *publish.Stage    // nil: write nothing
 	disk     *incremental.Disk // the cache of a build that writes
@@ -41,9 +42,15 @@ type pipeline struct {
 }
 
 func (b *Builder) newPipeline(in *inputs, s *site.Site, r *render.Renderer, render bool) (*pipeline, error) {
-	p := &pipeline{cfg: b.cfg, in: in, site: s, r: r, render: render && b.cfg.Mode != Check}
+	// A check renders nothing where the theme is the program's own, whose
+	// templates its tests cover; a site's own templates may fail on some
+	// page, so a check renders with them, writing nothing, and a check
+	// that passes means the build will.
+	check := b.cfg.Mode == Check
+	p := &pipeline{cfg: b.cfg, in: in, site: s, r: r, keep: b.cfg.Mode == Preview,
+		render: render && (!check || in.theme.Dir != "")}
 	p.links = append(p.links, s.SiteLinks...)
-	if !b.cfg.NoMinify {
+	if !b.cfg.NoMinify && !check {
 		p.minifier = publish.NewMinifier()
 	}
 	if b.cfg.Mode == Write && p.render {
@@ -211,13 +218,14 @@ func (p *pipeline) emit(unit string, outs []render.Output, made *incremental.Mad
 				o = m
 			}
 		}
-		if p.stage != nil {
+		switch {
+		case p.stage != nil:
 			f, err := p.disk.Put(p.stage, unit, o)
 			if err != nil {
 				return err
 			}
 			made.Files = append(made.Files, f)
-		} else {
+		case p.keep:
 			o.Body = bytes.Clone(o.Body)
 			made.Outputs = append(made.Outputs, o)
 		}
