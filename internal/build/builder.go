@@ -122,7 +122,7 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	if err := p.commit(in, res); err != nil {
 		return res, err
 	}
-	res.Outputs = p.outputs
+	res.Outputs = p.outputs()
 	res.Duration = time.Since(start)
 	return res, nil
 }
@@ -196,10 +196,11 @@ func (b *Builder) rendererFor(s *site.Site, in *inputs) (*render.Renderer, error
 	return r, err
 }
 
-// exists reports whether a set of output paths serves a site path.
-func exists(paths map[string]bool) func(string) bool {
+// exists reports whether the output paths that has says exist serve a
+// site path.
+func exists(has func(string) bool) func(string) bool {
 	return func(p string) bool {
 		p = strings.TrimPrefix(p, "/")
-		return paths[p] || paths[p+"index.html"] || paths[strings.TrimSuffix(p, "/")+"/index.html"]
+		return has(p) || has(p+"index.html") || has(strings.TrimSuffix(p, "/")+"/index.html")
 	}
 }

@@ -249,6 +249,7 @@ func TestPathsMatchOutputs(t *testing.T) {
 			for _, o := range res.Outputs {
 				got = append(got, o.Path)
 			}
+			slices.Sort(got)
 			if !slices.Equal(got, want) {
 				t.Errorf("written %d files, the model says %d:\nwritten %v\nmodel   %v", len(got), len(want), got, want)
 			}

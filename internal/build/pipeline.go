@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -35,20 +36,20 @@ type pipeline struct {
 	listings []*site.Listing
 	links    []site.SiteLink
 	diags    content.Diagnostics
-	outputs  []render.Output // kept (Preview)
+	kept     map[string][]render.Output // by unit, the files kept in memory (Preview)
 	files    int
 	pages    int
 	bytes    int64
 }
 
-func (b *Builder) newPipeline(in *inputs, s *site.Site, r *render.Renderer, render bool) (*pipeline, error) {
+func (b *Builder) newPipeline(in *inputs, s *site.Site, r *render.Renderer, noErrors bool) (*pipeline, error) {
 	// A check renders nothing where the theme is the program's own, whose
 	// templates its tests cover; a site's own templates may fail on some
 	// page, so a check renders with them, writing nothing, and a check
 	// that passes means the build will.
 	check := b.cfg.Mode == Check
-	p := &pipeline{cfg: b.cfg, in: in, site: s, r: r, keep: b.cfg.Mode == Preview,
-		render: render && (!check || in.theme.Dir != "")}
+	p := &pipeline{cfg: b.cfg, in: in, site: s, r: r, keep: b.cfg.Mode == Preview, kept: map[string][]render.Output{},
+		render: noErrors && (!check || in.theme.Dir != "")}
 	p.links = append(p.links, s.SiteLinks...)
 	if !b.cfg.NoMinify && !check {
 		p.minifier = publish.NewMinifier()
@@ -76,7 +77,7 @@ func (p *pipeline) run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	p.diags = append(p.diags, site.CheckSiteLinks(p.links, exists(paths))...)
+	p.diags = append(p.diags, site.CheckSiteLinks(p.links, exists(paths.has))...)
 	if !p.render || p.diags.HasErrors() {
 		return nil
 	}
@@ -91,21 +92,59 @@ func cmp(a1, b1, a2, b2 string) int {
 }
 
 // paths is every file of the site, as the model and the theme say.
-func (p *pipeline) paths() (map[string]bool, error) {
-	site, err := p.r.SitePaths()
+func (p *pipeline) paths() (*pathSet, error) {
+	wide, err := p.r.SitePaths()
 	if err != nil {
 		return nil, err
 	}
-	paths := make(map[string]bool, len(site)+len(p.listings)*20)
-	for _, s := range site {
-		paths[s] = true
+	ps := &pathSet{site: make(map[string]bool, len(wide)), schools: make(map[string]*site.Listing, len(p.listings))}
+	for _, s := range wide {
+		ps.site[s] = true
 	}
 	for _, l := range p.listings {
-		for _, s := range l.Paths {
-			paths[s] = true
+		ps.schools[l.Slug] = l
+	}
+	return ps, nil
+}
+
+// pathSet is every file of the site: the site-wide parts' and each
+// school's (its listing's, sorted), looked up without gathering them.
+type pathSet struct {
+	site    map[string]bool
+	schools map[string]*site.Listing
+}
+
+func (ps *pathSet) has(p string) bool {
+	if rest, ok := strings.CutPrefix(p, "schools/"); ok {
+		slug, _, _ := strings.Cut(rest, "/")
+		if l := ps.schools[slug]; l != nil {
+			_, found := slices.BinarySearch(l.Paths, p)
+			return found
 		}
 	}
-	return paths, nil
+	return ps.site[p]
+}
+
+// key names the set: the site-wide paths and each school's (by a hash its
+// listing keeps).
+func (ps *pathSet) key(slugs []string) string {
+	parts := slices.Sorted(maps.Keys(ps.site))
+	for _, slug := range slugs {
+		if l := ps.schools[slug]; l != nil {
+			parts = append(parts, slug, l.PathsKey())
+		}
+	}
+	return incremental.Combine(parts...)
+}
+
+// all lists every path, sorted.
+func (ps *pathSet) all() []string {
+	all := slices.Collect(maps.Keys(ps.site))
+	for _, l := range ps.schools {
+		all = append(all, l.Paths...)
+	}
+	slices.Sort(all)
+	return all
 }
 
 // school takes school i through the pipeline, or reuses what the cache
@@ -140,31 +179,28 @@ func (p *pipeline) school(i int) error {
 	return nil
 }
 
+// siteUnits name the site-wide parts among the units: the site pages
+// (home, pages, 404, assets), the site's feed, its calendar, the sitemap.
+var siteUnits = [...]string{"", "@feed", "@calendar", "@sitemap"}
+
 // siteWide renders the parts of the site that list every school.
-func (p *pipeline) siteWide(ctx context.Context, paths map[string]bool) error {
+func (p *pipeline) siteWide(ctx context.Context, paths *pathSet) error {
 	ch := make([]string, 0, 2*len(p.in.slugs))
 	for i, slug := range p.in.slugs {
 		ch = append(ch, slug, p.in.calKeys[i])
 	}
 	calKey := incremental.Combine(ch...)
-	sorted := slices.Sorted(func(yield func(string) bool) {
-		for s := range paths {
-			if !yield(s) {
-				return
-			}
-		}
-	})
 	units := []struct {
 		name, key string
 		render    func() ([]render.Output, error)
 	}{
 		// The home page shows what school.yaml and meetings.yaml say; the
 		// other site pages depend only on site-wide inputs.
-		{"", calKey, func() ([]render.Output, error) { return p.r.SitePages(p.listings) }},
-		{"@feed", incremental.FeedKey(p.in.fsys, render.SiteFeedUpdates(p.listings)), func() ([]render.Output, error) { return p.r.SiteFeed(p.listings) }},
-		{"@calendar", calKey, func() ([]render.Output, error) { return p.r.SiteCalendar(p.listings) }},
-		{"@sitemap", incremental.Combine(sorted...), func() ([]render.Output, error) {
-			o, err := p.r.Sitemap(sorted)
+		{siteUnits[0], calKey, func() ([]render.Output, error) { return p.r.SitePages(p.listings) }},
+		{siteUnits[1], incremental.FeedKey(p.in.fsys, render.SiteFeedUpdates(p.listings)), func() ([]render.Output, error) { return p.r.SiteFeed(p.listings) }},
+		{siteUnits[2], calKey, func() ([]render.Output, error) { return p.r.SiteCalendar(p.listings) }},
+		{siteUnits[3], paths.key(p.in.slugs), func() ([]render.Output, error) {
+			o, err := p.r.Sitemap(paths.all())
 			return []render.Output{o}, err
 		}},
 	}
@@ -247,7 +283,9 @@ func (p *pipeline) done(unit string, made *incremental.Made) {
 	}
 	p.diags = append(p.diags, made.Findings.Diagnostics...)
 	p.links = append(p.links, made.Findings.Links...)
-	p.outputs = append(p.outputs, made.Outputs...)
+	if len(made.Outputs) > 0 {
+		p.kept[unit] = made.Outputs
+	}
 	for _, o := range made.Outputs {
 		p.count(o.Path, int64(len(o.Body)))
 	}
@@ -274,7 +312,6 @@ func (p *pipeline) abort() {
 // the output folder (Write), or the cache keeps what this build made
 // (Preview).
 func (p *pipeline) commit(in *inputs, res *Result) error {
-	slices.SortFunc(p.outputs, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
 	if p.stage != nil {
 		sum := incremental.Summary{Files: res.Files, Pages: res.Pages, Bytes: res.Bytes, Schools: res.Schools}
 		if err := p.stage.WriteFile(incremental.ManifestName, p.disk.Manifest(in.keys, sum, res.Diagnostics)); err != nil {
@@ -328,4 +365,17 @@ func each(ctx context.Context, n int, f func(i int) error) error {
 		return first
 	}
 	return ctx.Err()
+}
+
+// outputs are the files kept in memory (Preview), the schools' in the
+// order of their folders, then the site-wide parts'.
+func (p *pipeline) outputs() []render.Output {
+	var out []render.Output
+	for _, unit := range p.in.slugs {
+		out = append(out, p.kept[unit]...)
+	}
+	for _, unit := range siteUnits {
+		out = append(out, p.kept[unit]...)
+	}
+	return out
 }

@@ -1,7 +1,9 @@
 package site
 
 import (
+	"hash/fnv"
 	"slices"
+	"strconv"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
@@ -24,8 +26,13 @@ type Listing struct {
 	Updates   []*Update  // as the school's, newest first, without the body
 	// Paths are the files the school's pages publish, as output paths
 	// ("schools/<slug>/index.html"), sorted.
-	Paths []string
+	Paths    []string
+	pathsKey string
 }
+
+// PathsKey names the listing's Paths (a hash), so that a build can tell
+// whether the site's set of files changed without going through them.
+func (l *Listing) PathsKey() string { return l.pathsKey }
 
 // URL is the school's overview path.
 func (l *Listing) URL() string { return "/schools/" + l.Slug + "/" }
@@ -51,6 +58,12 @@ func (l *Listing) fill(sch *School) {
 		l.Updates = append(l.Updates, &c)
 	}
 	l.Paths = sch.outputPaths()
+	h := fnv.New64a()
+	for _, p := range l.Paths {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	l.pathsKey = strconv.FormatUint(h.Sum64(), 36)
 }
 
 // outputPaths lists the files the school's pages publish.
