@@ -563,19 +563,31 @@ var weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
 func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	var w yw
 	n := g.intn(8, 15)
+	g.reviewGroupYAML(&w, s)
+	g.dropInYAML(&w, s)
+	g.governorsYAML(&w, s)
+	g.oneOffMeetingsYAML(&w, s, n)
+	return w.Bytes(), n
+}
+
+// meetingBasicsYAML writes what every meeting has: its kind, where it is,
+// who it is for and how to get in.
+func (g *gen) meetingBasicsYAML(w *yw, s *school, kind string) {
 	loc := s.name + ", " + s.la
-	common := func(kind string) {
-		w.line(2, "kind: %s", kind)
-		w.line(2, "location: %s", q(pick(g, []string{"Family room", "School hall", "Library", "Community centre"})+", "+loc))
-		if g.chance(0.3) {
-			w.line(2, "online: https://meet.example.org/%s-%d", s.slug, g.rng.IntN(10000))
-		}
-		w.line(2, "audience: %s", q(pick(g, []string{"Open to all parents and carers", "Parents and carers of children in Reception to Year 2", "Members of the School Review Group only"})))
-		if g.chance(0.7) {
-			w.line(2, "access: %s", q("Step-free access. "+pick(g, []string{"Creche available.", "Interpreters on request.", "Hearing loop in the hall.", "Toddlers welcome."})))
-		}
+	w.line(2, "kind: %s", kind)
+	w.line(2, "location: %s", q(pick(g, []string{"Family room", "School hall", "Library", "Community centre"})+", "+loc))
+	if g.chance(0.3) {
+		w.line(2, "online: https://meet.example.org/%s-%d", s.slug, g.rng.IntN(10000))
 	}
-	// The review group: every 6 weeks until the summer, with a half-term gap.
+	w.line(2, "audience: %s", q(pick(g, []string{"Open to all parents and carers", "Parents and carers of children in Reception to Year 2", "Members of the School Review Group only"})))
+	if g.chance(0.7) {
+		w.line(2, "access: %s", q("Step-free access. "+pick(g, []string{"Creche available.", "Interpreters on request.", "Hearing loop in the hall.", "Toddlers welcome."})))
+	}
+}
+
+// reviewGroupYAML writes the review group: every 6 weeks until the summer,
+// with a half-term gap.
+func (g *gen) reviewGroupYAML(w *yw, s *school) {
 	first := day(s.latest.start, g.intn(30, 60))
 	if first.Before(day(g.now, -300)) {
 		first = day(g.now, -g.intn(60, 200))
@@ -583,7 +595,7 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	first = weekday(first)
 	w.line(0, "- title: School Review Group")
 	w.line(2, "id: review-group")
-	common("review-group")
+	g.meetingBasicsYAML(w, s, "review-group")
 	w.line(2, "start: %sT16:00", date(first))
 	w.line(2, "end: %sT17:30", date(first))
 	w.line(2, "repeat:")
@@ -593,11 +605,14 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	w.line(2, "status: confirmed")
 	w.block(2, "description", g.para(2, 3))
 	w.WriteByte('\n')
-	// The PSA's weekly drop-in, a set number of times.
+}
+
+// dropInYAML writes the PSA's weekly drop-in, a set number of times.
+func (g *gen) dropInYAML(w *yw, s *school) {
 	dropIn := weekday(day(g.now, -g.intn(14, 60)))
 	w.line(0, "- title: %s", q("Drop-in with "+s.psa))
 	w.line(2, "id: psa-drop-in")
-	common("drop-in")
+	g.meetingBasicsYAML(w, s, "drop-in")
 	w.line(2, "start: %sT08:30", date(dropIn))
 	w.line(2, "end: %sT09:30", date(dropIn))
 	w.line(2, "repeat:")
@@ -605,11 +620,15 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	w.line(4, "count: %d", g.intn(6, 20))
 	w.block(2, "description", g.para(1, 2))
 	w.WriteByte('\n')
-	// Governors meet monthly on a day every month has.
+}
+
+// governorsYAML writes the governors' monthly coffee morning, on a day
+// every month has.
+func (g *gen) governorsYAML(w *yw, s *school) {
 	gov := d(g.now.Year(), g.now.Month()-time.Month(g.intn(1, 3)), g.intn(1, 28))
 	w.line(0, "- title: Coffee morning with the chair of governors")
 	w.line(2, "id: governors-coffee")
-	common("governors")
+	g.meetingBasicsYAML(w, s, "governors")
 	w.line(2, "start: %sT09:00", date(gov))
 	w.line(2, "repeat:")
 	w.line(4, "every: 1 month")
@@ -617,7 +636,11 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	w.line(2, "status: %s", pick(g, []string{"confirmed", "tentative"}))
 	w.block(2, "description", g.para(1, 2))
 	w.WriteByte('\n')
-	// One-off meetings, on distinct days.
+}
+
+// oneOffMeetingsYAML writes one-off meetings, on distinct days, to make n
+// meetings with the three series.
+func (g *gen) oneOffMeetingsYAML(w *yw, s *school, n int) {
 	kinds := []string{"focus-group", "workshop", "parents-meeting", "monitoring-visit", "other", "focus-group", "workshop"}
 	titles := map[string][]string{
 		"focus-group":      {"Focus group for parents and carers", "Evening focus group", "Focus group on SEND support"},
@@ -635,7 +658,7 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 		if g.chance(0.3) {
 			w.line(2, "id: %s-%d", kind, k)
 		}
-		common(kind)
+		g.meetingBasicsYAML(w, s, kind)
 		if kind == "other" && g.chance(0.5) {
 			w.line(2, "start: %s", date(at)) // all day
 		} else {
@@ -659,7 +682,6 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 		}
 		w.WriteByte('\n')
 	}
-	return w.Bytes(), n
 }
 
 func earliest(a, b time.Time) time.Time {
