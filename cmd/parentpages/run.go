@@ -70,9 +70,21 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 	if check {
 		name = "check"
 	}
+	cfg, format, exit, ok := buildConfig(name, args, stderr, check)
+	if !ok {
+		return exit
+	}
+	res, err := build.Build(ctx, cfg)
+	return reportBuild(stdout, stderr, name, cfg, format, res, err)
+}
+
+// buildConfig reads the flags of build or check (name) into a Config and
+// the --format of problems; when they are wrong, or only ask for help, it
+// returns false and the exit status.
+func buildConfig(name string, args []string, stderr io.Writer, check bool) (cfg build.Config, format string, exit int, ok bool) {
 	fs := flag.NewFlagSet("parentpages "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	cfg := build.Config{History: true}
+	cfg = build.Config{History: true}
 	var now string
 	fs.StringVar(&cfg.Content, "content", "content", "the content `folder`")
 	if !check {
@@ -81,31 +93,31 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 	fs.StringVar(&now, "now", "", "fix today's `date` (YYYY-MM-DD) for a reproducible build; default $SOURCE_DATE_EPOCH, else the clock")
 	fs.BoolVar(&cfg.Drafts, "drafts", false, "include drafts")
 	fs.BoolVar(&cfg.Future, "future", false, "include updates dated after today")
-	format := "plain"
+	format = "plain"
 	if check {
 		fs.StringVar(&format, "format", "plain", "how to print problems: `plain` (path:line:col: message), or github, which also prints GitHub Actions annotations on standard output")
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return cfg, format, exitOK, false
 		}
-		return exitUsage
+		return cfg, format, exitUsage, false
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "parentpages %s: unexpected argument %q\n", name, fs.Arg(0))
 		fs.Usage()
-		return exitUsage
+		return cfg, format, exitUsage, false
 	}
 	if format != "plain" && format != "github" {
 		fmt.Fprintf(stderr, "parentpages %s: --format %q is not a format; use plain or github\n", name, format)
-		return exitUsage
+		return cfg, format, exitUsage, false
 	}
 	switch {
 	case check:
 		cfg.Mode = build.Check
 	case cfg.Out == "":
 		fmt.Fprintf(stderr, "parentpages %s: --out needs a folder, such as public\n", name)
-		return exitUsage
+		return cfg, format, exitUsage, false
 	default:
 		cfg.Mode = build.Write
 	}
@@ -113,9 +125,14 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 	cfg.Now, cfg.NowIsDate, err = today(now, os.Getenv("SOURCE_DATE_EPOCH"), time.Now())
 	if err != nil {
 		fmt.Fprintf(stderr, "parentpages %s: %v\n", name, err)
-		return exitUsage
+		return cfg, format, exitUsage, false
 	}
-	res, err := build.Build(ctx, cfg)
+	return cfg, format, exitOK, true
+}
+
+// reportBuild prints the build's problems (and, in the github format, their
+// annotations) and what it did, and returns the exit status.
+func reportBuild(stdout, stderr io.Writer, name string, cfg build.Config, format string, res *build.Result, err error) int {
 	if res != nil {
 		for _, d := range res.Diagnostics {
 			fmt.Fprintln(stderr, d)
@@ -127,6 +144,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 			fmt.Fprintf(stderr, "parentpages %s: warning: %s\n", name, n)
 		}
 	}
+	check := cfg.Mode == build.Check
 	switch {
 	case errors.Is(err, build.ErrContent):
 		n := len(res.Diagnostics.Errors())

@@ -184,14 +184,7 @@ func yamlString(s string) string {
 
 // school writes one school's data files, pages and files.
 func (w *hugoWriter) school(dir, slug string) error {
-	read := func(name string) ([]byte, bool, error) {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if os.IsNotExist(err) {
-			return nil, false, nil
-		}
-		return b, err == nil, err
-	}
-	sy, _, err := read("school.yaml")
+	sy, _, err := readIfThere(filepath.Join(dir, "school.yaml"))
 	if err != nil {
 		return err
 	}
@@ -205,15 +198,43 @@ func (w *hugoWriter) school(dir, slug string) error {
 	if err := w.write(data+"school.yaml", sy); err != nil {
 		return err
 	}
+	subpages, err := w.schoolData(dir, data)
+	if err != nil {
+		return err
+	}
+	c := "content/schools/" + slug + "/"
+	if err := w.schoolPages(c, slug, info.Name, subpages); err != nil {
+		return err
+	}
+	if err := w.copyFolder(filepath.Join(dir, "updates"), c+"updates/"); err != nil {
+		return err
+	}
+	return w.copyFolder(filepath.Join(dir, "files"), "static/schools/"+slug+"/files/")
+}
+
+// readIfThere reads a file, and says whether it was there.
+func readIfThere(p string) ([]byte, bool, error) {
+	b, err := os.ReadFile(p)
+	if os.IsNotExist(err) {
+		return nil, false, nil
+	}
+	return b, err == nil, err
+}
+
+// schoolData copies a school's action plan, meetings (their times as Hugo
+// reads them) and views into Hugo's data folder, and returns the school's
+// subpages: those of the files it has, and the inspection and meetings
+// pages, which every school has.
+func (w *hugoWriter) schoolData(dir, data string) ([]string, error) {
 	subpages := []string{"inspection", "meetings"}
 	for _, f := range []struct{ from, to, page string }{
 		{"action-plan.yaml", "plan.yaml", "action-plan"},
 		{"meetings.yaml", "meetings.yaml", ""},
 		{"views.yaml", "views.yaml", "views"},
 	} {
-		b, ok, err := read(f.from)
+		b, ok, err := readIfThere(filepath.Join(dir, f.from))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		if !ok {
 			continue
@@ -222,51 +243,46 @@ func (w *hugoWriter) school(dir, slug string) error {
 			b = hugoTimes(b)
 		}
 		if err := w.write(data+f.to, b); err != nil {
-			return err
+			return nil, err
 		}
 		if f.page != "" {
 			subpages = append(subpages, f.page)
 		}
 	}
-	c := "content/schools/" + slug + "/"
-	name := yamlString(info.Name)
+	return subpages, nil
+}
+
+// schoolPages writes the Hugo pages of a school into c: its home page,
+// each subpage and the list of its updates.
+func (w *hugoWriter) schoolPages(c, slug, schoolName string, subpages []string) error {
+	name := yamlString(schoolName)
 	if err := w.write(c+"_index.md", []byte(fmt.Sprintf("---\ntitle: %s\ntype: school\nschool: %s\noutputs: [HTML, RSS, Calendar]\n---\n", name, slug))); err != nil {
 		return err
 	}
 	titles := map[string]string{"inspection": "Inspections: ", "meetings": "Meetings: ", "action-plan": "Action plan: ", "views": "Views of parents and carers: "}
 	for _, p := range subpages {
-		fm := fmt.Sprintf("---\ntitle: %s\ntype: schoolpage\nlayout: %s\nschool: %s\n---\n", yamlString(titles[p]+info.Name), p, slug)
+		fm := fmt.Sprintf("---\ntitle: %s\ntype: schoolpage\nlayout: %s\nschool: %s\n---\n", yamlString(titles[p]+schoolName), p, slug)
 		if err := w.write(c+p+".md", []byte(fm)); err != nil {
 			return err
 		}
 	}
-	fm := fmt.Sprintf("---\ntitle: %s\ntype: updates\nschool: %s\ncascade:\n  type: update\n  school: %s\n---\n", yamlString("Updates: "+info.Name), slug, slug)
-	if err := w.write(c+"updates/_index.md", []byte(fm)); err != nil {
-		return err
-	}
-	ups, err := os.ReadDir(filepath.Join(dir, "updates"))
+	fm := fmt.Sprintf("---\ntitle: %s\ntype: updates\nschool: %s\ncascade:\n  type: update\n  school: %s\n---\n", yamlString("Updates: "+schoolName), slug, slug)
+	return w.write(c+"updates/_index.md", []byte(fm))
+}
+
+// copyFolder copies the files of the folder from, if it is there, to the
+// folder to of the Hugo site.
+func (w *hugoWriter) copyFolder(from, to string) error {
+	entries, err := os.ReadDir(from)
 	if err != nil && !os.IsNotExist(err) {
 		return err
 	}
-	for _, u := range ups {
-		b, err := os.ReadFile(filepath.Join(dir, "updates", u.Name()))
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
 		if err != nil {
 			return err
 		}
-		if err := w.write(c+"updates/"+u.Name(), b); err != nil {
-			return err
-		}
-	}
-	files, err := os.ReadDir(filepath.Join(dir, "files"))
-	if err != nil && !os.IsNotExist(err) {
-		return err
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(filepath.Join(dir, "files", f.Name()))
-		if err != nil {
-			return err
-		}
-		if err := w.write("static/schools/"+slug+"/files/"+f.Name(), b); err != nil {
+		if err := w.write(to+e.Name(), b); err != nil {
 			return err
 		}
 	}

@@ -127,6 +127,8 @@ type row struct {
 	walls              []measure // each run's fresh build, for the ratios between sizes
 }
 
+// bench writes the corpora, times the builds of every size and prints the
+// tables of medians.
 func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writer) error {
 	work := o.work
 	if work == "" {
@@ -141,119 +143,171 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 	} else {
 		fmt.Fprintf(stderr, "work folder: %s\n", work)
 	}
-	logf := func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }
-
-	bin := o.bin
-	if bin == "" {
-		bin = filepath.Join(work, "parentpages")
-		logf("building parentpages")
-		if err := goBuild(ctx, bin); err != nil {
-			return err
-		}
-	}
-	hugo := ""
-	if o.hugo {
-		p, err := exec.LookPath("hugo")
-		if err != nil {
-			logf("hugo is not on the PATH (apt-get install -y hugo): measuring parentpages only")
-		} else {
-			hugo = p
-		}
+	b := &benchRun{o: o, logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }}
+	if err := b.findPrograms(ctx, work); err != nil {
+		return err
 	}
 
 	loadStart := loadAverage()
-	quiet := &settler{cold: o.cold}
+	b.quiet = &settler{cold: o.cold}
 	// Every corpus is written first; then each run times every size in
 	// turn (100, 1,000, 5,000, 100, 1,000, ...), so that the ratio of one
 	// size's time to another's is also measured pair by pair, as parentpages
 	// against Hugo is, and a slow spell of a noisy machine does not fall on
 	// one size only.
-	sizes := make([]*sizeRun, len(o.schools))
-	for k, n := range o.schools {
-		base := filepath.Join(work, strconv.Itoa(n))
-		// A fresh build must find no output folder of an earlier run.
-		if _, err := os.Stat(base); err == nil {
-			return fmt.Errorf("%s already holds a run; give -dir a new or empty folder", base)
-		}
-		sz := &sizeRun{base: base, content: filepath.Join(base, "content"), hugoSrc: filepath.Join(base, "hugo")}
-		logf("%d schools: writing the corpus", n)
-		st, err := benchcorpus.Write(sz.content, benchcorpus.Options{Schools: n, Seed: o.seed, Now: now})
-		if err != nil {
-			return err
-		}
-		if o.git {
-			if err := gitCommit(ctx, sz.content); err != nil {
-				return err
-			}
-		}
-		sz.row = row{schools: n, corpusFiles: st.Files, corpusBytes: st.Bytes}
-		if hugo != "" {
-			if err := writeHugoSite(sz.content, sz.hugoSrc); err != nil {
-				return fmt.Errorf("writing the Hugo site: %w", err)
-			}
-		}
-		if sz.edit, err = pickUpdate(sz.content); err != nil {
-			return err
-		}
-		sizes[k] = sz
+	sizes, err := b.writeCorpora(ctx, work, now)
+	if err != nil {
+		return err
 	}
-	// Every timed build that starts from nothing writes into a folder
-	// never used before, once the settler has readied the machine.
 	for i := range o.runs {
 		for _, sz := range sizes {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			n := sz.row.schools
-			progs, data := []string{bin}, []string{sz.content}
-			if hugo != "" {
-				progs, data = append(progs, hugo), append(data, sz.hugoSrc)
-			}
-			if err := quiet.settle(ctx, logf, progs, data); err != nil {
+			if err := b.timeFresh(ctx, sz, i); err != nil {
 				return err
 			}
-			out := filepath.Join(sz.base, fmt.Sprintf("public-%d", i+1))
-			sz.outs = append(sz.outs, out)
-			ppArgs := []string{"build", "--content", sz.content, "--out", out, "--now", o.now}
-			logf("%d schools, run %d/%d: parentpages", n, i+1, o.runs)
-			m, err := timeCommand(ctx, bin, ppArgs, nil)
-			if err != nil {
-				return fmt.Errorf("parentpages: %w", err)
-			}
-			sz.pps = append(sz.pps, m)
-			// An unchanged second build into the same folder.
-			m, err = timeCommand(ctx, bin, ppArgs, nil)
-			if err != nil {
-				return fmt.Errorf("parentpages, second build: %w", err)
-			}
-			sz.seconds = append(sz.seconds, m)
-			if hugo != "" {
-				if err := quiet.settle(ctx, logf, progs, data); err != nil {
-					return err
-				}
-				sz.hugoOut = filepath.Join(sz.base, fmt.Sprintf("hugo-public-%d", i+1))
-				logf("%d schools, run %d/%d: hugo", n, i+1, o.runs)
-				m, err := timeCommand(ctx, hugo, []string{"--minify", "--quiet", "--source", sz.hugoSrc, "--destination", sz.hugoOut,
-					"--clock", o.now + "T00:00:00Z"}, []string{"HUGO_CACHEDIR=" + filepath.Join(sz.base, "hugo-cache")})
-				if err != nil {
-					logf("hugo failed, so it is left out from here on: %v", err)
-					hugo = ""
-				} else {
-					sz.hugos = append(sz.hugos, m)
-				}
-			}
-			// The floor reads the built site as it was just written: warm,
-			// unless the run is cold.
-			if err := quiet.settle(ctx, logf, nil, []string{sz.content, out}); err != nil {
-				return err
-			}
-			f, err := copyAndRead(sz.content, filepath.Join(sz.base, fmt.Sprintf("copy-%d", i+1)), out)
-			if err != nil {
-				return fmt.Errorf("copy-and-read floor: %w", err)
-			}
-			sz.floors = append(sz.floors, f)
 		}
 	}
+	rows, err := summarise(sizes)
+	if err != nil {
+		return err
+	}
+	if err := b.timeEdits(ctx, sizes, rows); err != nil {
+		return err
+	}
+	printTables(stdout, rows, o)
+	fmt.Fprintf(stdout, "\nLoad average (1, 5, 15 minutes) at the start: %s; at the end: %s.\n", loadStart, loadAverage())
+	return nil
+}
+
+// benchRun is what every step of a benchmark shares: the options, the
+// programs it times and the settler that readies the machine for each.
+type benchRun struct {
+	o     options
+	bin   string // the parentpages binary
+	hugo  string // hugo's path; "" when Hugo is not measured, or no longer
+	quiet *settler
+	logf  func(format string, args ...any)
+}
+
+// findPrograms builds parentpages into work, unless -bin names a binary,
+// and, with -hugo, finds hugo on the PATH.
+func (b *benchRun) findPrograms(ctx context.Context, work string) error {
+	b.bin = b.o.bin
+	if b.bin == "" {
+		b.bin = filepath.Join(work, "parentpages")
+		b.logf("building parentpages")
+		if err := goBuild(ctx, b.bin); err != nil {
+			return err
+		}
+	}
+	if b.o.hugo {
+		p, err := exec.LookPath("hugo")
+		if err != nil {
+			b.logf("hugo is not on the PATH (apt-get install -y hugo): measuring parentpages only")
+		} else {
+			b.hugo = p
+		}
+	}
+	return nil
+}
+
+// writeCorpora writes the corpus of every number of schools into its own
+// folder under work (committed with -git, its Hugo site beside it with
+// -hugo) and picks the update that the everyday build edits.
+func (b *benchRun) writeCorpora(ctx context.Context, work string, now time.Time) ([]*sizeRun, error) {
+	sizes := make([]*sizeRun, len(b.o.schools))
+	for k, n := range b.o.schools {
+		base := filepath.Join(work, strconv.Itoa(n))
+		// A fresh build must find no output folder of an earlier run.
+		if _, err := os.Stat(base); err == nil {
+			return nil, fmt.Errorf("%s already holds a run; give -dir a new or empty folder", base)
+		}
+		sz := &sizeRun{base: base, content: filepath.Join(base, "content"), hugoSrc: filepath.Join(base, "hugo")}
+		b.logf("%d schools: writing the corpus", n)
+		st, err := benchcorpus.Write(sz.content, benchcorpus.Options{Schools: n, Seed: b.o.seed, Now: now})
+		if err != nil {
+			return nil, err
+		}
+		if b.o.git {
+			if err := gitCommit(ctx, sz.content); err != nil {
+				return nil, err
+			}
+		}
+		sz.row = row{schools: n, corpusFiles: st.Files, corpusBytes: st.Bytes}
+		if b.hugo != "" {
+			if err := writeHugoSite(sz.content, sz.hugoSrc); err != nil {
+				return nil, fmt.Errorf("writing the Hugo site: %w", err)
+			}
+		}
+		if sz.edit, err = pickUpdate(sz.content); err != nil {
+			return nil, err
+		}
+		sizes[k] = sz
+	}
+	return sizes, nil
+}
+
+// timeFresh times run i at one size: a fresh build, an unchanged second
+// build into the same folder, Hugo's build and the copy-and-read floor.
+// Every timed build that starts from nothing writes into a folder never
+// used before, once the settler has readied the machine.
+func (b *benchRun) timeFresh(ctx context.Context, sz *sizeRun, i int) error {
+	n := sz.row.schools
+	progs, data := []string{b.bin}, []string{sz.content}
+	if b.hugo != "" {
+		progs, data = append(progs, b.hugo), append(data, sz.hugoSrc)
+	}
+	if err := b.quiet.settle(ctx, b.logf, progs, data); err != nil {
+		return err
+	}
+	out := filepath.Join(sz.base, fmt.Sprintf("public-%d", i+1))
+	sz.outs = append(sz.outs, out)
+	ppArgs := []string{"build", "--content", sz.content, "--out", out, "--now", b.o.now}
+	b.logf("%d schools, run %d/%d: parentpages", n, i+1, b.o.runs)
+	m, err := timeCommand(ctx, b.bin, ppArgs, nil)
+	if err != nil {
+		return fmt.Errorf("parentpages: %w", err)
+	}
+	sz.pps = append(sz.pps, m)
+	// An unchanged second build into the same folder.
+	m, err = timeCommand(ctx, b.bin, ppArgs, nil)
+	if err != nil {
+		return fmt.Errorf("parentpages, second build: %w", err)
+	}
+	sz.seconds = append(sz.seconds, m)
+	if b.hugo != "" {
+		if err := b.quiet.settle(ctx, b.logf, progs, data); err != nil {
+			return err
+		}
+		sz.hugoOut = filepath.Join(sz.base, fmt.Sprintf("hugo-public-%d", i+1))
+		b.logf("%d schools, run %d/%d: hugo", n, i+1, b.o.runs)
+		m, err := timeCommand(ctx, b.hugo, []string{"--minify", "--quiet", "--source", sz.hugoSrc, "--destination", sz.hugoOut,
+			"--clock", b.o.now + "T00:00:00Z"}, []string{"HUGO_CACHEDIR=" + filepath.Join(sz.base, "hugo-cache")})
+		if err != nil {
+			b.logf("hugo failed, so it is left out from here on: %v", err)
+			b.hugo = ""
+		} else {
+			sz.hugos = append(sz.hugos, m)
+		}
+	}
+	// The floor reads the built site as it was just written: warm,
+	// unless the run is cold.
+	if err := b.quiet.settle(ctx, b.logf, nil, []string{sz.content, out}); err != nil {
+		return err
+	}
+	f, err := copyAndRead(sz.content, filepath.Join(sz.base, fmt.Sprintf("copy-%d", i+1)), out)
+	if err != nil {
+		return fmt.Errorf("copy-and-read floor: %w", err)
+	}
+	sz.floors = append(sz.floors, f)
+	return nil
+}
+
+// summarise makes each size's row of medians, every run's timings and the
+// sizes of the last outputs.
+func summarise(sizes []*sizeRun) ([]row, error) {
 	var rows []row
 	for _, sz := range sizes {
 		r := sz.row
@@ -262,29 +316,33 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 			"floor " + durations(sz.floors), "Hugo " + walls(sz.hugos), "parentpages ÷ Hugo in each run " + ratios(sz.pps, sz.hugos)}
 		var err error
 		if r.out, err = walkTree(sz.outs[len(sz.outs)-1]); err != nil {
-			return err
+			return nil, err
 		}
 		if len(sz.hugos) > 0 {
 			r.hugo = medianOf(sz.hugos)
 			if r.hugoOut, err = walkTree(sz.hugoOut); err != nil {
-				return err
+				return nil, err
 			}
 		}
 		r.walls = sz.pps
 		rows = append(rows, r)
 	}
-	// The everyday build: a PSA has edited one update. It replaces the
-	// folder, and so deletes the previous site's folders: it comes after
-	// every fresh build (see settler).
+	return rows, nil
+}
+
+// timeEdits times the everyday build: a PSA has edited one update. It
+// replaces the folder, and so deletes the previous site's folders: it
+// comes after every fresh build (see settler).
+func (b *benchRun) timeEdits(ctx context.Context, sizes []*sizeRun, rows []row) error {
 	for k, sz := range sizes {
 		var edits []measure
 		for i, out := range sz.outs {
-			if err := quiet.settle(ctx, logf, []string{bin}, []string{sz.content, out}); err != nil {
+			if err := b.quiet.settle(ctx, b.logf, []string{b.bin}, []string{sz.content, out}); err != nil {
 				return err
 			}
-			logf("%d schools, run %d/%d: parentpages after one update is edited", rows[k].schools, i+1, len(sz.outs))
-			args := []string{"build", "--content", sz.content, "--out", out, "--now", o.now}
-			m, err := timeEdited(sz.edit, func() (measure, error) { return timeCommand(ctx, bin, args, nil) })
+			b.logf("%d schools, run %d/%d: parentpages after one update is edited", rows[k].schools, i+1, len(sz.outs))
+			args := []string{"build", "--content", sz.content, "--out", out, "--now", b.o.now}
+			m, err := timeEdited(sz.edit, func() (measure, error) { return timeCommand(ctx, b.bin, args, nil) })
 			if err != nil {
 				return fmt.Errorf("parentpages, one update edited: %w", err)
 			}
@@ -293,8 +351,6 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 		rows[k].edited = medianOf(edits)
 		rows[k].runs = append(rows[k].runs, "one update edited "+walls(edits))
 	}
-	printTables(stdout, rows, o)
-	fmt.Fprintf(stdout, "\nLoad average (1, 5, 15 minutes) at the start: %s; at the end: %s.\n", loadStart, loadAverage())
 	return nil
 }
 

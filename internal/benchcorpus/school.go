@@ -296,8 +296,30 @@ func (g *gen) grades(f framework, cat, phase string) (overall string, js [][2]st
 
 var noOverallFrom = d(2024, 9, 1)
 
+// schoolYAML writes school.yaml and chooses the school's latest full
+// inspection, which the other files follow.
 func (g *gen) schoolYAML(s *school) []byte {
 	var w yw
+	g.identityYAML(&w, s)
+	g.psaYAML(&w, s)
+	f := g.latestInspection(s)
+	w.line(0, "inspections:")
+	g.earlierInspectionYAML(&w, f)
+	g.latestInspectionYAML(&w, s, f)
+	g.monitoringYAML(&w, s.latest, f)
+	if g.chance(0.6) {
+		g.milestonesYAML(&w, s.latest.start)
+	}
+	if g.chance(0.3) {
+		w.WriteByte('\n')
+		w.line(0, "x_notes: %s", q("PSA only. "+g.sentence()))
+	}
+	return w.Bytes()
+}
+
+// identityYAML writes who the school is: name, URN, phase, address,
+// website and headteacher.
+func (g *gen) identityYAML(w *yw, s *school) {
 	w.line(0, "name: %s", q(s.name))
 	w.line(0, "urn: \"%06d\"", 100000+g.index%900000)
 	w.line(0, "phase: %s", s.phase)
@@ -309,6 +331,11 @@ func (g *gen) schoolYAML(s *school) []byte {
 		w.line(0, "draft: false")
 	}
 	w.WriteByte('\n')
+}
+
+// psaYAML writes how parents reach the school's PSA and the ways they can
+// give their views.
+func (g *gen) psaYAML(w *yw, s *school) {
 	psaSlug := strings.ReplaceAll(strings.ToLower(s.psa), " ", ".")
 	w.line(0, "psa:")
 	w.line(2, "name: %s", q(s.psa))
@@ -331,7 +358,12 @@ func (g *gen) schoolYAML(s *school) []byte {
 		w.line(2, "- %s", q(v))
 	}
 	w.WriteByte('\n')
+}
 
+// latestInspection chooses the school's latest full inspection (its
+// framework, category, date and areas for improvement) into s.latest, and
+// returns its framework.
+func (g *gen) latestInspection(s *school) framework {
 	f := g.framework()
 	cat := g.category(f)
 	latestTo := earliest(f.to, day(g.now, -40))
@@ -342,10 +374,12 @@ func (g *gen) schoolYAML(s *school) []byte {
 		areas = append(areas, areaPool[i])
 	}
 	s.latest = inspection{start: start, framework: f.key, category: cat, areas: areas}
+	return f
+}
 
-	w.line(0, "inspections:")
-	// An older full inspection, under the framework of its day, that found
-	// the school good: the category is new.
+// earlierInspectionYAML sometimes writes an older full inspection, under
+// the framework before f, that found the school good: the category is new.
+func (g *gen) earlierInspectionYAML(w *yw, f framework) {
 	if g.chance(0.3) && f.key != "2009" {
 		var prev framework
 		for i, fw := range frameworks {
@@ -360,6 +394,12 @@ func (g *gen) schoolYAML(s *school) []byte {
 		w.line(4, "overall: good")
 		w.line(4, "report_url: https://reports.ofsted.example.org/provider/21/%06d/%s", 100000+g.index%900000, date(ps))
 	}
+}
+
+// latestInspectionYAML writes the latest full inspection: its judgements,
+// category, summary and areas for improvement.
+func (g *gen) latestInspectionYAML(w *yw, s *school, f framework) {
+	start, cat := s.latest.start, s.latest.category
 	overall, js, sg := g.grades(f, cat, s.phase)
 	w.line(2, "- start: %s", date(start))
 	if g.chance(0.8) {
@@ -387,13 +427,17 @@ func (g *gen) schoolYAML(s *school) []byte {
 	w.line(4, "report_url: https://reports.ofsted.example.org/provider/21/%06d", 100000+g.index%900000)
 	w.block(4, "summary", g.inspectionSummary(s, cat))
 	w.line(4, "areas_for_improvement:")
-	for _, a := range areas {
+	for _, a := range s.latest.areas {
 		w.line(6, "- id: %s", a.id)
 		w.line(8, "text: %s", q(a.text))
 	}
-	// Monitoring inspections follow a category, every few months.
-	if cat != "none" && cat != "requires-improvement" {
-		t := day(start, g.intn(90, 150))
+}
+
+// monitoringYAML writes the monitoring inspections that follow a category,
+// every few months, up to a month before now.
+func (g *gen) monitoringYAML(w *yw, latest inspection, f framework) {
+	if latest.category != "none" && latest.category != "requires-improvement" {
+		t := day(latest.start, g.intn(90, 150))
 		for k := 0; k < 3 && t.Before(day(g.now, -30)); k++ {
 			w.line(2, "- start: %s", date(t))
 			w.line(4, "type: monitoring")
@@ -404,26 +448,24 @@ func (g *gen) schoolYAML(s *school) []byte {
 			t = day(t, g.intn(120, 200))
 		}
 	}
-	if g.chance(0.6) {
-		w.WriteByte('\n')
-		w.line(0, "milestones:")
-		kinds := []string{"draft-report-comments", "report-published", "statement-of-action", "parents-meeting"}
-		at := start
-		for _, k := range kinds[:g.intn(1, len(kinds))] {
-			at = day(at, g.intn(5, 20))
-			if !at.Before(g.now) {
-				break
-			}
-			w.line(2, "- kind: %s", k)
-			w.line(4, "date: %s", date(at))
-			w.line(4, "note: %s", q(g.sentence()))
+}
+
+// milestonesYAML writes the first few steps after the inspection that
+// began on start, those already past.
+func (g *gen) milestonesYAML(w *yw, start time.Time) {
+	w.WriteByte('\n')
+	w.line(0, "milestones:")
+	kinds := []string{"draft-report-comments", "report-published", "statement-of-action", "parents-meeting"}
+	at := start
+	for _, k := range kinds[:g.intn(1, len(kinds))] {
+		at = day(at, g.intn(5, 20))
+		if !at.Before(g.now) {
+			break
 		}
+		w.line(2, "- kind: %s", k)
+		w.line(4, "date: %s", date(at))
+		w.line(4, "note: %s", q(g.sentence()))
 	}
-	if g.chance(0.3) {
-		w.WriteByte('\n')
-		w.line(0, "x_notes: %s", q("PSA only. "+g.sentence()))
-	}
-	return w.Bytes()
 }
 
 var categoryWords = map[string]string{
@@ -521,19 +563,31 @@ var weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
 func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	var w yw
 	n := g.intn(8, 15)
+	g.reviewGroupYAML(&w, s)
+	g.dropInYAML(&w, s)
+	g.governorsYAML(&w, s)
+	g.oneOffMeetingsYAML(&w, s, n)
+	return w.Bytes(), n
+}
+
+// meetingBasicsYAML writes what every meeting has: its kind, where it is,
+// who it is for and how to get in.
+func (g *gen) meetingBasicsYAML(w *yw, s *school, kind string) {
 	loc := s.name + ", " + s.la
-	common := func(kind string) {
-		w.line(2, "kind: %s", kind)
-		w.line(2, "location: %s", q(pick(g, []string{"Family room", "School hall", "Library", "Community centre"})+", "+loc))
-		if g.chance(0.3) {
-			w.line(2, "online: https://meet.example.org/%s-%d", s.slug, g.rng.IntN(10000))
-		}
-		w.line(2, "audience: %s", q(pick(g, []string{"Open to all parents and carers", "Parents and carers of children in Reception to Year 2", "Members of the School Review Group only"})))
-		if g.chance(0.7) {
-			w.line(2, "access: %s", q("Step-free access. "+pick(g, []string{"Creche available.", "Interpreters on request.", "Hearing loop in the hall.", "Toddlers welcome."})))
-		}
+	w.line(2, "kind: %s", kind)
+	w.line(2, "location: %s", q(pick(g, []string{"Family room", "School hall", "Library", "Community centre"})+", "+loc))
+	if g.chance(0.3) {
+		w.line(2, "online: https://meet.example.org/%s-%d", s.slug, g.rng.IntN(10000))
 	}
-	// The review group: every 6 weeks until the summer, with a half-term gap.
+	w.line(2, "audience: %s", q(pick(g, []string{"Open to all parents and carers", "Parents and carers of children in Reception to Year 2", "Members of the School Review Group only"})))
+	if g.chance(0.7) {
+		w.line(2, "access: %s", q("Step-free access. "+pick(g, []string{"Creche available.", "Interpreters on request.", "Hearing loop in the hall.", "Toddlers welcome."})))
+	}
+}
+
+// reviewGroupYAML writes the review group: every 6 weeks until the summer,
+// with a half-term gap.
+func (g *gen) reviewGroupYAML(w *yw, s *school) {
 	first := day(s.latest.start, g.intn(30, 60))
 	if first.Before(day(g.now, -300)) {
 		first = day(g.now, -g.intn(60, 200))
@@ -541,7 +595,7 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	first = weekday(first)
 	w.line(0, "- title: School Review Group")
 	w.line(2, "id: review-group")
-	common("review-group")
+	g.meetingBasicsYAML(w, s, "review-group")
 	w.line(2, "start: %sT16:00", date(first))
 	w.line(2, "end: %sT17:30", date(first))
 	w.line(2, "repeat:")
@@ -551,11 +605,14 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	w.line(2, "status: confirmed")
 	w.block(2, "description", g.para(2, 3))
 	w.WriteByte('\n')
-	// The PSA's weekly drop-in, a set number of times.
+}
+
+// dropInYAML writes the PSA's weekly drop-in, a set number of times.
+func (g *gen) dropInYAML(w *yw, s *school) {
 	dropIn := weekday(day(g.now, -g.intn(14, 60)))
 	w.line(0, "- title: %s", q("Drop-in with "+s.psa))
 	w.line(2, "id: psa-drop-in")
-	common("drop-in")
+	g.meetingBasicsYAML(w, s, "drop-in")
 	w.line(2, "start: %sT08:30", date(dropIn))
 	w.line(2, "end: %sT09:30", date(dropIn))
 	w.line(2, "repeat:")
@@ -563,11 +620,15 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	w.line(4, "count: %d", g.intn(6, 20))
 	w.block(2, "description", g.para(1, 2))
 	w.WriteByte('\n')
-	// Governors meet monthly on a day every month has.
+}
+
+// governorsYAML writes the governors' monthly coffee morning, on a day
+// every month has.
+func (g *gen) governorsYAML(w *yw, s *school) {
 	gov := d(g.now.Year(), g.now.Month()-time.Month(g.intn(1, 3)), g.intn(1, 28))
 	w.line(0, "- title: Coffee morning with the chair of governors")
 	w.line(2, "id: governors-coffee")
-	common("governors")
+	g.meetingBasicsYAML(w, s, "governors")
 	w.line(2, "start: %sT09:00", date(gov))
 	w.line(2, "repeat:")
 	w.line(4, "every: 1 month")
@@ -575,7 +636,11 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 	w.line(2, "status: %s", pick(g, []string{"confirmed", "tentative"}))
 	w.block(2, "description", g.para(1, 2))
 	w.WriteByte('\n')
-	// One-off meetings, on distinct days.
+}
+
+// oneOffMeetingsYAML writes one-off meetings, on distinct days, to make n
+// meetings with the three series.
+func (g *gen) oneOffMeetingsYAML(w *yw, s *school, n int) {
 	kinds := []string{"focus-group", "workshop", "parents-meeting", "monitoring-visit", "other", "focus-group", "workshop"}
 	titles := map[string][]string{
 		"focus-group":      {"Focus group for parents and carers", "Evening focus group", "Focus group on SEND support"},
@@ -593,7 +658,7 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 		if g.chance(0.3) {
 			w.line(2, "id: %s-%d", kind, k)
 		}
-		common(kind)
+		g.meetingBasicsYAML(w, s, kind)
 		if kind == "other" && g.chance(0.5) {
 			w.line(2, "start: %s", date(at)) // all day
 		} else {
@@ -617,7 +682,6 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 		}
 		w.WriteByte('\n')
 	}
-	return w.Bytes(), n
 }
 
 func earliest(a, b time.Time) time.Time {

@@ -83,10 +83,34 @@ func (b Bars) SVG() string {
 	id := esc(prefix)
 
 	// Lay out first, since the height goes in the opening tag.
-	type keyItem struct {
-		seg  segment
-		x, y float64
+	key, y := b.layoutKey(id)
+	rows, height := b.layoutRows(y)
+
+	var w svgWriter
+	desc := b.Desc
+	if desc == "" {
+		desc = b.describe()
 	}
+	w.open(prefix, "chart-bars", b.Title, desc, height)
+	drawPatterns(&w, id)
+	drawKey(&w, key)
+	for i, r := range b.Rows {
+		drawRow(&w, r, rows[i], id)
+	}
+	w.printf(`</svg>`)
+	return w.String()
+}
+
+// keyItem is one entry of a bar chart's key and where it goes.
+type keyItem struct {
+	seg  segment
+	x, y float64
+}
+
+// layoutKey places the key's entries in rows across the chart, with "Did
+// not answer" only if some row has a gap, and returns them and the y
+// where the first question starts.
+func (b Bars) layoutKey(id string) ([]keyItem, float64) {
 	var key []keyItem
 	items := b.Rows[0].segments(id)
 	for _, r := range b.Rows {
@@ -104,18 +128,25 @@ func (b Bars) SVG() string {
 		key = append(key, keyItem{s, kx, ky})
 		kx += w + fontSize
 	}
-	y := ky + lineHeight + rowGap
+	return key, ky + lineHeight + rowGap
+}
 
-	type rowLayout struct {
-		question, summary []string
-		questionY         float64 // the first line's baseline
-		barY              float64 // the bar's top
-		summaryY          float64
-	}
-	rows := make([]rowLayout, len(b.Rows))
+// barRowLayout is where one question's parts go: its wrapped question and
+// summary and the positions of the three.
+type barRowLayout struct {
+	question, summary []string
+	questionY         float64 // the first line's baseline
+	barY              float64 // the bar's top
+	summaryY          float64
+}
+
+// layoutRows stacks the rows from y down, each question above its bar and
+// its summary below, and returns them and the chart's height.
+func (b Bars) layoutRows(y float64) ([]barRowLayout, float64) {
+	rows := make([]barRowLayout, len(b.Rows))
 	for i, r := range b.Rows {
 		// The question is bold, so a little wider.
-		rl := rowLayout{question: wrap(strings.Fields(r.Label), width/1.1), summary: wrap(r.summary(), width)}
+		rl := barRowLayout{question: wrap(strings.Fields(r.Label), width/1.1), summary: wrap(r.summary(), width)}
 		rl.questionY = y + fontSize
 		y += float64(len(rl.question)) * lineHeight
 		rl.barY = y + 4
@@ -124,21 +155,20 @@ func (b Bars) SVG() string {
 		y += float64(len(rl.summary))*lineHeight + 4 + rowGap
 		rows[i] = rl
 	}
-	height := y - rowGap + 4
+	return rows, y - rowGap + 4
+}
 
-	var w svgWriter
-	desc := b.Desc
-	if desc == "" {
-		desc = b.describe()
-	}
-	w.open(prefix, "chart-bars", b.Title, desc, height)
-
-	// Patterns drawn in currentColor, so they follow the page's colours.
+// drawPatterns defines the fills of the disagree and don't-know segments,
+// drawn in currentColor, so they follow the page's colours.
+func drawPatterns(w *svgWriter, id string) {
 	w.printf(`<defs>`)
 	w.printf(`<pattern id="%s-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="2" height="6" fill="currentColor"/></pattern>`, id)
 	w.printf(`<pattern id="%s-dots" width="6" height="6" patternUnits="userSpaceOnUse"><circle cx="3" cy="3" r="1.3" fill="currentColor"/></pattern>`, id)
 	w.printf(`</defs>`)
+}
 
+// drawKey draws each key entry as a sample of its pattern and its name.
+func drawKey(w *svgWriter, key []keyItem) {
 	w.printf(`<g class="chart-key">`)
 	for _, k := range key {
 		w.printf(`<rect class="%s" x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="currentColor"/>`,
@@ -146,46 +176,45 @@ func (b Bars) SVG() string {
 		w.text(k.x+swatch+6, k.y+fontSize, `fill="currentColor"`, k.seg.key)
 	}
 	w.printf(`</g>`)
+}
 
+// drawRow draws one question: the question in bold, its bar and the
+// results in words under it.
+func drawRow(w *svgWriter, r StackedRow, rl barRowLayout, id string) {
 	barWidth := width - 1 // leaves room for the outline's stroke
-	for i, r := range b.Rows {
-		rl := rows[i]
-		w.printf(`<g class="chart-row">`)
-		w.printf(`<text class="chart-question" fill="currentColor" font-weight="bold">`)
-		for j, line := range rl.question {
-			w.printf(`<tspan x="0" y="%s">%s</tspan>`, num(rl.questionY+float64(j)*lineHeight), esc(line))
-		}
-		w.printf(`</text>`)
-
-		// Segments are scaled to the bar's width, or to their sum if bad
-		// data makes that more than 100.
-		segs := r.segments(id)
-		total := 0.0
-		for _, s := range segs {
-			total += s.value
-		}
-		scale := barWidth / max(100, total)
-		x := 0.5
-		for _, s := range segs {
-			if s.value == 0 {
-				continue
-			}
-			w.printf(`<rect class="%s" x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="currentColor"/>`,
-				s.class, num(x), num(rl.barY), num(s.value*scale), num(barHeight), s.fill)
-			x += s.value * scale
-		}
-		w.printf(`<rect class="chart-bar-outline" x="0.5" y="%s" width="%s" height="%s" fill="none" stroke="currentColor"/>`,
-			num(rl.barY), num(barWidth), num(barHeight))
-
-		w.printf(`<text class="chart-percent" fill="currentColor">`)
-		for j, line := range rl.summary {
-			w.printf(`<tspan x="0" y="%s">%s</tspan>`, num(rl.summaryY+float64(j)*lineHeight), esc(line))
-		}
-		w.printf(`</text>`)
-		w.printf(`</g>`)
+	w.printf(`<g class="chart-row">`)
+	w.printf(`<text class="chart-question" fill="currentColor" font-weight="bold">`)
+	for j, line := range rl.question {
+		w.printf(`<tspan x="0" y="%s">%s</tspan>`, num(rl.questionY+float64(j)*lineHeight), esc(line))
 	}
-	w.printf(`</svg>`)
-	return w.String()
+	w.printf(`</text>`)
+
+	// Segments are scaled to the bar's width, or to their sum if bad
+	// data makes that more than 100.
+	segs := r.segments(id)
+	total := 0.0
+	for _, s := range segs {
+		total += s.value
+	}
+	scale := barWidth / max(100, total)
+	x := 0.5
+	for _, s := range segs {
+		if s.value == 0 {
+			continue
+		}
+		w.printf(`<rect class="%s" x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="currentColor"/>`,
+			s.class, num(x), num(rl.barY), num(s.value*scale), num(barHeight), s.fill)
+		x += s.value * scale
+	}
+	w.printf(`<rect class="chart-bar-outline" x="0.5" y="%s" width="%s" height="%s" fill="none" stroke="currentColor"/>`,
+		num(rl.barY), num(barWidth), num(barHeight))
+
+	w.printf(`<text class="chart-percent" fill="currentColor">`)
+	for j, line := range rl.summary {
+		w.printf(`<tspan x="0" y="%s">%s</tspan>`, num(rl.summaryY+float64(j)*lineHeight), esc(line))
+	}
+	w.printf(`</text>`)
+	w.printf(`</g>`)
 }
 
 // describe writes a text alternative from the data: each question followed

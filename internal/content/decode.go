@@ -250,6 +250,15 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 			d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", name, i+1))
 		}
 		v.Set(s)
+	default:
+		d.basicValue(n, v, name)
+	}
+}
+
+// basicValue decodes a value of a built-in kind: text, a whole number, a
+// number or true or false.
+func (d *decoder) basicValue(n *yaml.Node, v reflect.Value, name string) {
+	switch v.Kind() {
 	case reflect.String:
 		if isNull(n) {
 			return

@@ -211,6 +211,19 @@ func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 		l.oneOf(p, in.Meta, "category", in.Category, categories)
 		return
 	}
+	l.monitoringFields(p, in)
+	if in.Type == "monitoring" {
+		return
+	}
+	l.overallGrade(p, in, fw)
+	urgent := l.judgements(p, in, fw)
+	l.safeguarding(p, in, fw)
+	l.inspectionCategory(p, in, fw, urgent)
+}
+
+// monitoringFields checks that a monitoring inspection has an outcome and
+// no grades, and that a full one has no outcome.
+func (l *loader) monitoringFields(p string, in *Inspection) {
 	if in.Type == "monitoring" {
 		for _, f := range []string{"overall", "judgements", "safeguarding"} {
 			if in.Has(f) {
@@ -223,9 +236,11 @@ func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 	} else if in.Has("outcome") {
 		l.ds.Errorf(p, in.At("outcome"), "`outcome` is for monitoring inspections (`type: monitoring`); for a full inspection write the account in `summary`")
 	}
-	if in.Type == "monitoring" {
-		return
-	}
+}
+
+// overallGrade checks the overall grade against the framework's scale and
+// writes it as the scale's word.
+func (l *loader) overallGrade(p string, in *Inspection, fw Framework) {
 	if in.Overall != "" {
 		switch w, ok := fw.ScaleWord(in.Overall); {
 		case !fw.Overall:
@@ -239,7 +254,12 @@ func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 			}
 		}
 	}
-	urgent := false
+}
+
+// judgements checks each judgement's area and grade against the framework,
+// writes them as the framework names them, and reports whether any grade
+// is urgent improvement.
+func (l *loader) judgements(p string, in *Inspection, fw Framework) (urgent bool) {
 	for i := range in.Judgements {
 		j := &in.Judgements[i]
 		if j.Area != "" {
@@ -258,6 +278,12 @@ func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 			}
 		}
 	}
+	return urgent
+}
+
+// safeguarding checks the safeguarding judgement, for frameworks that make
+// one, and writes it in lower case with single spaces.
+func (l *loader) safeguarding(p string, in *Inspection, fw Framework) {
 	if in.Safeguarding != "" {
 		if fw.Safeguarding == nil {
 			l.ds.Errorf(p, in.At("safeguarding"), "%s has no separate safeguarding judgement, so remove `safeguarding`", fw.Name)
@@ -266,6 +292,11 @@ func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 			l.oneOf(p, in.Meta, "safeguarding", in.Safeguarding, fw.Safeguarding)
 		}
 	}
+}
+
+// inspectionCategory checks that the category exists in the framework and
+// warns when the grades put the school in a category it does not name.
+func (l *loader) inspectionCategory(p string, in *Inspection, fw Framework, urgent bool) {
 	if !slices.Contains(fw.Categories, in.Category) {
 		if slices.Contains(categories, in.Category) {
 			l.ds.Errorf(p, in.At("category"), "`category` %q does not exist in %s; write one of: %s", in.Category, fw.Name, strings.Join(fw.Categories, ", "))

@@ -33,6 +33,28 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 
 // funcs is the template FuncMap, built for one renderer.
 func (r *Renderer) funcs() template.FuncMap {
+	return mergeFuncs(r.pageFuncs(), dateFuncs(), r.meetingFuncs(), r.planFuncs(), inspectionFuncs(), textFuncs())
+}
+
+// mergeFuncs joins groups of template functions into one FuncMap. A name
+// in two groups is a mistake that one map literal would not compile, so it
+// panics.
+func mergeFuncs(groups ...template.FuncMap) template.FuncMap {
+	fm := template.FuncMap{}
+	for _, group := range groups {
+		for name, f := range group {
+			if _, dup := fm[name]; dup {
+				panic("render: two template functions are named " + name)
+			}
+			fm[name] = f
+		}
+	}
+	return fm
+}
+
+// pageFuncs are what any page needs: partials, links (site paths, full
+// addresses, calendar subscriptions), Markdown and the glossary.
+func (r *Renderer) pageFuncs() template.FuncMap {
 	g := newGlossary(r.site, r.url)
 	return template.FuncMap{
 		"url":           r.url,
@@ -45,36 +67,55 @@ func (r *Renderer) funcs() template.FuncMap {
 			}
 			return template.HTML(r.md.HTML(d))
 		},
+		"headings":  headings,
+		"hasReload": func() bool { return r.opts.ReloadScript != "" },
+		"term":      g.term,
+		"glossify":  g.text,
+		// webcal: is a safe scheme, but html/template does not know it.
+		"webcal": func(sitePath string) template.URL {
+			a := r.abs(sitePath)
+			return template.URL("webcal://" + a[strings.Index(a, "://")+3:])
+		},
+		"gcal": func(sitePath string) string {
+			return "https://calendar.google.com/calendar/render?cid=" + template.URLQueryEscaper("webcal://"+strings.SplitN(r.abs(sitePath), "://", 2)[1])
+		},
+	}
+}
+
+// dateFuncs write dates and times.
+func dateFuncs() template.FuncMap {
+	return template.FuncMap{
 		"longDate":  longDate,
 		"shortDate": shortDate,
 		"date":      dateWords,
 		"dateSpan":  func(a, b content.Date) string { return dateSpan(a.Time, b.Time) },
 		"between":   func(a, b content.Date) string { return between(a.Time, b.Time) },
 		"clock":     clock,
+		"iso":       func(t time.Time) string { return t.Format(time.RFC3339) },
+		"isoDate":   func(d content.Date) string { return d.Format(time.DateOnly) },
+	}
+}
+
+// meetingFuncs say when meetings are, relative to the site's now.
+func (r *Renderer) meetingFuncs() template.FuncMap {
+	return template.FuncMap{
 		"when": func(m site.MeetingAt) string {
 			return when(m.At.Start, m.At.End, m.Meeting.AllDay)
 		},
 		"occurrence": func(m *site.Meeting, o site.Occurrence) string { return when(o.Start, o.End, m.AllDay) },
-		"iso":        func(t time.Time) string { return t.Format(time.RFC3339) },
-		"isoDate":    func(d content.Date) string { return d.Format(time.DateOnly) },
-		"category":   categoryWords,
-		"capitalise": words.Capitalise,
-		"plural":     words.Plural,
-		"lower":      strings.ToLower,
 		"upcoming":   func(s *site.School) []site.MeetingAt { return s.Upcoming(r.site.Now) },
 		"past":       func(s *site.School) []site.MeetingAt { return s.Past(r.site.Now) },
-		"first": func(n int, xs any) any {
-			switch xs := xs.(type) {
-			case []site.MeetingAt:
-				return xs[:min(n, len(xs))]
-			case []*site.Update:
-				return xs[:min(n, len(xs))]
-			}
-			return xs
+		"exceptAhead": func(m *site.Meeting) []time.Time {
+			return exceptAfter(m, r.site.Now)
 		},
+	}
+}
+
+// planFuncs draw an action plan's measures as charts and a survey's
+// questions as bars, and sum up its actions.
+func (r *Renderer) planFuncs() template.FuncMap {
+	return template.FuncMap{
 		"statuses":       site.Statuses,
-		"number":         chart.FormatNumber,
-		"count":          func(n int) string { return chart.FormatNumber(float64(n)) },
 		"lineChart":      r.lineChart,
 		"barChart":       r.barChart,
 		"movement":       r.movement,
@@ -84,35 +125,47 @@ func (r *Renderer) funcs() template.FuncMap {
 		"higherIsBetter": higherIsBetter,
 		"statusWord":     statusWord,
 		"actionCounts":   countActions,
-		// webcal: is a safe scheme, but html/template does not know it.
-		"webcal": func(sitePath string) template.URL {
-			a := r.abs(sitePath)
-			return template.URL("webcal://" + a[strings.Index(a, "://")+3:])
+	}
+}
+
+// inspectionFuncs read an inspection's grades and a school's category.
+func inspectionFuncs() template.FuncMap {
+	return template.FuncMap{
+		"category":         categoryWords,
+		"gradeNumber":      gradeNumber,
+		"gradedAs":         gradedAs,
+		"previousCategory": previousCategory,
+		"latestMonitoring": latestMonitoring,
+	}
+}
+
+// textFuncs write words, lists and numbers.
+func textFuncs() template.FuncMap {
+	return template.FuncMap{
+		"capitalise": words.Capitalise,
+		"plural":     words.Plural,
+		"lower":      strings.ToLower,
+		"phase":      phaseWords,
+		"andList":    andList,
+		"first": func(n int, xs any) any {
+			switch xs := xs.(type) {
+			case []site.MeetingAt:
+				return xs[:min(n, len(xs))]
+			case []*site.Update:
+				return xs[:min(n, len(xs))]
+			}
+			return xs
 		},
-		"gcal": func(sitePath string) string {
-			return "https://calendar.google.com/calendar/render?cid=" + template.URLQueryEscaper("webcal://"+strings.SplitN(r.abs(sitePath), "://", 2)[1])
-		},
-		"add": func(a, b int) int { return a + b },
-		"pct": percent,
+		"number": chart.FormatNumber,
+		"count":  func(n int) string { return chart.FormatNumber(float64(n)) },
+		"add":    func(a, b int) int { return a + b },
+		"pct":    percent,
 		"deref": func(p *int) int {
 			if p == nil {
 				return 0
 			}
 			return *p
 		},
-		"hasReload":        func() bool { return r.opts.ReloadScript != "" },
-		"gradeNumber":      gradeNumber,
-		"gradedAs":         gradedAs,
-		"phase":            phaseWords,
-		"andList":          andList,
-		"previousCategory": previousCategory,
-		"latestMonitoring": latestMonitoring,
-		"headings":         headings,
-		"exceptAhead": func(m *site.Meeting) []time.Time {
-			return exceptAfter(m, r.site.Now)
-		},
-		"term":     g.term,
-		"glossify": g.text,
 	}
 }
 
