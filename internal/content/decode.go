@@ -71,7 +71,9 @@ var metaType = reflect.TypeFor[Meta]()
 
 // maxYAMLSize bounds what one file may hold; content files are a few
 // kilobytes, and a larger one is a mistake (or an attack on the build).
-const maxYAMLSize = 2 << 20
+// Its Markdown fields, parsed and held together while its school is
+// rendered, are then bounded as one update's body is (markdown.MaxSize).
+const maxYAMLSize = 256 << 10
 
 // decodeYAML parses src (the YAML text of path, whose first line is line
 // lineOffset+1 of the file) into v, recording every problem in ds. It rejects

@@ -123,7 +123,9 @@ var SlugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 var updateNameRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.*)\.md$`)
 
-const maxMarkdownSize = 1 << 20
+// maxMarkdownSize bounds an update or page file: the largest a PSA writes is
+// a few kilobytes, and the Markdown in it may be at most markdown.MaxSize.
+const maxMarkdownSize = 256 << 10
 
 // Load reads the content folder fsys. It returns what it could read and every
 // problem found; the caller decides whether errors stop the build.

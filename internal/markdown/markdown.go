@@ -46,7 +46,10 @@ func NewParser() *Parser {
 type Doc struct {
 	Root   ast.Node
 	Source []byte
-	ahead  []ahead // HTML rendered ahead (see RenderPair)
+	// Problem is why the source was not parsed (see Check); Root is then
+	// an empty document.
+	Problem *Problem
+	ahead   []ahead // HTML rendered ahead (see RenderPair)
 }
 
 // ahead is a document's HTML for one renderer, rendered ahead of its use.
@@ -56,7 +59,8 @@ type ahead struct {
 }
 
 // Parse parses src, a page's body: its highest heading becomes an <h2>.
-// It never fails: any text is Markdown.
+// Any text is Markdown, but a text that Check finds a problem in is not
+// parsed: the Doc is empty and says why.
 func (p *Parser) Parse(src []byte) *Doc {
 	return p.ParseUnder(src, 2)
 }
@@ -65,6 +69,9 @@ func (p *Parser) Parse(src []byte) *Doc {
 // level top: a field shown inside a section (top 3) keeps its headings
 // below the section's <h2>.
 func (p *Parser) ParseUnder(src []byte, top int) *Doc {
+	if prob := Check(src); prob != nil {
+		return &Doc{Root: ast.NewDocument(), Source: src, Problem: prob}
+	}
 	pc := parser.NewContext()
 	pc.Set(topLevel, top)
 	return &Doc{Root: p.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), Source: src}
