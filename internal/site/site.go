@@ -300,6 +300,7 @@ func (b *builder) site() *Site {
 		}
 		slices.Sort(sch.Deps)
 	})
+	b.acrossSchools(schools)
 	s.SiteLinks = b.siteLinks
 	for _, sch := range schools {
 		b.ds = append(b.ds, sch.diags...)
@@ -313,6 +314,12 @@ func (b *builder) site() *Site {
 		return cmp.Or(strings.Compare(a.Info.Name, b.Info.Name), strings.Compare(a.Slug, b.Slug))
 	})
 	return s
+}
+
+// acrossSchools runs the checks that span the schools: how often the
+// site's meetings happen in all.
+func (b *builder) acrossSchools(schools []*School) {
+	b.checkSiteOccurrences(schools, maxSiteOccurrences)
 }
 
 func (b *builder) pageFile(p string) *content.PageFile {
