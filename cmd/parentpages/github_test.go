@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/parentpages/parentpages/internal/content"
@@ -30,5 +31,38 @@ func TestAnnotation(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNoForgedCommands names files so that, printed as they are, they would
+// give GitHub Actions commands of their own: no line of either output may.
+func TestNoForgedCommands(t *testing.T) {
+	dir := t.TempDir()
+	site := map[string]string{
+		"schools/hillside/files/a\n::error file=x,line=1::forged.pdf": "%PDF",
+		"::warning file=y::forged":                                    "x",
+		"##[error]forged":                                             "x",
+	}
+	for k, v := range goodSite {
+		site[k] = v
+	}
+	writeSite(t, dir, site)
+	code, stdout, stderr := runBinary(t, dir, nil, "check", "--format", "github", "--content", "content")
+	if code != 1 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "::") || strings.Contains(line, "##[") {
+			t.Errorf("a forged command on stderr: %q", line)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	for _, line := range lines {
+		if !strings.HasPrefix(line, "::error file=content/") {
+			t.Errorf("a line of stdout that is not one of ours: %q", line)
+		}
+	}
+	if len(lines) != 3 {
+		t.Errorf("%d annotations, want 3:\n%s", len(lines), stdout)
 	}
 }

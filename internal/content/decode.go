@@ -261,7 +261,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 			d.errorf(n, "%s should be text, not %s", d.label(name), describe(n))
 			return
 		}
-		v.SetString(n.Value)
+		v.SetString(d.text(n, name))
 	case reflect.Int:
 		if isNull(n) {
 			return
@@ -297,6 +297,22 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 	default:
 		panic("content: no YAML decoding for " + v.Type().String())
 	}
+}
+
+// text returns a text value as the site may publish it: a control
+// character (which only an escape such as "\a" can put there, the file's
+// own characters having been checked) is an error; a bidi control is left
+// out, with a warning (see text.go).
+func (d *decoder) text(n *yaml.Node, name string) string {
+	control, bidi := valueProblem(n.Value)
+	if control >= 0 {
+		d.errorf(n, "%s holds an invisible control character (U+%04X), which does not belong in a page; remove it", d.label(name), control)
+	}
+	if bidi < 0 {
+		return n.Value
+	}
+	d.ds.Warnf(d.path, d.pos(n), "%s holds the invisible character U+%04X, which changes the direction of text and can make it read in a misleading order; it is left out of the site: remove it from the file", d.label(name), bidi)
+	return dropBidi(n.Value)
 }
 
 type fieldInfo struct {

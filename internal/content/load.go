@@ -188,6 +188,10 @@ func (l *loader) readDir(dir string) []fs.DirEntry {
 		if strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), "~") {
 			return true
 		}
+		if why := badName(e.Name()); why != "" {
+			l.ds.Errorf(join2(dir, e.Name()), Pos{}, "%s", why)
+			return true
+		}
 		if e.Type()&fs.ModeSymlink != 0 {
 			l.ds.Errorf(join2(dir, e.Name()), Pos{}, "symbolic links are not allowed in the content folder: replace the link with the file itself")
 			return true
@@ -223,6 +227,9 @@ func (l *loader) read(p string, limit int) ([]byte, bool) {
 	}
 	if limit > 0 && len(b) > limit {
 		l.ds.Errorf(p, Pos{}, "file is %d bytes, more than the %d allowed; split it or remove what is not needed", len(b), limit)
+		return nil, false
+	}
+	if !checkText(p, b, &l.ds) {
 		return nil, false
 	}
 	return b, true
