@@ -108,14 +108,15 @@ func (headingShift) Transform(doc *ast.Document, _ text.Reader, pc parser.Contex
 
 // Link is a link or image in a document, as written.
 type Link struct {
-	Node   ast.Node // *ast.Link or *ast.Image
+	Node   ast.Node // *ast.Link, *ast.Image or *ast.AutoLink
 	Dest   string
 	Image  bool
 	Alt    string // an image's alternative text
 	Offset int    // byte offset in the source near where it was written, -1 if unknown
 }
 
-// SetDest changes where the link points.
+// SetDest changes where the link points. An autolink (<https://...>, or a
+// bare web address) keeps its address, which is absolute.
 func (l Link) SetDest(dest string) {
 	switch n := l.Node.(type) {
 	case *ast.Link:
@@ -125,7 +126,9 @@ func (l Link) SetDest(dest string) {
 	}
 }
 
-// Links returns every link and image in the document, in source order.
+// Links returns every link and image in the document, in source order,
+// autolinks to web addresses included (goldmark writes one whose address
+// is dangerous, such as <javascript:...>, with an empty href).
 func (d *Doc) Links() []Link {
 	var links []Link
 	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -138,6 +141,10 @@ func (d *Doc) Links() []Link {
 		case *ast.Image:
 			links = append(links, Link{Node: n, Dest: string(n.Destination), Image: true,
 				Alt: PlainText(n, d.Source), Offset: d.offset(n, n.Destination)})
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				links = append(links, Link{Node: n, Dest: string(n.URL(d.Source)), Offset: d.offset(n, n.Label(d.Source))})
+			}
 		}
 		return ast.WalkContinue, nil
 	})

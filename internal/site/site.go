@@ -8,6 +8,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"net/url"
 	"slices"
 	"strings"
@@ -316,10 +317,48 @@ func (b *builder) site() *Site {
 	return s
 }
 
-// acrossSchools runs the checks that span the schools: how often the
-// site's meetings happen in all.
+// acrossSchools runs the checks that span the schools: the names they
+// share, and how often the site's meetings happen in all.
 func (b *builder) acrossSchools(schools []*School) {
+	b.sameNames(b.c.Schools)
 	b.checkSiteOccurrences(schools, maxSiteOccurrences)
+}
+
+// sameNames warns about schools that share a name (in any case and
+// spacing): the list of schools, feeds and calendars name a school by its
+// name alone, so parents could not tell them apart, and a copied folder
+// left unchanged is a likely mistake.
+func (b *builder) sameNames(dirs []*content.SchoolDir) {
+	byName := map[string][]*content.SchoolDir{}
+	var names []string
+	for _, d := range dirs {
+		key := strings.ToLower(strings.Join(strings.Fields(d.School.Name), " "))
+		if key == "" {
+			continue // reported by content
+		}
+		if byName[key] == nil {
+			names = append(names, key)
+		}
+		byName[key] = append(byName[key], d)
+	}
+	for _, key := range names {
+		same := byName[key]
+		if len(same) < 2 {
+			continue
+		}
+		for i, d := range same {
+			var others []string
+			for j, o := range same {
+				if j != i && len(others) < 3 {
+					others = append(others, o.Path("school.yaml"))
+				}
+			}
+			if n := len(same) - 1 - len(others); n > 0 {
+				others = append(others, fmt.Sprintf("%d more", n))
+			}
+			b.ds.Warnf(d.Path("school.yaml"), d.School.At("name"), "%d schools are called %q (also %s); parents could not tell them apart in the list of schools: add the place to the name, such as %q", len(same), d.School.Name, strings.Join(others, ", "), strings.TrimSpace(d.School.Name)+", Plympton")
+		}
+	}
 }
 
 func (b *builder) pageFile(p string) *content.PageFile {
