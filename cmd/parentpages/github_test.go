@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -64,5 +66,28 @@ func TestNoForgedCommands(t *testing.T) {
 	}
 	if len(lines) != 3 {
 		t.Errorf("%d annotations, want 3:\n%s", len(lines), stdout)
+	}
+}
+
+// TestInternalErrorsEscaped names a theme's partial so that an error
+// quoting it, printed as it is, would start a line with a command.
+func TestInternalErrorsEscaped(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{"site.yaml": "title: T\nbase_url: https://example.org/\ntheme: theme\n"})
+	partials := filepath.Join(dir, "theme", "templates", "partials")
+	if err := os.MkdirAll(partials, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(partials, "x\n::error file=a::forged.html"), []byte("{{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29")
+	if code != 2 || !strings.Contains(stderr, `partials/x\n::error file=a::forged.html:1: unclosed action`) {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "::") {
+			t.Errorf("a forged command: %q", line)
+		}
 	}
 }
