@@ -396,3 +396,34 @@ func staged(dir string) []string {
 	m, _ := filepath.Glob(filepath.Join(dir, ".public.new-*"))
 	return m
 }
+
+// TestContentMistakesExitOne gives content that once stopped the build as
+// an internal failure (exit 2, no file named): each is a content error.
+func TestContentMistakesExitOne(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"a file name that is not UTF-8", map[string]string{"schools/hillside/files/a\xffb.pdf": "%PDF"},
+			`"schools/hillside/files/a\xffb.pdf":1:1: this file name is not UTF-8 text`},
+		{"a folder name that is not UTF-8", map[string]string{"schools/hillside/files/d\xfe/a.pdf": "%PDF"},
+			`"schools/hillside/files/d\xfe":1:1: this file name is not UTF-8 text`},
+		{"a backslash in a file name", map[string]string{`schools/hillside/files/a\b.pdf`: "%PDF"},
+			`"schools/hillside/files/a\\b.pdf":1:1: this file name has a backslash`},
+		{"a meeting past the year 9999", map[string]string{"schools/hillside/meetings.yaml": "- {title: M, start: 2026-12-03T09:15, repeat: {every: 100 months, count: 1000}}\n"},
+			"schools/hillside/meetings.yaml:1:47: this meeting happens outside the years 1 to 9999"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			writeSite(t, dir, goodSite)
+			writeSite(t, dir, tt.files)
+			for _, cmd := range []string{"build", "check"} {
+				code, _, stderr := runBinary(t, dir, nil, cmd, "--now", "2026-11-29")
+				if code != 1 || !strings.HasPrefix(stderr, tt.want) {
+					t.Errorf("%s: exit %d (want 1)\n%s\nwant: %s...", cmd, code, stderr, tt.want)
+				}
+			}
+		})
+	}
+}

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/parentpages/parentpages/internal/content"
@@ -34,5 +37,61 @@ func TestAnnotation(t *testing.T) {
 				t.Errorf("got  %s\nwant %s", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNoForgedCommands names files so that, printed as they are, they would
+// give GitHub Actions commands of their own: no line of either output may.
+func TestNoForgedCommands(t *testing.T) {
+	dir := t.TempDir()
+	site := map[string]string{
+		"schools/hillside/files/a\n::error file=x,line=1::forged.pdf": "%PDF",
+		"::warning file=y::forged":                                    "x",
+		"##[error]forged":                                             "x",
+	}
+	for k, v := range goodSite {
+		site[k] = v
+	}
+	writeSite(t, dir, site)
+	code, stdout, stderr := runBinary(t, dir, nil, "check", "--format", "github", "--content", "content")
+	if code != 1 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "::") || strings.Contains(line, "##[") {
+			t.Errorf("a forged command on stderr: %q", line)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
+	for _, line := range lines {
+		if !strings.HasPrefix(line, "::error file=content/") {
+			t.Errorf("a line of stdout that is not one of ours: %q", line)
+		}
+	}
+	if len(lines) != 3 {
+		t.Errorf("%d annotations, want 3:\n%s", len(lines), stdout)
+	}
+}
+
+// TestInternalErrorsEscaped names a theme's partial so that an error
+// quoting it, printed as it is, would start a line with a command.
+func TestInternalErrorsEscaped(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, map[string]string{"site.yaml": "title: T\nbase_url: https://example.org/\ntheme: theme\n"})
+	partials := filepath.Join(dir, "theme", "templates", "partials")
+	if err := os.MkdirAll(partials, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(partials, "x\n::error file=a::forged.html"), []byte("{{"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runBinary(t, dir, nil, "build", "--now", "2026-11-29")
+	if code != 2 || !strings.Contains(stderr, `partials/x\n::error file=a::forged.html:1: unclosed action`) {
+		t.Errorf("exit %d\n%s", code, stderr)
+	}
+	for _, line := range strings.Split(stderr, "\n") {
+		if strings.HasPrefix(strings.TrimSpace(line), "::") {
+			t.Errorf("a forged command: %q", line)
+		}
 	}
 }

@@ -156,7 +156,9 @@ func reportBuild(stdout, stderr io.Writer, name string, cfg build.Config, format
 		}
 		return exitContent
 	case err != nil:
-		fmt.Fprintf(stderr, "parentpages %s: %v\n", name, err)
+		// It may quote a file's name or text (a theme's template, say):
+		// escaped as diagnostics are, it cannot start a line of its own.
+		fmt.Fprintf(stderr, "parentpages %s: %s\n", name, content.Printable(err.Error()))
 		return exitUsage
 	}
 	if check {

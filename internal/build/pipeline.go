@@ -70,6 +70,7 @@ func (p *pipeline) run(ctx context.Context) error {
 	if err := each(ctx, len(p.in.slugs), p.school); err != nil {
 		return err
 	}
+	p.diags = append(p.diags, site.CheckOccurrences(p.inFolderOrder())...)
 	slices.SortFunc(p.listings, func(a, b *site.Listing) int {
 		return cmp(a.Name, b.Name, a.Slug, b.Slug)
 	})
@@ -376,6 +377,21 @@ func (p *pipeline) outputs() []render.Output {
 	}
 	for _, unit := range siteUnits {
 		out = append(out, p.kept[unit]...)
+	}
+	return out
+}
+
+// inFolderOrder lists the schools' listings in the order of their folders.
+func (p *pipeline) inFolderOrder() []*site.Listing {
+	bySlug := make(map[string]*site.Listing, len(p.listings))
+	for _, l := range p.listings {
+		bySlug[l.Slug] = l
+	}
+	var out []*site.Listing
+	for _, slug := range p.in.slugs {
+		if l := bySlug[slug]; l != nil {
+			out = append(out, l)
+		}
 	}
 	return out
 }

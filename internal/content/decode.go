@@ -70,7 +70,9 @@ var metaType = reflect.TypeFor[Meta]()
 
 // maxYAMLSize bounds what one file may hold; content files are a few
 // kilobytes, and a larger one is a mistake (or an attack on the build).
-const maxYAMLSize = 2 << 20
+// Its Markdown fields, parsed and held together while its school is
+// rendered, are then bounded as one update's body is (markdown.MaxSize).
+const maxYAMLSize = 256 << 10
 
 // decodeYAML parses src (the YAML text of path, whose first line is line
 // lineOffset+1 of the file) into v, recording every problem in ds. It rejects
@@ -267,7 +269,7 @@ func (d *decoder) basicValue(n *yaml.Node, v reflect.Value, name string) {
 			d.errorf(n, "%s should be text, not %s", d.label(name), describe(n))
 			return
 		}
-		v.SetString(n.Value)
+		v.SetString(d.text(n, name))
 	case reflect.Int:
 		if isNull(n) {
 			return
@@ -303,6 +305,22 @@ func (d *decoder) basicValue(n *yaml.Node, v reflect.Value, name string) {
 	default:
 		panic("content: no YAML decoding for " + v.Type().String())
 	}
+}
+
+// text returns a text value as the site may publish it: a control
+// character (which only an escape such as "\a" can put there, the file's
+// own characters having been checked) is an error; a bidi control is left
+// out, with a warning (see text.go).
+func (d *decoder) text(n *yaml.Node, name string) string {
+	control, bidi := valueProblem(n.Value)
+	if control >= 0 {
+		d.errorf(n, "%s holds an invisible control character (U+%04X), which does not belong in a page; remove it", d.label(name), control)
+	}
+	if bidi < 0 {
+		return n.Value
+	}
+	d.ds.Warnf(d.path, d.pos(n), "%s holds the invisible character U+%04X, which changes the direction of text and can make it read in a misleading order; it is left out of the site: remove it from the file", d.label(name), bidi)
+	return dropBidi(n.Value)
 }
 
 type fieldInfo struct {

@@ -4,7 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pos is a position in a content file: 1-based line and column. The zero
@@ -25,7 +28,11 @@ type Diagnostic struct {
 	Beside bool `json:",omitempty"`
 }
 
-// String formats the diagnostic as path:line:col: message.
+// String formats the diagnostic as path:line:col: message, on one line.
+// Names and text from the content are escaped where a terminal or a CI log
+// would act on them (see Printable); a path that needs it is quoted as Go
+// quotes a string, and so is one that starts with a space or ":", so that
+// no file name starts a line of its own.
 func (d Diagnostic) String() string {
 	line, col := d.Pos.Line, d.Pos.Col
 	if line == 0 {
@@ -38,7 +45,57 @@ func (d Diagnostic) String() string {
 	if d.Warning {
 		kind = "warning: "
 	}
-	return fmt.Sprintf("%s:%d:%d: %s%s", d.Path, line, col, kind, d.Msg)
+	return fmt.Sprintf("%s:%d:%d: %s%s", printablePath(d.Path), line, col, kind, Printable(d.Msg))
+}
+
+// Printable returns s with what a terminal or a CI log would act on
+// escaped as Go escapes it in a string: control characters (a line break
+// would let the text start a line of its own, such as GitHub Actions'
+// "::error ..."), other invisible characters (bidi controls, which reorder
+// what follows them), bytes that are not UTF-8, and GitHub's older command
+// prefix "##[", which it acts on anywhere in a line. Other text is returned
+// as it is.
+func Printable(s string) string {
+	if plain(s) {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[i])
+		case r == ' ' || unicode.IsPrint(r):
+			b.WriteRune(r)
+		default:
+			q := strconv.QuoteRune(r)
+			b.WriteString(q[1 : len(q)-1])
+		}
+		i += size
+	}
+	return strings.ReplaceAll(b.String(), "##[", `##\x5b`)
+}
+
+// plain reports whether s is printable ASCII without "##[", as nearly
+// every path and message is.
+func plain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			return false
+		}
+	}
+	return !strings.Contains(s, "##[")
+}
+
+// printablePath returns a path as Printable would, quoted as Go quotes a
+// string where it had to be changed, or where it would start a line with
+// something other than its name (a space, or ":").
+func printablePath(p string) string {
+	first, _ := utf8.DecodeRuneInString(p)
+	if Printable(p) == p && first != ':' && !unicode.IsSpace(first) && !strings.ContainsAny(p, `"\`) {
+		return p
+	}
+	return strings.ReplaceAll(strconv.Quote(p), "##[", `##\x5b`)
 }
 
 // Diagnostics collects every problem of a run, so that all of them are

@@ -127,7 +127,9 @@ func IsSlug(s string) bool { return slugRE.MatchString(s) }
 
 var updateNameRE = regexp.MustCompile(`^(\d{4}-\d{2}-\d{2})-(.*)\.md$`)
 
-const maxMarkdownSize = 1 << 20
+// maxMarkdownSize bounds an update or page file: the largest a PSA writes is
+// a few kilobytes, and the Markdown in it may be at most markdown.MaxSize.
+const maxMarkdownSize = 256 << 10
 
 // LoadSite reads and checks the site-wide files (site.yaml and pages/) and
 // lists the school folders, without reading them: see LoadSchool. A build
@@ -173,6 +175,10 @@ func (l *loader) readDir(dir string) []fs.DirEntry {
 		if strings.HasPrefix(e.Name(), ".") || strings.HasSuffix(e.Name(), "~") {
 			return true
 		}
+		if why := badName(e.Name()); why != "" {
+			l.ds.Errorf(join2(dir, e.Name()), Pos{}, "%s", why)
+			return true
+		}
 		if e.Type()&fs.ModeSymlink != 0 {
 			l.ds.Errorf(join2(dir, e.Name()), Pos{}, "symbolic links are not allowed in the content folder: replace the link with the file itself")
 			return true
@@ -208,6 +214,9 @@ func (l *loader) read(p string, limit int) ([]byte, bool) {
 	}
 	if limit > 0 && len(b) > limit {
 		l.ds.Errorf(p, Pos{}, "file is %d bytes, more than the %d allowed; split it or remove what is not needed", len(b), limit)
+		return nil, false
+	}
+	if !checkText(p, b, &l.ds) {
 		return nil, false
 	}
 	return b, true

@@ -80,6 +80,15 @@ func SchoolKey(fsys fs.FS, dir string) (key, calendarKey string, err error) {
 	h := sha256.New()
 	ch := sha256.New()
 	err = fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
+		if !fs.ValidPath(p) {
+			// A name that is not UTF-8, which no fs.FS opens: the loader
+			// reports it as a content error.
+			fmt.Fprintf(h, "invalid %q\n", p)
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
 		if err != nil {
 			return err
 		}

@@ -44,10 +44,14 @@ func NewParser() *Parser {
 type Doc struct {
 	Root   ast.Node
 	Source []byte
+	// Problem is why the source was not parsed (see Check); Root is then
+	// an empty document.
+	Problem *Problem
 }
 
 // Parse parses src, a page's body: its highest heading becomes an <h2>.
-// It never fails: any text is Markdown.
+// Any text is Markdown, but a text that Check finds a problem in is not
+// parsed: the Doc is empty and says why.
 func (p *Parser) Parse(src []byte) *Doc {
 	return p.ParseUnder(src, 2)
 }
@@ -56,6 +60,9 @@ func (p *Parser) Parse(src []byte) *Doc {
 // level top: a field shown inside a section (top 3) keeps its headings
 // below the section's <h2>.
 func (p *Parser) ParseUnder(src []byte, top int) *Doc {
+	if prob := Check(src); prob != nil {
+		return &Doc{Root: ast.NewDocument(), Source: src, Problem: prob}
+	}
 	pc := parser.NewContext()
 	pc.Set(topLevel, top)
 	return &Doc{Root: p.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), Source: src}
@@ -92,14 +99,15 @@ func (headingShift) Transform(doc *ast.Document, _ text.Reader, pc parser.Contex
 
 // Link is a link or image in a document, as written.
 type Link struct {
-	Node   ast.Node // *ast.Link or *ast.Image
+	Node   ast.Node // *ast.Link, *ast.Image or *ast.AutoLink
 	Dest   string
 	Image  bool
 	Alt    string // an image's alternative text
 	Offset int    // byte offset in the source near where it was written, -1 if unknown
 }
 
-// SetDest changes where the link points.
+// SetDest changes where the link points. An autolink (<https://...>, or a
+// bare web address) keeps its address, which is absolute.
 func (l Link) SetDest(dest string) {
 	switch n := l.Node.(type) {
 	case *ast.Link:
@@ -109,7 +117,9 @@ func (l Link) SetDest(dest string) {
 	}
 }
 
-// Links returns every link and image in the document, in source order.
+// Links returns every link and image in the document, in source order,
+// autolinks to web addresses included (goldmark writes one whose address
+// is dangerous, such as <javascript:...>, with an empty href).
 func (d *Doc) Links() []Link {
 	var links []Link
 	_ = ast.Walk(d.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -122,6 +132,10 @@ func (d *Doc) Links() []Link {
 		case *ast.Image:
 			links = append(links, Link{Node: n, Dest: string(n.Destination), Image: true,
 				Alt: PlainText(n, d.Source), Offset: d.offset(n, n.Destination)})
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL {
+				links = append(links, Link{Node: n, Dest: string(n.URL(d.Source)), Offset: d.offset(n, n.Label(d.Source))})
+			}
 		}
 		return ast.WalkContinue, nil
 	})

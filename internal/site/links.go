@@ -21,6 +21,10 @@ func (b *builder) markdown(source string, src []byte, pos content.Pos, inYAML bo
 		top = 3 // a field is shown inside a section of the page
 	}
 	doc := b.s.md.ParseUnder(src, top)
+	if doc.Problem != nil {
+		b.ds.Errorf(source, posIn(src, doc.Problem.Offset, pos, inYAML), "%s", doc.Problem.Msg)
+		return doc
+	}
 	for _, l := range doc.Links() {
 		at := posIn(src, l.Offset, pos, inYAML)
 		if l.Image && strings.TrimSpace(l.Alt) == "" {

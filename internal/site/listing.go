@@ -96,6 +96,8 @@ func (sch *School) outputPaths() []string {
 // build (and the dev server, between builds) can hold every school's.
 type Entry struct {
 	Slug, Dir string
+	Name      string
+	NameAt    content.Pos // where school.yaml gives the name
 	Draft     bool
 	Plan      bool            // it has an action plan
 	Paths     map[string]bool // every file of the folder
@@ -104,5 +106,6 @@ type Entry struct {
 
 // NewEntry returns the entry of a school folder.
 func NewEntry(d *content.SchoolDir) *Entry {
-	return &Entry{Slug: d.Slug, Dir: d.Dir, Draft: d.School.Draft, Plan: d.Plan != nil, Paths: d.Paths, Updates: d.Updates}
+	return &Entry{Slug: d.Slug, Dir: d.Dir, Name: d.School.Name, NameAt: d.School.At("name"), Draft: d.School.Draft,
+		Plan: d.Plan != nil, Paths: d.Paths, Updates: d.Updates}
 }

@@ -38,9 +38,20 @@ type Occurrence struct {
 	Start, End time.Time
 }
 
-// maxOccurrences bounds a repeat rule's expansion: a rule that would
-// generate more is almost certainly a mistake (every 1 day for ten years).
-const maxOccurrences = 1000
+// Limits on how many times meetings happen, counting every repeat. A rule
+// that would generate more than maxOccurrences is almost certainly a
+// mistake (every 1 day for ten years); a school's meetings happen a few
+// hundred times a year at most. Without them a meetings.yaml of 15,000
+// daily meetings took 12.7 s and 1 GB.
+const (
+	maxOccurrences       = 1000      // of one meeting
+	maxSchoolOccurrences = 5000      // of one school's meetings.yaml
+	maxSiteOccurrences   = 1_000_000 // of the whole site
+)
+
+// lastYear is the last year a meeting may happen in: calendars write
+// years with four digits.
+const lastYear = 9999
 
 // URL is the meeting's "add to my calendar" file.
 func (m *Meeting) URL() string { return m.School.URL() + "meetings/" + m.ID + ".ics" }
@@ -117,6 +128,7 @@ func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 	loc := b.s.Location
 	var out []*Meeting
 	ids := map[string]bool{}
+	total := 0
 	for i := range d.Meetings {
 		src := &d.Meetings[i]
 		if src.Start.IsZero() {
@@ -146,11 +158,60 @@ func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 			// The calendar needs the text; the page parses it again with its links.
 			m.DescriptionText = b.s.md.ParseUnder([]byte(src.Description), 3).Text()
 		}
-		b.occurrences(p, m)
+		if total <= maxSchoolOccurrences {
+			b.occurrences(p, m)
+			b.checkYears(p, m)
+		} else {
+			m.Occurrences = []Occurrence{{Start: m.Start, End: m.End}} // the file is refused
+		}
+		total += len(m.Occurrences)
+		if total > maxSchoolOccurrences && total-len(m.Occurrences) <= maxSchoolOccurrences {
+			b.ds.Errorf(p, src.Pos, "the meetings in this file happen more than %d times in all, counting every repeat, more than any school holds; check `every`, `until` and `count`, or remove meetings that are over", maxSchoolOccurrences)
+		}
 		out = append(out, m)
 	}
 	slices.SortStableFunc(out, func(a, b *Meeting) int { return a.Start.Compare(b.Start) })
 	return out
+}
+
+// CheckOccurrences reports the school whose meetings take the site's
+// past the limit of occurrences (a million), counting the schools in the
+// order given (of their folders), so that the same school is named however
+// the work was shared.
+func CheckOccurrences(schools []*Listing) content.Diagnostics {
+	return checkOccurrences(schools, maxSiteOccurrences)
+}
+
+func checkOccurrences(schools []*Listing, limit int) content.Diagnostics {
+	var ds content.Diagnostics
+	total := 0
+	for _, sch := range schools {
+		for _, m := range sch.Meetings {
+			total += len(m.Occurrences)
+		}
+		if total > limit {
+			ds.Errorf("schools/"+sch.Slug+"/meetings.yaml", content.Pos{}, "with this file, the meetings of the whole site happen more than %d times, counting every repeat, more than any site holds; check `every`, `until` and `count` in the schools' meetings.yaml files, or remove meetings that are over", limit)
+			break
+		}
+	}
+	return ds
+}
+
+// checkYears reports a meeting that happens outside the years 1 to 9999
+// (in the site's zone), which no calendar can hold.
+func (b *builder) checkYears(p string, m *Meeting) {
+	if len(m.Occurrences) == 0 {
+		return
+	}
+	first, last := m.Occurrences[0].Start, m.Last().End
+	if first.Year() >= 1 && last.Year() <= lastYear {
+		return
+	}
+	at := m.At("start")
+	if m.Repeat != nil && first.Year() >= 1 {
+		at = m.Repeat.Pos
+	}
+	b.ds.Errorf(p, at, "this meeting happens outside the years 1 to %d (from %s to %s), which calendars cannot hold; check `start`, `end` and `repeat`", lastYear, first.Format("2006-01-02 15:04"), last.Format("2006-01-02 15:04"))
 }
 
 // wall interprets a wall-clock time held as UTC in loc.

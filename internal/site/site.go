@@ -8,6 +8,7 @@ package site
 
 import (
 	"cmp"
+	"fmt"
 	"io/fs"
 	"maps"
 	"net/url"
@@ -214,6 +215,7 @@ func New(c *content.Content, schools []*Entry, cfg Config) (*Site, content.Diagn
 		}
 	}
 	b := s.builder()
+	b.sameNames(schools)
 	for _, p := range c.Pages {
 		if p.Front.Draft && !cfg.Drafts {
 			ix.hidden[p.Path] = "a draft page"
@@ -275,6 +277,43 @@ func newSite(sc content.SiteConfig, cfg Config) *Site {
 		s.BasePath += "/"
 	}
 	return s
+}
+
+// sameNames warns about schools that share a name (in any case and
+// spacing): the list of schools, feeds and calendars name a school by its
+// name alone, so parents could not tell them apart, and a copied folder
+// left unchanged is a likely mistake.
+func (b *builder) sameNames(schools []*Entry) {
+	byName := map[string][]*Entry{}
+	var names []string
+	for _, d := range schools {
+		key := strings.ToLower(strings.Join(strings.Fields(d.Name), " "))
+		if key == "" {
+			continue // reported by content
+		}
+		if byName[key] == nil {
+			names = append(names, key)
+		}
+		byName[key] = append(byName[key], d)
+	}
+	for _, key := range names {
+		same := byName[key]
+		if len(same) < 2 {
+			continue
+		}
+		for i, d := range same {
+			var others []string
+			for j, o := range same {
+				if j != i && len(others) < 3 {
+					others = append(others, o.Dir+"/school.yaml")
+				}
+			}
+			if n := len(same) - 1 - len(others); n > 0 {
+				others = append(others, fmt.Sprintf("%d more", n))
+			}
+			b.ds.Warnf(d.Dir+"/school.yaml", d.NameAt, "%d schools are called %q (also %s); parents could not tell them apart in the list of schools: add the place to the name, such as %q", len(same), d.Name, strings.Join(others, ", "), strings.TrimSpace(d.Name)+", Plympton")
+		}
+	}
 }
 
 // heldBack says why an update is not published in this build, or "".

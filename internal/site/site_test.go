@@ -103,6 +103,14 @@ func TestLinkErrors(t *testing.T) {
 			u + ":4:5: the image \"../files/plan.pdf\" has no alternative text"},
 		{"javascript", "[x](javascript:alert(1))", nil,
 			u + ":4:5: the link \"javascript:alert(1)\" uses \"javascript:\", which is not allowed"},
+		{"javascript autolink", "Go to <javascript:alert(1)>.", nil,
+			u + ":4:8: the link \"javascript:alert(1)\" uses \"javascript:\", which is not allowed"},
+		{"web autolinks", "See <https://example.org/a>, www.example.org and https://example.org/b.", nil, ""},
+		{"nested too deep", "Text\n\n" + strings.Repeat("> ", 40) + "a", nil,
+			u + ":6:1: this line nests lists and block quotes more than 32 deep"},
+		{"too many links in a summary", "", map[string]string{"schools/hillside/school.yaml": "name: Hillside\npsa: {name: Jo, email: jo@example.org}\n" +
+			"inspections:\n  - {start: 2026-09-15, framework: eif-2019, category: special-measures, summary: \"" + strings.Repeat("[a](", 101) + "\"}\n"},
+			"schools/hillside/school.yaml:4:83: this line has more than 100 links"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -119,6 +127,9 @@ func TestLinkErrors(t *testing.T) {
 				if ds[0].Pos.Col != 25 {
 					t.Errorf("column %d, want 25 (the second link)", ds[0].Pos.Col)
 				}
+				return
+			}
+			if tt.want == "" && len(ds) == 0 {
 				return
 			}
 			if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), tt.want) {
@@ -203,5 +214,39 @@ func TestHeldBackUpdatesAreChecked(t *testing.T) {
 	_, ds = build(t, fsys, Config{Future: true})
 	if len(ds) != 1 || ds[0].Warning {
 		t.Fatalf("with --future it is an error:\n%s", ds.Error())
+	}
+}
+
+func TestSchoolsWithTheSameName(t *testing.T) {
+	fsys := baseFS()
+	school := string(fsys["schools/hillside/school.yaml"].Data)
+	for _, slug := range []string{"hillside-2", "hillside-3", "hillside-4", "hillside-5"} {
+		fsys["schools/"+slug+"/school.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(school, "name: Hillside", "name: \" hillside \"", 1))}
+		fsys["schools/"+slug+"/files/plan.pdf"] = fsys["schools/hillside/files/plan.pdf"]
+	}
+	fsys["schools/oakfield/school.yaml"] = &fstest.MapFile{Data: []byte(strings.Replace(school, "name: Hillside", "name: Oakfield", 1))}
+	fsys["schools/oakfield/files/plan.pdf"] = fsys["schools/hillside/files/plan.pdf"]
+	_, ds := build(t, fsys, Config{})
+	var got []string
+	for _, d := range ds {
+		if !d.Warning {
+			t.Errorf("not a warning: %s", d)
+		}
+		got = append(got, d.String())
+	}
+	want := []string{
+		`schools/hillside-2/school.yaml:1:7: warning: 5 schools are called " hillside " (also schools/hillside/school.yaml, schools/hillside-3/school.yaml, schools/hillside-4/school.yaml, 1 more); parents could not tell them apart in the list of schools: add the place to the name, such as "hillside, Plympton"`,
+		`schools/hillside-3/school.yaml:1:7: warning: 5 schools are called " hillside " (also schools/hillside/school.yaml, schools/hillside-2/school.yaml, schools/hillside-4/school.yaml, 1 more)`,
+		`schools/hillside-4/school.yaml:1:7: warning: 5 schools are called " hillside "`,
+		`schools/hillside-5/school.yaml:1:7: warning: 5 schools are called " hillside "`,
+		`schools/hillside/school.yaml:1:7: warning: 5 schools are called "Hillside" (also schools/hillside-2/school.yaml, schools/hillside-3/school.yaml, schools/hillside-4/school.yaml, 1 more)`,
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got:\n%s", strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("got:  %s\nwant: %s...", got[i], want[i])
+		}
 	}
 }

@@ -198,6 +198,16 @@ func TestOccurrences(t *testing.T) {
 			nil, "schools/hillside/meetings.yaml:1:81: `except` lists 2026-10-08, which is not one of the dates this meeting repeats on"},
 		{"runaway rule", "{title: M, start: 2026-10-07T16:00, repeat: {every: 1 day, until: 2036-10-07}}",
 			nil, "schools/hillside/meetings.yaml:1:47: this repeat rule makes more than 1000 meetings"},
+		{"past the year 9999", "{title: M, start: 2026-10-07T16:00, repeat: {every: 100 months, count: 1000}}",
+			nil, "schools/hillside/meetings.yaml:1:47: this meeting happens outside the years 1 to 9999 (from 2026-10-07 16:00 to 10351-10-07 17:00)"},
+		{"ends in the year 10000", "{title: M, start: 9999-12-31T23:30}",
+			nil, "schools/hillside/meetings.yaml:1:21: this meeting happens outside the years 1 to 9999"},
+		{"all day on the last day of 9999", "{title: M, start: 9999-12-31}",
+			nil, "schools/hillside/meetings.yaml:1:21: this meeting happens outside the years 1 to 9999"},
+		{"in the year 0", "{title: M, start: 0000-06-01T10:00, repeat: {every: 1 week, count: 2}}",
+			nil, "schools/hillside/meetings.yaml:1:21: this meeting happens outside the years 1 to 9999"},
+		{"the last hour of 9999", "{title: M, start: 9999-12-31T22:00, end: 9999-12-31T23:59}",
+			[]string{"9999-12-31T22:00:00Z/9999-12-31T23:59:00Z"}, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -236,5 +246,48 @@ func TestMeetingIDs(t *testing.T) {
 	}
 	if got := s.Schools[0].Meetings[0].URL(); got != "/schools/hillside/meetings/focus-group-2026-11-26.ics" {
 		t.Errorf("URL = %q", got)
+	}
+}
+
+func TestSchoolOccurrencesLimit(t *testing.T) {
+	fsys := baseFS()
+	var m strings.Builder
+	for i := range maxSchoolOccurrences/maxOccurrences + 2 {
+		fmt.Fprintf(&m, "- {title: M%d, start: 2026-10-07T16:00, repeat: {every: 1 day, count: %d}}\n", i, maxOccurrences)
+	}
+	fsys["schools/hillside/meetings.yaml"] = &fstest.MapFile{Data: []byte(m.String())}
+	s, ds := build(t, fsys, Config{})
+	want := "schools/hillside/meetings.yaml:6:3: the meetings in this file happen more than 5000 times in all"
+	if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), want) {
+		t.Fatalf("got:\n%s\nwant: %s...", ds.Error(), want)
+	}
+	ms := s.Schools[0].Meetings
+	if n := len(ms[len(ms)-1].Occurrences); n != 1 {
+		t.Errorf("the last meeting has %d occurrences: it was expanded after the file passed the limit", n)
+	}
+}
+
+func TestSiteOccurrencesLimit(t *testing.T) {
+	school := func(slug string, n int) *Listing {
+		return &Listing{Slug: slug, Meetings: []*Meeting{{Occurrences: make([]Occurrence, n)}}}
+	}
+	for _, tt := range []struct {
+		name    string
+		schools []*Listing
+		want    string
+	}{
+		{"within", []*Listing{school("a", 4), school("b", 6)}, ""},
+		{"past it", []*Listing{school("a", 4), school("b", 6), school("c", 1), school("d", 9)},
+			"schools/c/meetings.yaml:1:1: with this file, the meetings of the whole site happen more than 10 times"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ds := checkOccurrences(tt.schools, 10)
+			if tt.want == "" && len(ds) == 0 {
+				return
+			}
+			if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), tt.want) {
+				t.Errorf("got:\n%s\nwant: %s...", ds.Error(), tt.want)
+			}
+		})
 	}
 }
