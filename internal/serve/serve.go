@@ -24,6 +24,7 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/build"
+	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/theme"
 	"github.com/parentpages/parentpages/internal/words"
@@ -249,8 +250,9 @@ func (s *server) rebuild(ctx context.Context, changed []string) (themeSetting st
 	if err != nil && !errors.Is(err, build.ErrContent) {
 		// The theme's templates, or the machine: the PSA still needs to
 		// see it, and the server still needs to run.
-		s.logf("%v\n", err)
-		next.problems = append(next.problems, err.Error())
+		msg := content.Printable(err.Error()) // it may hold names from the content
+		s.logf("%s\n", msg)
+		next.problems = append(next.problems, msg)
 	}
 	if err != nil {
 		s.logf("parentpages serve: %s; the preview shows the last site that built, with the errors at the top of each page\n",
