@@ -21,34 +21,49 @@ const filesAllowed = "PDF documents (.pdf), images (.png, .jpg, .jpeg, .gif, .we
 // sniffLen is how much of a file http.DetectContentType reads.
 const sniffLen = 512
 
+// fileType is a kind of file that files/ may hold: its extension (lower
+// case), and the media type http.DetectContentType must find in it,
+// without parameters; "" for SVG, which is read whole instead (checkSVG).
+type fileType struct {
+	ext, sniffed string
+}
+
+// fileTypes lists what files/ may hold. Office Open XML and OpenDocument
+// files are ZIP archives.
+func fileTypes() []fileType {
+	return []fileType{
+		{".pdf", "application/pdf"},
+		{".png", "image/png"}, {".jpg", "image/jpeg"}, {".jpeg", "image/jpeg"},
+		{".gif", "image/gif"}, {".webp", "image/webp"}, {".svg", ""},
+		{".docx", "application/zip"}, {".xlsx", "application/zip"}, {".pptx", "application/zip"},
+		{".odt", "application/zip"}, {".ods", "application/zip"}, {".odp", "application/zip"},
+		{".txt", "text/plain"}, {".csv", "text/plain"},
+	}
+}
+
+// FileExtensions lists the extensions (lower case, with the dot) of the
+// files a school's files/ folder may hold; any other is a content error.
+func FileExtensions() []string {
+	var exts []string
+	for _, t := range fileTypes() {
+		exts = append(exts, t.ext)
+	}
+	return exts
+}
+
 // sniffedType is the type http.DetectContentType must find in a file with
-// the extension ext (lower case), without parameters; "" for SVG, which is
-// read whole instead (see checkSVG). ok is false if files/ may not hold
-// files with this extension.
+// the extension ext (lower case); ok is false if files/ may not hold it.
 func sniffedType(ext string) (want string, ok bool) {
-	switch ext {
-	case ".pdf":
-		return "application/pdf", true
-	case ".png":
-		return "image/png", true
-	case ".jpg", ".jpeg":
-		return "image/jpeg", true
-	case ".gif":
-		return "image/gif", true
-	case ".webp":
-		return "image/webp", true
-	case ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".odp":
-		// Office Open XML and OpenDocument files are ZIP archives.
-		return "application/zip", true
-	case ".txt", ".csv":
-		return "text/plain", true
-	case ".svg":
-		return "", true
+	for _, t := range fileTypes() {
+		if t.ext == ext {
+			return t.sniffed, true
+		}
 	}
 	return "", false
 }
 
-// webType reports whether ext is one of the extensions a browser runs or renders as part of a site.
+// webType reports whether ext is one of the extensions a browser runs or
+// renders as part of a site.
 func webType(ext string) bool {
 	switch ext {
 	case ".html", ".htm", ".xhtml", ".xht", ".shtml", ".php", ".asp", ".aspx", ".jsp",

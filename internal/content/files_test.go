@@ -183,3 +183,13 @@ func FuzzCheckSVG(f *testing.F) {
 		}
 	})
 }
+
+// TestFilesAllowedMessage checks that the message listing what files/ may
+// hold names every extension the check lets through.
+func TestFilesAllowedMessage(t *testing.T) {
+	for _, ext := range FileExtensions() {
+		if !strings.Contains(filesAllowed, ext+",") && !strings.Contains(filesAllowed, ext+")") {
+			t.Errorf("the message does not list %s: %s", ext, filesAllowed)
+		}
+	}
+}

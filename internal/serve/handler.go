@@ -31,7 +31,9 @@ const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-
 
 // fileCSP is the policy for a school's own files (files/), as netlify.toml
 // sends it: sandbox, without allow-scripts, runs no script and gives the
-// file an origin of its own, whatever the file holds.
+// file an origin of its own, whatever the file holds. PDFs are left out,
+// as there: a browser's PDF viewer runs no script in the site's origin,
+// and some show a sandboxed PDF as a blank page.
 const fileCSP = csp + "; sandbox"
 
 // schoolFile reports whether rel, a path in the site, is one of a school's
@@ -129,7 +131,7 @@ func (s *server) site(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st)
 		return
 	}
-	if schoolFile(rel) {
+	if schoolFile(rel) && !strings.EqualFold(path.Ext(rel), ".pdf") {
 		w.Header().Set("Content-Security-Policy", fileCSP)
 	}
 	s.write(w, r, http.StatusOK, o.MediaType, s.decorate(o, st))
