@@ -1,8 +1,11 @@
-// Link check of a built site, offline: every internal URL in every .html page
-// (href, src and srcset of a, area, link, img, script, source, webcal: links
-// included, and the <loc>s of sitemap.xml) must name a file of the site, and
-// a #fragment must name an id in the page it points at. External links are
-// counted, not fetched.
+// Link check of a built site, offline: every internal URL the build wrote must
+// name a file of the site, and a #fragment must name an id in the page it
+// points at. That is every URL in every .html page (href, src and srcset of a,
+// area, link, img, script, source, webcal: links included), the <loc>s of
+// sitemap.xml, every feed's (*.xml) <link>, permalink <guid>, atom:link and
+// enclosure, and the href/src in the HTML of its <description> and
+// <content:encoded>, and every calendar's (*.ics) URL and SOURCE and the URLs
+// written in its DESCRIPTIONs. External links are counted, not fetched.
 //
 // Usage: node .ci/check-links.mjs SITE_DIR [BASE_URL]
 //   BASE_URL is the site's base_url (default https://parents.example.org/).
@@ -113,6 +116,177 @@ function srcsetURLs(srcset) {
     }
   }
   return urls;
+}
+
+// lineCounter returns a function from an offset in text to its 1-based line.
+function lineCounter(text) {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\n') {
+      starts.push(i + 1);
+    }
+  }
+  return (pos) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid] <= pos) {
+        lo = mid;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return lo + 1;
+  };
+}
+
+// xmlText is the text of an element's content: CDATA sections as they are,
+// entities decoded elsewhere.
+function xmlText(raw) {
+  let out = '';
+  let last = 0;
+  for (const m of raw.matchAll(/<!\[CDATA\[([\s\S]*?)\]\]>/g)) {
+    out += decodeEntities(raw.slice(last, m.index)) + m[1];
+    last = m.index + m[0].length;
+  }
+  return out + decodeEntities(raw.slice(last));
+}
+
+// FEED_TEXT_URLS are the RSS elements whose text is a URL; FEED_HTML the
+// ones whose text is HTML (a summary may be plain text, which has no tags).
+const FEED_TEXT_URLS = new Set(['link', 'comments', 'url', 'docs']);
+const FEED_HTML = new Set(['description', 'content:encoded']);
+
+// feedURLs returns the URLs of an RSS feed as {line, raw, base}: base is the
+// URL a reader resolves a relative one against (the item's link, else the
+// channel's). It reads the XML as a flat run of tags, CDATA and comments,
+// so HTML inside CDATA is never taken for the feed's own elements.
+function feedURLs(xml) {
+  const lineAt = lineCounter(xml);
+  const urls = [];
+  const tokenRe = /<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->|<[?!][^>]*>|<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/g;
+  const attrRe = /([^\s"'>\/=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+  const open = []; // {name, attrs, start, line}
+  let channelLink = null;
+  let itemLink = null;
+  let pending = []; // an item's URLs, resolved once its <link> is known
+  let m;
+  while ((m = tokenRe.exec(xml)) !== null) {
+    if (!m[2]) {
+      continue;
+    }
+    const name = m[2].toLowerCase();
+    if (m[1] !== '/') {
+      const attrs = {};
+      for (const a of m[3].matchAll(attrRe)) {
+        attrs[a[1].toLowerCase()] = decodeEntities(a[2] ?? a[3]);
+      }
+      const line = lineAt(m.index);
+      if ((name === 'atom:link' && attrs.href !== undefined) || (name === 'enclosure' && attrs.url !== undefined)) {
+        pending.push({ line, raw: attrs.href ?? attrs.url });
+      }
+      if (name === 'item') {
+        itemLink = null;
+      }
+      if (!m[4]) {
+        open.push({ name, attrs, start: tokenRe.lastIndex, line });
+      }
+      continue;
+    }
+    const el = open.pop();
+    if (!el || el.name !== name) {
+      throw new Error(`line ${lineAt(m.index)}: </${name}> does not close the element open there`);
+    }
+    const text = xmlText(xml.slice(el.start, m.index));
+    const parent = open.length ? open[open.length - 1].name : '';
+    if (name === 'link' && parent === 'item') {
+      itemLink = text.trim();
+    } else if (name === 'link' && parent === 'channel') {
+      channelLink = text.trim();
+    }
+    if (FEED_TEXT_URLS.has(name) || (name === 'guid' && el.attrs.ispermalink !== 'false')) {
+      pending.push({ line: el.line, raw: text });
+    } else if (FEED_HTML.has(name)) {
+      for (const u of htmlURLs(text)) {
+        pending.push({ line: el.line + u.line - 1, raw: u.raw });
+      }
+    }
+    if (name === 'item' || name === 'channel') {
+      const base = (name === 'item' ? itemLink : null) ?? channelLink;
+      urls.push(...pending.map((u) => ({ ...u, base })));
+      pending = [];
+    }
+  }
+  return urls.concat(pending.map((u) => ({ ...u, base: channelLink })));
+}
+
+// htmlURLs returns the URLs in an HTML document or fragment as {line, raw}.
+function htmlURLs(html) {
+  const urls = [];
+  for (const t of parseTags(html)) {
+    if (!LINK_TAGS.has(t.name)) {
+      continue;
+    }
+    for (const attr of ['href', 'src']) {
+      if (t.attrs[attr] !== undefined) {
+        urls.push({ line: t.line, raw: t.attrs[attr] });
+      }
+    }
+    if (t.attrs.srcset !== undefined) {
+      for (const u of srcsetURLs(t.attrs.srcset)) {
+        urls.push({ line: t.line, raw: u });
+      }
+    }
+  }
+  return urls;
+}
+
+// CALENDAR_URIS are the iCalendar properties whose value is a URL;
+// CALENDAR_TEXT the ones whose text may hold URLs.
+const CALENDAR_URIS = new Set(['URL', 'SOURCE']);
+const CALENDAR_TEXT = new Set(['DESCRIPTION', 'X-WR-CALDESC']);
+
+// calendarURLs returns the URLs of an iCalendar file as {line, raw}, line
+// being where the property starts: lines are unfolded first (RFC 5545
+// 3.1), and text values unescaped (3.3.11), so that a URL folded across
+// lines or with an escaped comma is read whole.
+function calendarURLs(ics) {
+  const urls = [];
+  const props = [];
+  ics.split(/\r?\n/).forEach((text, i) => {
+    if ((text.startsWith(' ') || text.startsWith('\t')) && props.length) {
+      props[props.length - 1].text += text.slice(1);
+    } else if (text !== '') {
+      props.push({ line: i + 1, text });
+    }
+  });
+  for (const { line, text } of props) {
+    const m = /^([A-Za-z0-9-]+)((?:;[^:;"]+=(?:"[^"]*"|[^:;"]*))*):(.*)$/.exec(text);
+    if (!m) {
+      continue;
+    }
+    const name = m[1].toUpperCase();
+    if (CALENDAR_URIS.has(name)) {
+      urls.push({ line, raw: m[3] });
+    } else if (CALENDAR_TEXT.has(name)) {
+      const value = m[3].replace(/\\([nN,;\\])/g, (_, c) => (c === 'n' || c === 'N' ? '\n' : c));
+      for (const u of value.matchAll(/\b(?:https?|webcal):\/\/[^\s<>"]+/g)) {
+        urls.push({ line, raw: trimProse(u[0]) });
+      }
+    }
+  }
+  return urls;
+}
+
+// trimProse drops what ends the sentence a URL is written in rather than
+// the URL: a full stop, a comma, a closing bracket it did not open.
+function trimProse(url) {
+  let u = url.replace(/[.,;:!?'"]+$/, '');
+  while (u.endsWith(')') && (u.match(/\(/g) || []).length < (u.match(/\)/g) || []).length) {
+    u = u.slice(0, -1).replace(/[.,;:!?'"]+$/, '');
+  }
+  return u;
 }
 
 function walk(root, rel = '') {
@@ -308,13 +482,44 @@ function main() {
     });
   }
 
+  // Feeds and calendars: what a reader or calendar app offers to open. The
+  // sitemap, also XML, is checked above.
+  let feedURLCount = 0;
+  let calendarURLCount = 0;
+  const feeds = files.filter((f) => f.endsWith('.xml') && f !== 'sitemap.xml');
+  for (const file of feeds) {
+    let urls;
+    try {
+      urls = feedURLs(fs.readFileSync(path.join(root, file), 'utf8'));
+    } catch (e) {
+      broken.push({ file, line: 0, raw: '', why: `cannot read the feed: ${e.message}` });
+      continue;
+    }
+    for (const u of urls) {
+      feedURLCount++;
+      check(file, u.line, u.raw, u.base ? new URL(u.base, urlOf(file)) : urlOf(file), false);
+    }
+  }
+  const calendars = files.filter((f) => f.endsWith('.ics'));
+  for (const file of calendars) {
+    for (const u of calendarURLs(fs.readFileSync(path.join(root, file), 'utf8'))) {
+      calendarURLCount++;
+      if (!/^[a-z][a-z0-9+.-]*:/i.test(u.raw.trim())) {
+        broken.push({ file, line: u.line, raw: u.raw, why: 'not an absolute URL, which a calendar app needs' });
+        continue;
+      }
+      check(file, u.line, u.raw, urlOf(file), false);
+    }
+  }
+
   broken.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
   for (const b of broken) {
     console.log(`broken: ${b.file}:${b.line}: ${b.raw} (${b.why})`);
   }
   console.log(
     `links: ${htmlFiles.length} pages, ${internal} internal URLs (${checked.size} distinct) checked` +
-      `${sitemapURLs ? `, ${sitemapURLs} in sitemap.xml` : ''}, ` +
+      `${sitemapURLs ? `, ${sitemapURLs} in sitemap.xml` : ''}` +
+      `, ${feedURLCount} in ${feeds.length} feeds, ${calendarURLCount} in ${calendars.length} calendars, ` +
       `${external} external and ${otherSchemes} mailto/tel/other not fetched; ${broken.length} broken`,
   );
   process.exit(broken.length ? 1 : 0);

@@ -5,8 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"encoding/xml"
+	"fmt"
+	"html"
+	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -271,4 +275,173 @@ func feedProblems(f *rssFeed) []string {
 		guids[it.GUID] = true
 	}
 	return ps
+}
+
+// TestLinkedFragments checks, for the example site and each test site,
+// that every URL of the site in a feed or calendar leads to a file the
+// build wrote and, where it has a #fragment, to an element with that id:
+// a calendar's "More information" link to a past meeting once led to a
+// meetings page that listed the meeting without its id.
+func TestLinkedFragments(t *testing.T) {
+	names := []string{"example"}
+	sites := []*Result{sharedBuild(t, exampleRendered)}
+	contents, err := filepath.Glob(filepath.Join("testdata", "sites", "*", "content"))
+	if err != nil || len(contents) == 0 {
+		t.Fatalf("no test sites in testdata/sites (%v)", err)
+	}
+	for _, content := range contents {
+		cfg := Config{Content: content, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true, NoMinify: true}
+		res, err := Build(context.Background(), cfg)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", content, err, res.Diagnostics.Error())
+		}
+		names = append(names, filepath.Base(filepath.Dir(content)))
+		sites = append(sites, res)
+	}
+	for i, res := range sites {
+		t.Run(names[i], func(t *testing.T) {
+			ids := pageIDs(res.Outputs)
+			base := res.Site.BaseURL.String()
+			checked := 0
+			for _, o := range res.Outputs {
+				for _, u := range linkedURLs(t, o) {
+					rest, ok := strings.CutPrefix(u, base)
+					if !ok {
+						continue // another site's, or a relative URL in HTML
+					}
+					checked++
+					if why := missingTarget(ids, rest); why != "" {
+						t.Errorf("%s links to %s, %s", o.Path, u, why)
+					}
+				}
+			}
+			if checked == 0 {
+				t.Error("no URL of the site found in its feeds and calendars")
+			}
+		})
+	}
+}
+
+// idAttr finds the ids of elements in HTML as html/template writes it,
+// with the attribute's value quoted.
+var idAttr = regexp.MustCompile(`\sid="([^"]*)"`)
+
+// pageIDs maps each HTML output to the ids in it; other outputs map to nil.
+func pageIDs(outputs []render.Output) map[string]map[string]bool {
+	ids := map[string]map[string]bool{}
+	for _, o := range outputs {
+		if !strings.HasSuffix(o.Path, ".html") {
+			ids[o.Path] = nil
+			continue
+		}
+		set := map[string]bool{}
+		for _, m := range idAttr.FindAllSubmatch(o.Body, -1) {
+			set[html.UnescapeString(string(m[1]))] = true
+		}
+		ids[o.Path] = set
+	}
+	return ids
+}
+
+// missingTarget says what is missing for rest, a URL relative to the base
+// URL: the file it leads to, or the id its fragment names; "" if neither.
+func missingTarget(ids map[string]map[string]bool, rest string) string {
+	p, frag, hasFrag := strings.Cut(rest, "#")
+	p, _, _ = strings.Cut(p, "?")
+	if p == "" || strings.HasSuffix(p, "/") {
+		p += "index.html"
+	}
+	page, ok := ids[p]
+	if !ok {
+		return "which the build did not write"
+	}
+	if !hasFrag || frag == "" || page == nil {
+		return ""
+	}
+	if f, err := url.PathUnescape(frag); err != nil || !page[f] {
+		return fmt.Sprintf("and %s has no id %q", p, frag)
+	}
+	return ""
+}
+
+// linkedURLs returns the absolute URLs a feed reader or calendar app offers
+// to open in o, if it is a feed or a calendar: a feed's links, permalink
+// guids and the links and images in its items' HTML; a calendar's URL,
+// SOURCE and the URLs written in its descriptions.
+func linkedURLs(t *testing.T, o render.Output) []string {
+	switch {
+	case strings.HasSuffix(o.Path, "/feed.xml") || o.Path == "feed.xml":
+		return feedLinks(t, o)
+	case strings.HasSuffix(o.Path, ".ics"):
+		return calendarLinks(t, o)
+	}
+	return nil
+}
+
+// feedLinkFields is what feedLinks reads of a feed.
+type feedLinkFields struct {
+	Channel struct {
+		Links []xmlLink `xml:"link"`
+		Items []struct {
+			Link string `xml:"link"`
+			GUID struct {
+				Text      string `xml:",chardata"`
+				PermaLink string `xml:"isPermaLink,attr"`
+			} `xml:"guid"`
+			Description string `xml:"description"`
+			Content     string `xml:"http://purl.org/rss/1.0/modules/content/ encoded"`
+		} `xml:"item"`
+	} `xml:"channel"`
+}
+
+// htmlURLAttr finds the URLs of links and images in HTML.
+var htmlURLAttr = regexp.MustCompile(`\s(?:href|src)="([^"]*)"`)
+
+func feedLinks(t *testing.T, o render.Output) []string {
+	var f feedLinkFields
+	if err := xml.Unmarshal(o.Body, &f); err != nil {
+		t.Errorf("%s: %v", o.Path, err)
+		return nil
+	}
+	var urls []string
+	for _, l := range f.Channel.Links {
+		urls = append(urls, l.Text)
+	}
+	for _, it := range f.Channel.Items {
+		urls = append(urls, it.Link)
+		if it.GUID.PermaLink != "false" {
+			urls = append(urls, it.GUID.Text)
+		}
+		for _, h := range []string{it.Description, it.Content} {
+			for _, m := range htmlURLAttr.FindAllStringSubmatch(h, -1) {
+				urls = append(urls, html.UnescapeString(m[1]))
+			}
+		}
+	}
+	return urls
+}
+
+// textURL finds URLs in plain text; a full stop or bracket after one ends
+// the sentence, not the URL.
+var textURL = regexp.MustCompile(`https?://[^\s<>"]*[^\s<>".,;:!?)]`)
+
+func calendarLinks(t *testing.T, o render.Output) []string {
+	lines, err := unfoldLines(o.Body)
+	if err != nil {
+		t.Errorf("%s: %v", o.Path, err)
+		return nil
+	}
+	unescape := strings.NewReplacer(`\n`, "\n", `\N`, "\n", `\,`, ",", `\;`, ";", `\\`, `\`)
+	var urls []string
+	for _, l := range lines {
+		p, ok := splitProp(l)
+		switch {
+		case !ok:
+		case p.name == "URL" || p.name == "SOURCE":
+			urls = append(urls, p.value)
+		case p.name == "DESCRIPTION":
+			urls = append(urls, textURL.FindAllString(unescape.Replace(p.value), -1)...)
+		}
+	}
+	return urls
 }

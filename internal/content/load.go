@@ -356,6 +356,7 @@ func (l *loader) files(s *SchoolDir, dir string) {
 		}
 		l.paths[p] = true
 		s.Files = append(s.Files, p)
+		l.checkFile(p)
 	}
 }
 

@@ -29,6 +29,20 @@ var reloadJS string
 // breaks in the preview as it would when published.
 const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
+// fileCSP is the policy for a school's own files (files/), as netlify.toml
+// sends it: sandbox, without allow-scripts, runs no script and gives the
+// file an origin of its own, whatever the file holds. PDFs are left out,
+// as there: a browser's PDF viewer runs no script in the site's origin,
+// and some show a sandboxed PDF as a blank page.
+const fileCSP = csp + "; sandbox"
+
+// schoolFile reports whether rel, a path in the site, is one of a school's
+// own files: schools/<slug>/files/...
+func schoolFile(rel string) bool {
+	parts := strings.SplitN(rel, "/", 4)
+	return len(parts) == 4 && parts[0] == "schools" && parts[2] == "files"
+}
+
 // maxStreams caps the open event streams, one a page open on the preview:
 // a PSA has a few, and each holds memory until its page is closed (10,000
 // held 282 MB), so a program opening them without end is refused.
@@ -152,6 +166,9 @@ func (s *server) site(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st)
 		return
 	}
+	if schoolFile(rel) && !strings.EqualFold(path.Ext(rel), ".pdf") {
+		w.Header().Set("Content-Security-Policy", fileCSP)
+	}
 	s.write(w, r, http.StatusOK, o.MediaType, s.decorate(o, st))
 }
 
@@ -190,7 +207,7 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 // the last good site. Built pages have neither. Other files, and the PSA's
 // own files, are served as they are.
 func (s *server) decorate(o render.Output, st *state) []byte {
-	if !strings.HasPrefix(o.MediaType, "text/html") || strings.Contains(o.Path, "/files/") {
+	if !strings.HasPrefix(o.MediaType, "text/html") || schoolFile(o.Path) {
 		return o.Body
 	}
 	return insertHTML(o.Body, stateMeta(st), banner(st))

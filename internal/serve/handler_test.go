@@ -24,6 +24,9 @@ func testServer(problems ...string) *server {
 		page("index.html", "Home"),
 		page("404.html", "Page not found"),
 		page("schools/hillside/index.html", "Hillside"),
+		page("schools/hillside/updates/files/index.html", "An update called files"),
+		{Path: "schools/hillside/files/chart.svg", MediaType: "image/svg+xml", Body: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)},
+		{Path: "schools/hillside/files/plans/Plan.PDF", MediaType: "application/pdf", Body: []byte("%PDF-1.7\n")},
 		{Path: "schools/hillside/calendar.ics", MediaType: "text/calendar; charset=utf-8", Body: []byte("BEGIN:VCALENDAR\r\n")},
 		{Path: "schools/hillside/files/note.html", MediaType: "text/html; charset=utf-8", Body: []byte("<main>the PSA's own file</main>")},
 		{Path: "assets/style.css", MediaType: "text/css; charset=utf-8", Body: []byte("body{}")},
@@ -87,6 +90,43 @@ func TestPaths(t *testing.T) {
 	}
 }
 
+// TestSchoolFilesSandboxed checks that a school's own files, and only
+// they, are served with the sandbox policy: whatever such a file holds, it
+// runs no script and has no access to the site's origin. PDFs are not, as
+// some browsers then show a blank page.
+func TestSchoolFilesSandboxed(t *testing.T) {
+	s := testServer()
+	tests := []struct {
+		target  string
+		sandbox bool
+	}{
+		{"/parents/schools/hillside/files/chart.svg", true},
+		{"/parents/schools/hillside/files/note.html", true},
+		{"/parents/schools/hillside/files/../files/chart.svg", true},
+		{"/parents/schools/hillside/files/plans/Plan.PDF", false},
+		{"/parents/schools/hillside/", false},
+		{"/parents/schools/hillside/updates/files/", false},
+		{"/parents/schools/hillside/calendar.ics", false},
+		{"/parents/", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.target, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:8080"+tt.target, nil))
+			if w.Code != http.StatusOK {
+				t.Fatalf("status %d", w.Code)
+			}
+			policy := w.Header().Get("Content-Security-Policy")
+			if got := strings.HasSuffix(policy, "; sandbox"); got != tt.sandbox {
+				t.Errorf("Content-Security-Policy %q: sandboxed %v, want %v", policy, got, tt.sandbox)
+			}
+			if !strings.HasPrefix(policy, "default-src 'self';") || w.Header().Get("X-Content-Type-Options") != "nosniff" {
+				t.Errorf("the site's policy and nosniff are missing: %q, %q", policy, w.Header().Get("X-Content-Type-Options"))
+			}
+		})
+	}
+}
+
 func TestDecorate(t *testing.T) {
 	get := func(s *server, target string) string {
 		w := httptest.NewRecorder()
@@ -104,6 +144,9 @@ func TestDecorate(t *testing.T) {
 		}
 		if got := get(s, "/parents/schools/hillside/files/note.html"); got != "<main>the PSA's own file</main>" {
 			t.Errorf("the PSA's file was changed: %s", got)
+		}
+		if got := get(s, "/parents/schools/hillside/updates/files/"); !strings.Contains(got, `name="parentpages-state"`) {
+			t.Errorf("a page whose path has /files/ in it, not a school's file, was not decorated: %s", got)
 		}
 	})
 	t.Run("errors", func(t *testing.T) {
