@@ -193,7 +193,9 @@ func (b *Builder) rendererFor(s *site.Site, in *inputs) (*render.Renderer, error
 		b.renderer.UseSite(s)
 		return b.renderer, nil
 	}
-	r, err := render.New(s, in.theme, in.fsys, b.cfg.Render)
+	opts := b.cfg.Render
+	opts.ImageCache = b.cfg.imageCache()
+	r, err := render.New(s, in.theme, in.fsys, opts)
 	if err == nil && keep {
 		b.renderer, b.rendererGlobal = r, in.global
 	}

@@ -116,6 +116,12 @@ func Probe(b []byte) (Info, error) {
 	return info, nil
 }
 
+// Refusal is the message for a picture that cannot be published, which
+// Probe or Make gave err about.
+func Refusal(err error) string {
+	return "this picture cannot be published: " + err.Error() + "; open it in a photo app and save (or export) it again as JPEG, or remove it from files/"
+}
+
 func describe(err error) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 		return errors.New("the file ends early (it may not have finished copying)")
