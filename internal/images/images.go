@@ -123,7 +123,8 @@ func Refusal(err error) string {
 }
 
 func describe(err error) error {
-	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+	// image/jpeg reports a file cut inside its image data as short data.
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) || strings.Contains(err.Error(), "short Huffman data") {
 		return errors.New("the file ends early (it may not have finished copying)")
 	}
 	return fmt.Errorf("it cannot be read as a picture (%v)", err)
