@@ -343,3 +343,31 @@ func BenchmarkCacheHit(b *testing.B) {
 		}
 	}
 }
+
+// TestMakeKeepsColourProfile: a JPEG's ICC profile (APP2) is copied into
+// each size, as the only segment kept; the EXIF block is not.
+func TestMakeKeepsColourProfile(t *testing.T) {
+	photo := imagestest.Photo(1000, 750, 1)
+	icc := append([]byte("ICC_PROFILE\x00\x01\x01"), []byte("display-p3-profile-bytes")...)
+	seg := append([]byte{0xFF, 0xE2, 0, byte(len(icc) + 2)}, icc...)
+	withICC := append(append(append([]byte{}, photo[:2]...), seg...), photo[2:]...)
+	info, err := Probe(withICC)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Make(withICC, info, Sizes(info))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, b := range out {
+		if !bytes.Contains(b, icc) {
+			t.Errorf("size %d lacks the colour profile", i)
+		}
+		if bytes.Contains(b, imagestest.GPSMarker) {
+			t.Errorf("size %d holds the GPS position", i)
+		}
+		if _, err := jpeg.Decode(bytes.NewReader(b)); err != nil {
+			t.Errorf("size %d: %v", i, err)
+		}
+	}
+}
