@@ -84,6 +84,7 @@ func TestProbe(t *testing.T) {
 		{"turned phone photo", imagestest.Photo(400, 300, 6), Info{Format: "jpeg", Width: 300, Height: 400, Orientation: 6}, ""},
 		{"upright phone photo", imagestest.Photo(400, 300, 1), Info{Format: "jpeg", Width: 400, Height: 300, Orientation: 1}, ""},
 		{"PNG", imagestest.PNG(50, 20), Info{Format: "png", Width: 50, Height: 20, Orientation: 1, Alpha: true}, ""},
+		{"WebP", imagestest.WebP(), Info{Format: "webp", Width: 1, Height: 1, Orientation: 1}, ""},
 		{"text renamed .jpg", []byte("hello, this is not a picture"), Info{}, "not a JPEG, PNG, WebP or GIF"},
 		{"cut short", imagestest.Photo(400, 300, 1)[:100], Info{}, "ends early"},
 		{"too many pixels", pngHeader(20000, 10000), Info{}, "200 million"},
@@ -293,6 +294,18 @@ func TestCache(t *testing.T) {
 	third, err := c.Make(other, oinfo, Sizes(oinfo))
 	if err != nil || string(third[0]) == "cached" {
 		t.Errorf("a different picture was served from the cache")
+	}
+}
+
+// TestMakeWebP: a WebP without transparency is published as JPEG.
+func TestMakeWebP(t *testing.T) {
+	info, err := Probe(imagestest.WebP())
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Make(imagestest.WebP(), info, Sizes(info))
+	if err != nil || len(out) != 1 || !bytes.HasPrefix(out[0], []byte("\xFF\xD8")) || Ext(info, ".webp") != ".jpg" {
+		t.Fatalf("Make = %d sizes, %v; want one JPEG named .jpg", len(out), err)
 	}
 }
 

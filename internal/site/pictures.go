@@ -63,6 +63,24 @@ func (b *builder) file(p string) File {
 	return File{Source: p, URL: "/" + p}
 }
 
+// sameSizes reports another photo whose sizes are published at f's
+// addresses (photo.webp and photo.jpg both make photo.jpg), and records
+// f's in seen.
+func sameSizes(f File, seen map[string]string) (string, bool) {
+	if f.Image == nil {
+		return "", false
+	}
+	for _, s := range f.Image.Sizes {
+		if other, ok := seen[s.URL]; ok {
+			return other, true
+		}
+	}
+	for _, s := range f.Image.Sizes {
+		seen[s.URL] = f.Source
+	}
+	return "", false
+}
+
 // probeHead is how much of a picture is read for its size: its header
 // and EXIF block are at its start. A picture whose size is not found
 // there is read whole.

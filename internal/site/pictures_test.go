@@ -77,6 +77,8 @@ func TestPictureErrors(t *testing.T) {
 			"schools/hillside/files/broken.jpg:1:1: this picture cannot be published: it is not a JPEG, PNG, WebP or GIF picture (it may have been renamed); open it in a photo app and save (or export) it again as JPEG, or remove it from files/"},
 		{"photo cut short", "Text", map[string][]byte{"schools/hillside/files/cut.jpg": imagestest.Photo(64, 48, 1)[:120]},
 			"schools/hillside/files/cut.jpg:1:1: this picture cannot be published: the file ends early (it may not have finished copying)"},
+		{"two photos, one address", "Text", map[string][]byte{"schools/hillside/files/a.jpg": imagestest.Photo(1, 1, 1), "schools/hillside/files/a.webp": imagestest.WebP()},
+			"schools/hillside/files/a.webp:1:1: this picture would be published at the same address as schools/hillside/files/a.jpg (a WebP photo is published as .jpg or .png); rename one of them"},
 		{"HEIC", "Text", map[string][]byte{"schools/hillside/files/IMG_0042.HEIC": []byte("....ftypheic")},
 			"schools/hillside/files/IMG_0042.HEIC:1:1: this photo is in HEIC format, which most browsers cannot show, and it holds where and when it was taken; export it as JPEG"},
 	}

@@ -384,8 +384,14 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 	if sch.Latest == nil && len(info.Inspections) > 0 {
 		b.ds.Errorf(yamlPath, info.At("inspections"), "every inspection listed is a monitoring inspection; add the full inspection that put the school in its category (`type: full`, the default)")
 	}
+	sizes := map[string]string{} // a published size's site path -> its photo
 	for _, f := range d.Files {
-		sch.Files = append(sch.Files, b.file(f))
+		file := b.file(f)
+		if other, clash := sameSizes(file, sizes); clash {
+			b.ds.Errorf(f, content.Pos{}, "this picture would be published at the same address as %s (a WebP photo is published as .jpg or .png); rename one of them", other)
+			continue
+		}
+		sch.Files = append(sch.Files, file)
 	}
 	if d.Plan != nil {
 		sch.Plan = b.plan(sch, d)

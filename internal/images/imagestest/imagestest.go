@@ -114,3 +114,8 @@ func EXIF(orientation int) []byte {
 	t.Write(GPSMarker)
 	return t.Bytes()
 }
+
+// WebP returns a lossy WebP of 1 x 1 pixels (the smallest valid one).
+func WebP() []byte {
+	return []byte("RIFF\x24\x00\x00\x00WEBPVP8 \x18\x00\x00\x00\x30\x01\x00\x9d\x01\x2a\x01\x00\x01\x00\x02\x00\x34\x25\xa4\x00\x03\x70\x00\xfe\xfb\x94\x00\x00")
+}
