@@ -17,9 +17,11 @@ package build
 import (
 	"context"
 	"errors"
+	"path/filepath"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/images"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/site"
 	"github.com/parentpages/parentpages/internal/theme"
@@ -55,6 +57,28 @@ type Config struct {
 	// NoMinify publishes pages, styles, feeds and the sitemap as rendered,
 	// not minified: for golden files that people can read and review.
 	NoMinify bool
+	// ImageCache is the folder that keeps the sizes made of each photo
+	// between builds; "" is images.CacheName beside the output folder
+	// (Write) or beside the content folder (Preview), which is the same
+	// folder for `parentpages build` and `serve` run from a site's root.
+	ImageCache string
+	// NoImageCache makes every photo's sizes anew, keeping none.
+	NoImageCache bool
+}
+
+// imageCache is the folder of cfg's image cache, or "".
+func (cfg Config) imageCache() string {
+	switch {
+	case cfg.NoImageCache:
+		return ""
+	case cfg.ImageCache != "":
+		return cfg.ImageCache
+	case cfg.Mode == Write:
+		return filepath.Join(filepath.Dir(filepath.Clean(cfg.Out)), images.CacheName)
+	case cfg.Mode == Preview:
+		return filepath.Join(filepath.Dir(filepath.Clean(cfg.Content)), images.CacheName)
+	}
+	return ""
 }
 
 // Result is what a build made.

@@ -189,7 +189,9 @@ func (b *Builder) rendererFor(s *site.Site, in *inputs) (*render.Renderer, error
 		b.renderer.UseSite(s)
 		return b.renderer, nil
 	}
-	r, err := render.New(s, in.theme.FS, in.fsys, b.cfg.Render)
+	opts := b.cfg.Render
+	opts.ImageCache = b.cfg.imageCache()
+	r, err := render.New(s, in.theme.FS, in.fsys, opts)
 	if err == nil && keep {
 		b.renderer, b.rendererGlobal = r, in.global
 	}

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"runtime"
@@ -11,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/images"
 	"github.com/parentpages/parentpages/internal/incremental"
 	"github.com/parentpages/parentpages/internal/publish"
 	"github.com/parentpages/parentpages/internal/render"
@@ -172,7 +174,13 @@ func (p *pipeline) school(i int) error {
 		made.Deps[dep] = p.in.keyOf(dep)
 	}
 	if p.render && !f.Diagnostics.HasErrors() {
-		if err := p.publish(slug, made, func() ([]render.Output, error) { return p.r.School(sch) }); err != nil {
+		err := p.publish(slug, made, func() ([]render.Output, error) { return p.r.School(sch) })
+		var pe *render.PictureError
+		if errors.As(err, &pe) {
+			// A photo that could not be decoded is the content's mistake.
+			made.Findings.Diagnostics = append(made.Findings.Diagnostics,
+				content.Diagnostic{Path: pe.Path, Msg: images.Refusal(pe.Err)})
+		} else if err != nil {
 			return err
 		}
 	}

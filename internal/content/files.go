@@ -101,6 +101,8 @@ func (l *loader) checkFile(p string) {
 	ext := strings.ToLower(path.Ext(p))
 	want, ok := sniffedType(ext)
 	switch {
+	case ext == ".heic" || ext == ".heif":
+		l.ds.Errorf(p, Pos{}, "this photo is in HEIC format, which most browsers cannot show, and it holds where and when it was taken; export it as JPEG and put the .jpg in files/ instead (an iPhone takes JPEG photos after Settings > Camera > Formats > Most Compatible)")
 	case !ok && ext == "":
 		l.ds.Errorf(p, Pos{}, "this file has no extension, so it cannot be told what it is; a school's files/ folder may hold only %s: give the file the extension of what it is", filesAllowed)
 	case !ok:

@@ -53,6 +53,8 @@ func TestFiles(t *testing.T) {
 		}, nil},
 
 		// Kinds of file that may not be published.
+		{"an iPhone's HEIC photo", map[string]string{"IMG_0042.HEIC": "....ftypheic"},
+			[]string{dir + "IMG_0042.HEIC:1:1: this photo is in HEIC format, which most browsers cannot show, and it holds where and when it was taken; export it as JPEG"}},
 		{"web page", map[string]string{"login.html": `<meta http-equiv="refresh" content="0;url=https://evil.example/">`},
 			[]string{dir + "login.html:1:1: a school's files/ folder may hold only PDF documents (.pdf), images (.png, .jpg, .jpeg, .gif, .webp, .svg), office documents (.docx, .xlsx, .pptx, .odt, .ods, .odp) and text (.txt, .csv); not a .html file, which would be published as it is from this site, where it could run script or send visitors elsewhere: save the page as PDF"}},
 		{"script", map[string]string{"x.js": "alert(1)"},

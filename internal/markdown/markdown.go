@@ -9,6 +9,7 @@ package markdown
 
 import (
 	"bytes"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -34,7 +35,7 @@ func NewParser() *Parser {
 		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
-			parser.WithASTTransformers(util.Prioritized(headingShift{}, 100)),
+			parser.WithASTTransformers(util.Prioritized(shape{}, 100)),
 		),
 	)
 	return &Parser{md: md}
@@ -47,6 +48,10 @@ type Doc struct {
 	// Problem is why the source was not parsed (see Check); Root is then
 	// an empty document.
 	Problem *Problem
+	// inserted are the offsets in Source of bytes that are not in the text
+	// as written: the "<" and ">" put around a link's address that has
+	// spaces (see spacedAddresses).
+	inserted []int
 }
 
 // Parse parses src, a page's body: its highest heading becomes an <h2>.
@@ -59,10 +64,23 @@ func (p *Parser) Parse(src []byte) *Doc {
 // ParseUnder parses src for a place in a page whose headings start at
 // level top: a field shown inside a section (top 3) keeps its headings
 // below the section's <h2>.
+//
+// A link or image whose address has spaces, as a file's name may
+// (![Books](../files/Reading corner.JPG)), is not a link in CommonMark,
+// which wants <...> around such an address: it is read as if it had them.
 func (p *Parser) ParseUnder(src []byte, top int) *Doc {
 	if prob := Check(src); prob != nil {
 		return &Doc{Root: ast.NewDocument(), Source: src, Problem: prob}
 	}
+	d := p.parse(src, top)
+	if fixed, inserted := spacedAddresses(d.Root, src); inserted != nil {
+		d = p.parse(fixed, top)
+		d.inserted = inserted
+	}
+	return d
+}
+
+func (p *Parser) parse(src []byte, top int) *Doc {
 	pc := parser.NewContext()
 	pc.Set(topLevel, top)
 	return &Doc{Root: p.md.Parser().Parse(text.NewReader(src), parser.WithContext(pc)), Source: src}
@@ -71,20 +89,37 @@ func (p *Parser) ParseUnder(src []byte, top int) *Doc {
 // topLevel is the parser context key for the level of the highest heading.
 var topLevel = parser.NewContextKey()
 
-// headingShift moves headings so that the document's highest heading is at
-// the level the context asks (an <h2> under the page's <h1>), keeping their
-// relative levels: a PSA may start sections with "#" or with "##".
-type headingShift struct{}
+// shape moves headings so that the document's highest heading is at the
+// level the context asks (an <h2> under the page's <h1>), keeping their
+// relative levels: a PSA may start sections with "#" or with "##". It also
+// marks every image after the first to load lazily: the first may be on
+// the first screen, where loading it late would show the page late.
+type shape struct{}
 
-func (headingShift) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
+// Attribute names of an image's node, which no Markdown can set.
+var (
+	lazyAttr    = []byte("pp:lazy")
+	pictureAttr = []byte("pp:picture")
+)
+
+func (shape) Transform(doc *ast.Document, _ text.Reader, pc parser.Context) {
 	want := 2
 	if v, ok := pc.Get(topLevel).(int); ok {
 		want = v
 	}
 	top := 7
+	images := 0
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if h, ok := n.(*ast.Heading); ok && entering {
-			top = min(top, h.Level)
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			top = min(top, n.Level)
+		case *ast.Image:
+			if images++; images > 1 {
+				n.SetAttribute(lazyAttr, true)
+			}
 		}
 		return ast.WalkContinue, nil
 	})
@@ -99,11 +134,34 @@ func (headingShift) Transform(doc *ast.Document, _ text.Reader, pc parser.Contex
 
 // Link is a link or image in a document, as written.
 type Link struct {
-	Node   ast.Node // *ast.Link, *ast.Image or *ast.AutoLink
-	Dest   string
-	Image  bool
-	Alt    string // an image's alternative text
-	Offset int    // byte offset in the source near where it was written, -1 if unknown
+	Node  ast.Node // *ast.Link, *ast.Image or *ast.AutoLink
+	Dest  string
+	Image bool
+	Alt   string // an image's alternative text
+	// Offset is the byte offset, in the text given to Parse, near where it
+	// was written; -1 if unknown.
+	Offset int
+}
+
+// Picture is what a page says of an image besides its address: the size it
+// is shown at, so that the page keeps its room before it loads, and the
+// sizes it is published in, for the browser to pick one for the screen.
+type Picture struct {
+	Width, Height int
+	Srcset        []Source // empty: the image has one size
+}
+
+// Source is one size of a picture: its address and width in pixels.
+type Source struct {
+	URL   string
+	Width int
+}
+
+// SetPicture gives an image its size and the sizes it is published in.
+func (l Link) SetPicture(p Picture) {
+	if n, ok := l.Node.(*ast.Image); ok {
+		n.SetAttribute(pictureAttr, p)
+	}
 }
 
 // SetDest changes where the link points. An autolink (<https://...>, or a
@@ -142,9 +200,20 @@ func (d *Doc) Links() []Link {
 	return links
 }
 
-// offset finds where a link was written: the first occurrence of its
-// destination after the start of its enclosing block.
+// offset finds where a link was written, in the text as given: the first
+// occurrence of its destination after the start of its enclosing block.
 func (d *Doc) offset(n ast.Node, dest []byte) int {
+	off := d.sourceOffset(n, dest)
+	moved := 0
+	for _, i := range d.inserted {
+		if i < off {
+			moved++
+		}
+	}
+	return off - moved
+}
+
+func (d *Doc) sourceOffset(n ast.Node, dest []byte) int {
 	start := 0
 	for p := n.Parent(); p != nil; p = p.Parent() {
 		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
@@ -416,8 +485,38 @@ func (r *nodeRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 		_, _ = w.Write(util.EscapeHTML(n.Title))
 		_ = w.WriteByte('"')
 	}
-	_, _ = w.WriteString(` loading="lazy">`)
+	if v, ok := n.AttributeString(string(pictureAttr)); ok {
+		r.picture(w, v.(Picture))
+	}
+	if _, ok := n.AttributeString(string(lazyAttr)); ok {
+		_, _ = w.WriteString(` loading="lazy" decoding="async"`)
+	}
+	_ = w.WriteByte('>')
 	return ast.WalkSkipChildren, nil
+}
+
+// pictureSizes tells the browser how wide a picture is shown, before it
+// has the style sheet: the default theme's text column (42rem, in a page
+// with 1rem on each side). Knowing it, the browser picks the smallest
+// size in srcset that fills that width at the screen's density.
+const pictureSizes = "(min-width: 44rem) 42rem, calc(100vw - 2rem)"
+
+// picture writes an image's srcset, sizes, width and height attributes.
+func (r *nodeRenderer) picture(w util.BufWriter, p Picture) {
+	if len(p.Srcset) > 1 {
+		_, _ = w.WriteString(` srcset="`)
+		for i, s := range p.Srcset {
+			if i > 0 {
+				_, _ = w.WriteString(", ")
+			}
+			_, _ = w.Write(r.dest([]byte(s.URL)))
+			_, _ = w.WriteString(" " + strconv.Itoa(s.Width) + "w")
+		}
+		_, _ = w.WriteString(`" sizes="` + pictureSizes + `"`)
+	}
+	if p.Width > 0 && p.Height > 0 {
+		_, _ = w.WriteString(` width="` + strconv.Itoa(p.Width) + `" height="` + strconv.Itoa(p.Height) + `"`)
+	}
 }
 
 // rawHTML shows inline HTML as the text the PSA typed.

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/ical"
+	"github.com/parentpages/parentpages/internal/images"
 	"github.com/parentpages/parentpages/internal/markdown"
 	"github.com/parentpages/parentpages/internal/site"
 	"github.com/parentpages/parentpages/internal/theme"
@@ -46,6 +47,9 @@ type Options struct {
 	// ReloadScript, when set, is the site path of a script added to every
 	// HTML page: the dev server's live reload. Built sites never have it.
 	ReloadScript string
+	// ImageCache is the folder that keeps the sizes made of each photo
+	// between builds (see images.Cache); "" keeps none.
+	ImageCache string
 }
 
 // Renderer renders one site with one theme.
@@ -59,13 +63,14 @@ type Renderer struct {
 	mdAbs    *markdown.Renderer // links with the absolute base URL, for feeds
 	absolute string             // the base URL, ending "/"
 	buffers  sync.Pool          // of *bytes.Buffer, for rendering pages
-	zones    ical.VTimezones    // the VTIMEZONE blocks of the site calendars, worked out once
+	zones    ical.VTimezones    // the VTIMEZONE blocks of the site's calendars, worked out once
+	pictures *images.Cache      // the photos' sizes made before
 }
 
 // New parses the theme's templates. themeFS holds templates/*.html and
 // assets/; content is the content folder (for files/ to copy).
 func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) {
-	r := &Renderer{site: s, theme: themeFS, content: content, opts: opts}
+	r := &Renderer{site: s, theme: themeFS, content: content, opts: opts, pictures: images.NewCache(opts.ImageCache)}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
@@ -249,11 +254,50 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 	out = append(out, feed)
 	out = append(out, cals...)
 	for _, f := range s.Files {
-		b, err := fs.ReadFile(r.content, f.Source)
+		files, err := r.file(f)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Output{Path: strings.TrimPrefix(f.URL, "/"), MediaType: mediaType(f.URL), Body: b})
+		out = append(out, files...)
+	}
+	return out, nil
+}
+
+// PictureError is a photo of files/ that could be read for its size but
+// not made into the sizes published: the content's mistake (a file cut
+// short, say), which the build reports with the file's path.
+type PictureError struct {
+	Path string // content path
+	Err  error
+}
+
+func (e *PictureError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *PictureError) Unwrap() error { return e.Err }
+
+// file publishes a file of files/: as it is, or for a photo, its sizes
+// made without what the camera wrote.
+func (r *Renderer) file(f site.File) ([]Output, error) {
+	if f.URL == "" && (f.Image == nil || len(f.Image.Sizes) == 0) {
+		return nil, nil // a photo that cannot be read: reported by the model
+	}
+	b, err := fs.ReadFile(r.content, f.Source)
+	if err != nil {
+		return nil, err
+	}
+	if f.URL != "" {
+		return []Output{{Path: strings.TrimPrefix(f.URL, "/"), MediaType: mediaType(f.URL), Body: b}}, nil
+	}
+	sizes := make([]images.Size, len(f.Image.Sizes))
+	for i, s := range f.Image.Sizes {
+		sizes[i] = s.Size
+	}
+	bodies, err := r.pictures.Make(b, f.Image.Info, sizes)
+	if err != nil {
+		return nil, &PictureError{Path: f.Source, Err: err}
+	}
+	out := make([]Output, len(sizes))
+	for i, s := range f.Image.Sizes {
+		out[i] = Output{Path: strings.TrimPrefix(s.URL, "/"), MediaType: mediaType(s.URL), Body: bodies[i]}
 	}
 	return out, nil
 }

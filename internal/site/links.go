@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/images"
 	"github.com/parentpages/parentpages/internal/markdown"
 )
 
@@ -30,8 +31,15 @@ func (b *builder) markdown(source string, src []byte, pos content.Pos, inYAML bo
 		if l.Image && strings.TrimSpace(l.Alt) == "" {
 			b.ds.Errorf(source, at, "the image %q has no alternative text; describe it for people who cannot see it: ![Parents at the focus group](%s)", l.Dest, l.Dest)
 		}
-		if dest, ok := b.resolve(source, l.Dest, at); ok && dest != l.Dest {
+		if l.Image && b.externalImage(source, l.Dest, at) {
+			continue
+		}
+		dest, target, ok := b.resolveTarget(source, l.Dest, at)
+		if ok && dest != l.Dest {
 			l.SetDest(dest)
+		}
+		if ok && l.Image && target != "" {
+			b.picture(l, target)
 		}
 	}
 	return doc
@@ -67,21 +75,28 @@ func (b *builder) resolveField(source, ref string, pos content.Pos) string {
 // checked after the build; relative paths are resolved against the file
 // they are written in and mapped to the page or file they publish as.
 func (b *builder) resolve(source, ref string, pos content.Pos) (string, bool) {
+	dest, _, ok := b.resolveTarget(source, ref, pos)
+	return dest, ok
+}
+
+// resolveTarget is resolve, which also returns the content path that a
+// relative link leads to ("" for any other link).
+func (b *builder) resolveTarget(source, ref string, pos content.Pos) (dest, target string, ok bool) {
 	if ref == "" || strings.HasPrefix(ref, "#") || strings.HasPrefix(ref, "//") {
-		return ref, true
+		return ref, "", true
 	}
 	u, err := url.Parse(ref)
 	if err != nil {
 		b.ds.Errorf(source, pos, "the link %q is not a valid address: %v", ref, err)
-		return ref, false
+		return ref, "", false
 	}
 	if u.Scheme != "" {
 		switch strings.ToLower(u.Scheme) {
 		case "http", "https", "mailto", "tel", "sms", "webcal":
-			return ref, true
+			return ref, "", true
 		}
 		b.ds.Errorf(source, pos, "the link %q uses %q, which is not allowed; link to a web address (https://...), an email (mailto:) or a phone number (tel:)", ref, u.Scheme+":")
-		return ref, false
+		return ref, "", false
 	}
 	suffix := ""
 	if u.RawQuery != "" {
@@ -92,12 +107,12 @@ func (b *builder) resolve(source, ref string, pos content.Pos) (string, bool) {
 	}
 	if strings.HasPrefix(u.Path, "/") {
 		b.siteLinks = append(b.siteLinks, SiteLink{Path: u.Path, Source: source, Pos: pos})
-		return ref, true
+		return ref, "", true
 	}
 	target, inside := content.Join(source, u.Path)
 	if !inside {
 		b.ds.Errorf(source, pos, "the link %q leads outside the content folder; link only to files in it, such as ../files/plan.pdf", ref)
-		return ref, false
+		return ref, "", false
 	}
 	if rest, ok := strings.CutPrefix(target, "schools/"); ok && b.deps != nil {
 		if slug, _, _ := strings.Cut(rest, "/"); "schools/"+slug != path.Dir(source) && !strings.HasPrefix(source, "schools/"+slug+"/") {
@@ -107,13 +122,14 @@ func (b *builder) resolve(source, ref string, pos content.Pos) (string, bool) {
 	site, why := b.publishedAs(target)
 	if site == "" {
 		b.ds.Errorf(source, pos, "the link %q points to %s, %s", ref, target, why)
-		return ref, false
+		return ref, target, false
 	}
-	return site + suffix, true
+	return site + suffix, target, true
 }
 
 // publishedAs maps a content path to the site path it is published at, or
-// says why it is not published.
+// says why it is not published. A school's pages may be named by their
+// file (../action-plan.yaml) or by their address (../action-plan/).
 func (b *builder) publishedAs(p string) (string, string) {
 	if p == "." || p == "site.yaml" {
 		return "/", ""
@@ -146,19 +162,30 @@ func (b *builder) publishedAs(p string) (string, string) {
 		switch {
 		case rest == "school.yaml":
 			return base, ""
-		case rest == "action-plan.yaml" && d.plan:
+		case rest == "action-plan.yaml" || rest == "action-plan":
+			if !d.plan {
+				return "", "but this school has no action plan page, since it has no action-plan.yaml"
+			}
 			return base + "action-plan/", ""
-		case rest == "views.yaml" && ix.exists(p):
+		case rest == "views.yaml" || rest == "views":
+			if !ix.exists(dir + "/views.yaml") {
+				return "", "but this school has no views page, since it has no views.yaml"
+			}
 			return base + "views/", ""
+		case rest == "inspection":
+			return base + "inspection/", ""
 		case rest == "meetings.yaml" || rest == "meetings":
 			return base + "meetings/", ""
 		case rest == "updates":
 			return base + "updates/", ""
 		case parts[2] == "files" && ix.exists(p):
-			return "/" + p, ""
+			return b.fileURL(p), ""
 		case parts[2] == "updates" && len(parts) == 4:
 			if u, ok := ix.published[p]; ok {
 				return u, ""
+			}
+			if u := base + "updates/" + parts[3] + "/"; ix.pages[u] {
+				return u, "" // the update's address, not its file
 			}
 		}
 	}
@@ -166,6 +193,17 @@ func (b *builder) publishedAs(p string) (string, string) {
 		return "", "which the site does not publish; put files to link to in the school's files/ folder"
 	}
 	return "", "which does not exist; check the spelling and the folder (the link is relative to the file it is written in)"
+}
+
+// fileURL is where a link to a file of files/ leads: the file, or for a
+// photo, which is published only in sizes, its largest size.
+func (b *builder) fileURL(p string) string {
+	if images.KindOf(p) == images.Photo {
+		if img, err := b.probe(p); err == nil && img != nil && len(img.Sizes) > 0 {
+			return img.Largest().URL
+		}
+	}
+	return "/" + p // a photo that cannot be read is reported with its school
 }
 
 // CheckSiteLinks reports the links to site paths (Site.SiteLinks and each

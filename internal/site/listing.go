@@ -4,6 +4,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
@@ -84,7 +85,14 @@ func (sch *School) outputPaths() []string {
 		paths = append(paths, base+"meetings/"+m.ID+".ics")
 	}
 	for _, f := range sch.Files {
-		paths = append(paths, f.Source)
+		if f.URL != "" {
+			paths = append(paths, f.Source)
+		}
+		if f.Image != nil {
+			for _, s := range f.Image.Sizes {
+				paths = append(paths, strings.TrimPrefix(s.URL, "/"))
+			}
+		}
 	}
 	slices.Sort(paths)
 	return paths

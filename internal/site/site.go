@@ -110,10 +110,15 @@ func (s *School) URL() string { return "/schools/" + s.Slug + "/" }
 func (s *School) HasPlan() bool  { return s.Plan != nil }
 func (s *School) HasViews() bool { return len(s.Views) > 0 || s.viewsFile }
 
-// File is a file copied as it is from a school's files/ folder.
+// File is a file of a school's files/ folder.
 type File struct {
 	Source string // content path
-	URL    string // site path
+	// URL is the site path it is published at as it is; "" for a photo,
+	// which is published only in the sizes of its Image.
+	URL string
+	// Image is the picture's size, and a photo's published sizes; nil for
+	// a file that is not a picture, or whose size cannot be read.
+	Image *Image
 }
 
 // Inspection is one inspection, with its Markdown parsed.
@@ -198,7 +203,7 @@ type Action struct {
 func New(c *content.Content, schools []*Entry, cfg Config) (*Site, content.Diagnostics) {
 	s := newSite(c.Site, cfg)
 	ix := &index{fs: c.FS, sitePaths: c.Paths, schools: make(map[string]schoolIndex, len(schools)),
-		published: map[string]string{}, hidden: map[string]string{}}
+		published: map[string]string{}, pages: map[string]bool{}, hidden: map[string]string{}}
 	s.index = ix
 	for _, d := range schools {
 		ix.schools[d.Slug] = schoolIndex{paths: d.Paths, plan: d.Plan}
@@ -211,7 +216,9 @@ func New(c *content.Content, schools []*Entry, cfg Config) (*Site, content.Diagn
 				ix.hidden[f.Path] = why
 				continue
 			}
-			ix.published[f.Path] = "/schools/" + d.Slug + "/updates/" + f.Slug + "/"
+			u := "/schools/" + d.Slug + "/updates/" + f.Slug + "/"
+			ix.published[f.Path] = u
+			ix.pages[u] = true
 		}
 	}
 	b := s.builder()
@@ -334,6 +341,7 @@ type index struct {
 	sitePaths map[string]bool // site.yaml and pages/
 	schools   map[string]schoolIndex
 	published map[string]string // content path of a published update -> its site path
+	pages     map[string]bool   // the site paths of the published updates
 	hidden    map[string]string // content path of an unpublished update, page or school -> why
 }
 
@@ -359,6 +367,9 @@ type builder struct {
 	siteLinks []SiteLink
 	// deps collects the other schools that links lead to.
 	deps map[string]bool
+	// images holds the pictures read, by content path (nil: not a picture
+	// whose size could be read).
+	images map[string]*Image
 }
 
 func (s *Site) builder() *builder { return &builder{s: s, deps: map[string]bool{}} }
@@ -412,8 +423,14 @@ func (b *builder) school(sch *School, d *content.SchoolDir) {
 	if sch.Latest == nil && len(info.Inspections) > 0 {
 		b.ds.Errorf(yamlPath, info.At("inspections"), "every inspection listed is a monitoring inspection; add the full inspection that put the school in its category (`type: full`, the default)")
 	}
+	sizes := map[string]string{} // a published size's site path -> its photo
 	for _, f := range d.Files {
-		sch.Files = append(sch.Files, File{Source: f, URL: "/" + f})
+		file := b.file(f)
+		if other, clash := sameSizes(file, sizes); clash {
+			b.ds.Errorf(f, content.Pos{}, "this picture would be published at the same address as %s (a WebP photo is published as .jpg or .png); rename one of them", other)
+			continue
+		}
+		sch.Files = append(sch.Files, file)
 	}
 	if d.Plan != nil {
 		sch.Plan = b.plan(sch, d)
