@@ -62,6 +62,11 @@ type SiteConfig struct {
 	Theme        string        `yaml:"theme"`
 	UnsafeHTML   bool          `yaml:"unsafe_html"`
 	Organisation *Organisation `yaml:"organisation"`
+	// EmailAlerts is the address of a sign-up page for email alerts (a
+	// council's GovDelivery topic, a Mailchimp RSS-to-email form), as a
+	// template: {slug} is replaced by the school's slug and {feed} by its
+	// feed's address (query-escaped). "" offers no email alerts.
+	EmailAlerts string `yaml:"email_alerts"`
 }
 
 // Organisation is the service that runs the site.

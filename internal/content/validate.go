@@ -138,6 +138,32 @@ func (l *loader) site() {
 		l.email(f, o.Meta, "email", o.Email)
 		l.absURL(f, o.Meta, "website", o.Website)
 	}
+	l.emailAlerts(p, s)
+}
+
+// alertPlaceholders are what site.yaml's email_alerts may contain, to be
+// replaced for each school.
+var alertPlaceholders = []string{"{slug}", "{feed}"}
+
+// emailAlerts checks site.yaml's email_alerts: a web address once its
+// placeholders are filled in, with no placeholder it does not know.
+func (l *loader) emailAlerts(p string, s *SiteConfig) {
+	if s.EmailAlerts == "" {
+		return
+	}
+	filled := s.EmailAlerts
+	for _, ph := range alertPlaceholders {
+		filled = strings.ReplaceAll(filled, ph, "x")
+	}
+	if i := strings.IndexByte(filled, '{'); i >= 0 {
+		unknown, _, _ := strings.Cut(filled[i:], "}")
+		l.ds.Errorf(p, s.At("email_alerts"), "`email_alerts` has %s}, which is not a placeholder; write {slug} for the school's folder name or {feed} for the address of its feed", unknown)
+		return
+	}
+	u, err := url.Parse(filled)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !validHost(u.Hostname()) {
+		l.ds.Errorf(p, s.At("email_alerts"), "`email_alerts` is %q, which is not a web address; write the sign-up page's full address starting https://, with {slug} or {feed} where the school goes, for example https://public.govdelivery.com/accounts/XX/subscriber/new?topic_id={slug}", s.EmailAlerts)
+	}
 }
 
 func (l *loader) schoolFile(s *SchoolDir) {

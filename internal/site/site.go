@@ -49,6 +49,9 @@ type Site struct {
 	Organisation                 *content.Organisation
 	UnsafeHTML                   bool
 	Theme                        string // the site's theme folder, relative to the content folder's parent
+	// EmailAlerts is site.yaml's email_alerts: the address of a sign-up
+	// page for email alerts, with {slug} and {feed} to fill in; "" if none.
+	EmailAlerts string
 	Pages                        []*Page
 	// SiteLinks are the links of the site-wide pages written as site paths
 	// ("/schools/..."), to be checked against the built site.
@@ -263,7 +266,7 @@ func newSite(sc content.SiteConfig, cfg Config) *Site {
 	s := &Site{
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
 		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Date{Time: civil.Date(cfg.Now)},
-		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme,
+		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme, EmailAlerts: sc.EmailAlerts,
 		Preview: cfg.Drafts || cfg.Future, cfg: cfg, md: markdown.NewParser(),
 	}
 	s.BaseURL, _ = url.Parse(sc.BaseURL)
@@ -344,9 +347,23 @@ func (s *Site) School(d *content.SchoolDir) (*School, Findings) {
 		Phase: d.School.Phase, LocalAuthority: d.School.LocalAuthority}
 	b.school(sch, d)
 	b.parse(sch, d)
-	sch.Listing.fill(sch)
+	sch.Listing.fill(sch, b.s.Today)
+	b.staleWarning(sch)
 	deps := slices.Sorted(maps.Keys(b.deps))
 	return sch, Findings{Diagnostics: b.ds.Sort(), Links: b.siteLinks, Deps: deps}
+}
+
+// staleWarning tells the PSA when the school's pages have gone without an
+// update for so long that they tell parents and carers they may be out of
+// date, and what would bring them up to date.
+func (b *builder) staleWarning(sch *School) {
+	if !sch.Listing.Stale {
+		return
+	}
+	_, from := lastUpdated(sch, b.s.Today)
+	b.ds.Warnf(sch.Dir+"/school.yaml", content.Pos{},
+		"nothing on this school's pages is dated after %s (%s), more than %d months before today (%s), so the pages tell parents and carers that they may be out of date; post an update in %s/updates/, or change `updated:` in action-plan.yaml when the plan changes",
+		sch.Listing.Updated, from, StaleAfterMonths, b.s.Today, sch.Dir)
 }
 
 // Hidden reports whether the school folder dir is left out of this build
