@@ -24,10 +24,10 @@ type Listing struct {
 	// date, up to today, of its updates, inspections, action plan and
 	// views (see lastUpdated). Stale says it is more than StaleAfterMonths
 	// before today, so the pages may be out of date.
-	Updated   content.Date
-	Stale     bool
-	Meetings  []*Meeting // as the school's, without the parsed description
-	Updates   []*Update  // as the school's, newest first, without the body
+	Updated  content.Date
+	Stale    bool
+	Meetings []*Meeting // as the school's, without the parsed description
+	Updates  []*Update  // as the school's, newest first, without the body
 	// Paths are the files the school's pages publish, as output paths
 	// ("schools/<slug>/index.html"), sorted.
 	Paths []string

@@ -52,7 +52,7 @@ type Site struct {
 	// EmailAlerts is site.yaml's email_alerts: the address of a sign-up
 	// page for email alerts, with {slug} and {feed} to fill in; "" if none.
 	EmailAlerts string
-	Pages                        []*Page
+	Pages       []*Page
 	// SiteLinks are the links of the site-wide pages written as site paths
 	// ("/schools/..."), to be checked against the built site.
 	SiteLinks []SiteLink
