@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"html/template"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -34,7 +35,7 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 // funcs is the template FuncMap, built for one renderer.
 func (r *Renderer) funcs() template.FuncMap {
 	g := newGlossary(r.site, r.url)
-	return template.FuncMap{
+	fm := template.FuncMap{
 		"url":           r.url,
 		"partial":       r.partial,
 		"partialCached": r.partialCached,
@@ -113,6 +114,23 @@ func (r *Renderer) funcs() template.FuncMap {
 		},
 		"term":     g.term,
 		"glossify": g.text,
+	}
+	maps.Copy(fm, r.parentFuncs())
+	return fm
+}
+
+// parentFuncs are the functions for what parents and carers do with a
+// school's pages beyond reading them: follow, share and print them.
+func (r *Renderer) parentFuncs() template.FuncMap {
+	return template.FuncMap{
+		"gradeScale":  gradeScale,
+		"qrCode":      qrCode,
+		"forParents":  forParents,
+		"clip":        clip,
+		"emailAlerts": r.emailAlerts,
+		"schoolData":  r.schoolData,
+		"eventsData":  r.eventsData,
+		"ogLocale":    func(lang string) string { return strings.ReplaceAll(lang, "-", "_") },
 	}
 }
 

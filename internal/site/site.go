@@ -361,9 +361,13 @@ func (b *builder) staleWarning(sch *School) {
 		return
 	}
 	_, from := lastUpdated(sch, b.s.Today)
+	fix := "post an update in " + sch.Dir + "/updates/"
+	if sch.Plan != nil {
+		fix += ", or change `updated:` in action-plan.yaml when the plan changes"
+	}
 	b.ds.Warnf(sch.Dir+"/school.yaml", content.Pos{},
-		"nothing on this school's pages is dated after %s (%s), more than %d months before today (%s), so the pages tell parents and carers that they may be out of date; post an update in %s/updates/, or change `updated:` in action-plan.yaml when the plan changes",
-		sch.Listing.Updated, from, StaleAfterMonths, b.s.Today, sch.Dir)
+		"nothing on this school's pages is dated after %s (%s), more than %d months before today (%s), so the pages tell parents and carers that they may be out of date; %s",
+		sch.Listing.Updated, from, StaleAfterMonths, b.s.Today, fix)
 }
 
 // Hidden reports whether the school folder dir is left out of this build
