@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	qr "github.com/piglig/go-qr"
@@ -57,13 +58,9 @@ func TestQRCode(t *testing.T) {
 			if err != nil || got != address {
 				t.Errorf("decoded %q, %v; want %q", got, err, address)
 			}
-			if want := `aria-label="QR code for ` + htmlEscape(address) + `"`; !regexp.MustCompile(regexp.QuoteMeta(want)).MatchString(svg) {
+			if want := `aria-label="QR code for ` + html.EscapeString(address) + `"`; !strings.Contains(svg, want) {
 				t.Errorf("svg lacks %s", want)
 			}
 		})
 	}
-}
-
-func htmlEscape(s string) string {
-	return html.EscapeString(s)
 }
