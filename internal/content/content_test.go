@@ -154,6 +154,11 @@ func TestRules(t *testing.T) {
 		// school.yaml
 		{"urn", map[string]string{school: "name: H\nurn: 12345\npsa: {name: J, email: j@e.org}\ninspections: [{start: 2026-09-15, framework: eif-2019}]\n"},
 			[]string{school + ":2:6: `urn` is \"12345\"; Ofsted's unique reference number has 6 digits"}},
+		{"image a picture", map[string]string{school: "name: H\nimage: files/school.pdf\npsa: {name: J, email: j@e.org}\ninspections: [{start: 2026-09-15, framework: eif-2019}]\n"},
+			[]string{school + ":2:8: `image` is \"files/school.pdf\"; give a picture in the school's files folder whose name ends .jpg, .jpeg, .png, .gif or .webp"}},
+		{"image in the folder", map[string]string{school: "name: H\nimage: https://example.org/school.jpg\npsa: {name: J, email: j@e.org}\ninspections: [{start: 2026-09-15, framework: eif-2019}]\n"},
+			[]string{school + ":2:8: `image` is \"https://example.org/school.jpg\"; give a picture in the school's files folder"}},
+		{"image ok", map[string]string{school: "name: H\nimage: files/School.JPG\npsa: {name: J, email: j@e.org}\ninspections: [{start: 2026-09-15, framework: eif-2019}]\n"}, nil},
 		{"phase", map[string]string{school: "name: H\nphase: primry\npsa: {name: J, email: j@e.org}\ninspections: [{start: 2026-09-15, framework: eif-2019}]\n"},
 			[]string{school + ":2:8: `phase` is \"primry\"; did you mean \"primary\"?"}},
 		{"psa contact", map[string]string{school: "name: H\npsa:\n  name: J\ninspections: [{start: 2026-09-15, framework: eif-2019}]\n"},

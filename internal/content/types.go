@@ -94,6 +94,9 @@ type School struct {
 	GiveViews      []string     `yaml:"give_views"`
 	Inspections    []Inspection `yaml:"inspections,required"`
 	Milestones     []Milestone  `yaml:"milestones"`
+	// Image is a picture of the school for a link's preview (Open Graph):
+	// a JPEG, PNG, GIF or WebP file, usually in files/; "" for none.
+	Image string `yaml:"image"`
 }
 
 // PSA is the school's Parent Support Adviser.

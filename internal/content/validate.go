@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -177,6 +178,7 @@ func (l *loader) schoolFile(s *SchoolDir) {
 		l.oneOf(p, sc.Meta, "phase", sc.Phase, phases)
 	}
 	l.absURL(p, sc.Meta, "website", sc.Website)
+	l.shareImage(p, sc)
 	if psa := sc.PSA; psa != nil {
 		l.requireText(p, psa.Meta, "name", psa.Name)
 		if psa.Email == "" && psa.Phone == "" && psa.Text == "" {
@@ -449,4 +451,22 @@ func (l *loader) updateFiles(s *SchoolDir) {
 		}
 		seen[u.Slug] = u.Path
 	}
+}
+
+// shareImage checks school.yaml's image: a picture in the school's own
+// folder (so the site publishes it), of a kind that apps showing a link
+// can read, by its name's ending. The link itself is resolved with the
+// school's other links, which reports a file that is not there.
+func (l *loader) shareImage(p string, sc *School) {
+	if sc.Image == "" {
+		return
+	}
+	u, err := url.Parse(sc.Image)
+	if err == nil && u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
+		switch strings.ToLower(path.Ext(u.Path)) {
+		case ".jpg", ".jpeg", ".png", ".gif", ".webp":
+			return
+		}
+	}
+	l.ds.Errorf(p, sc.At("image"), "`image` is %q; give a picture in the school's files folder whose name ends .jpg, .jpeg, .png, .gif or .webp, such as files/school.jpg", sc.Image)
 }

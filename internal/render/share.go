@@ -86,6 +86,7 @@ type (
 		Name       string      `json:"name"`
 		URL        string      `json:"url,omitempty"`
 		Address    string      `json:"address,omitempty"`
+		Image      string      `json:"image,omitempty"`
 		Email      string      `json:"email,omitempty"`
 		Telephone  string      `json:"telephone,omitempty"`
 		Identifier *ldProperty `json:"identifier,omitempty"`
@@ -139,6 +140,9 @@ func (r *Renderer) schoolData(pg *Page) (template.HTML, error) {
 
 func (r *Renderer) ldSchool(s *site.School) *ldOrg {
 	o := &ldOrg{Type: "School", Name: s.Info.Name, URL: s.Info.Website, Address: s.Info.Address}
+	if s.Image != "" {
+		o.Image = r.abs(s.Image)
+	}
 	if s.Info.URN != "" {
 		o.Identifier = &ldProperty{Type: "PropertyValue", Name: "URN", Value: s.Info.URN}
 	}

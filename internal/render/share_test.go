@@ -7,15 +7,17 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/parentpages/parentpages/internal/content/contenttest"
+	"github.com/parentpages/parentpages/internal/site"
 	theme "github.com/parentpages/parentpages/themes/default"
 )
 
 // shareSite is a school with meetings of every kind that matters to
 // what pages offer parents: a members-only review group, a cancelled
 // focus group, a parents' meeting also online, and an all-day open day.
-func shareSite(t *testing.T) *modelled {
+func shareSite(t *testing.T) *Renderer {
 	t.Helper()
-	return loadSite(t, fstest.MapFS{
+	fsys := fstest.MapFS{
 		"site.yaml": {Data: []byte(`title: Test Partnership
 base_url: https://example.org/parents/
 email_alerts: https://alerts.example.org/subscribe?topic=pp-{slug}&rss={feed}
@@ -27,6 +29,7 @@ organisation:
 urn: "123456"
 address: Oak Lane, Plymouth
 website: https://oak.example.org/
+image: files/oak.jpg
 psa:
   name: Ffion
   email: ffion@example.org
@@ -43,17 +46,20 @@ inspections:
 - {title: Meeting for parents, kind: parents-meeting, start: 2026-12-03T18:00, end: 2026-12-03T19:00, location: Oak hall, online: "https://meet.example.org/oak"}
 - {title: Open day, kind: other, start: 2026-12-10, end: 2026-12-11}
 `)},
+		"schools/oak/files/oak.jpg":              {Data: []byte("\xff\xd8\xff")},
 		"schools/oak/updates/2026-11-20-news.md": {Data: []byte("---\ntitle: News\nsummary: The school's plan for reading <and> writing.\n---\n\nBody.\n")},
-	})
-}
-
-func TestSharing(t *testing.T) {
-	s := shareSite(t)
-	r, err := New(s.Site, theme.FS, nil, Options{})
+	}
+	s := loadSite(t, fsys)
+	r, err := New(s.Site, theme.FS, fsys, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	pages := pagesOf(t, r, s.Schools[0])
+	return r
+}
+
+func TestSharing(t *testing.T) {
+	r := shareSite(t)
+	pages := pagesOf(t, r, oak(t, r))
 	tests := []struct {
 		page string
 		want []string
@@ -65,7 +71,9 @@ func TestSharing(t *testing.T) {
 			`<meta property="og:url" content="https://example.org/parents/schools/oak/">`,
 			`<meta property="og:site_name" content="Test Partnership">`,
 			`<meta property="og:locale" content="en_GB">`,
-			`<meta name="twitter:card" content="summary">`,
+			`<meta property="og:image" content="https://example.org/parents/schools/oak/files/oak.jpg">`,
+			`<meta property="og:image:alt" content="Oak School">`,
+			`<meta name="twitter:card" content="summary_large_image">`,
 			// Email alerts: the slug, and the feed's address escaped for a query.
 			`href="https://alerts.example.org/subscribe?topic=pp-oak&amp;rss=https%3A%2F%2Fexample.org%2Fparents%2Fschools%2Foak%2Ffeed.xml"`,
 			`<a href="/parents/schools/oak/letter/">Print a one-page summary</a>`,
@@ -117,12 +125,8 @@ func TestSharing(t *testing.T) {
 // to is an Event with its place, attendance mode and status; the review
 // group is not offered.
 func TestStructuredData(t *testing.T) {
-	s := shareSite(t)
-	r, err := New(s.Site, theme.FS, nil, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	pages := pagesOf(t, r, s.Schools[0])
+	r := shareSite(t)
+	pages := pagesOf(t, r, oak(t, r))
 	script := regexp.MustCompile(`<script type="application/ld\+json">(.*?)</script>`)
 	type thing = map[string]any
 	read := func(page string) []thing {
@@ -145,7 +149,7 @@ func TestStructuredData(t *testing.T) {
 	overview := read("schools/oak/index.html")
 	about := overview[0]["about"].(thing)
 	if overview[0]["@type"] != "WebPage" || about["@type"] != "School" || about["name"] != "Oak School" || about["url"] != "https://oak.example.org/" ||
-		about["identifier"].(thing)["value"] != "123456" || overview[0]["dateModified"] != "2026-11-20" {
+		about["identifier"].(thing)["value"] != "123456" || about["image"] != "https://example.org/parents/schools/oak/files/oak.jpg" || overview[0]["dateModified"] != "2026-11-20" {
 		t.Errorf("overview's page = %v", overview[0])
 	}
 	events := read("schools/oak/meetings/index.html")
@@ -195,4 +199,18 @@ func TestClip(t *testing.T) {
 			}
 		})
 	}
+}
+
+// oak models the one school of the renderer's site.
+func oak(t *testing.T, r *Renderer) *site.School {
+	t.Helper()
+	c, ds := contenttest.Load(r.content)
+	if ds.HasErrors() {
+		t.Fatal(ds)
+	}
+	sch, f := r.site.School(c.Schools[0])
+	if f.Diagnostics.HasErrors() {
+		t.Fatal(f.Diagnostics)
+	}
+	return sch
 }

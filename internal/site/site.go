@@ -100,6 +100,9 @@ type School struct {
 	Views       []*content.ViewsGathering
 	Updates     []*Update // newest first; only those published in this build
 	Files       []File
+	// Image is school.yaml's image as the site publishes it (a site path,
+	// or a web address), for a link's preview; "" if none.
+	Image string
 	// Listing is what the site-wide pages show of the school.
 	Listing   *Listing
 	viewsFile bool
@@ -435,6 +438,9 @@ func (b *builder) parse(sch *School, d *content.SchoolDir) {
 		if in.Inspection.Outcome != "" {
 			in.Outcome = b.markdown(yamlPath, []byte(in.Inspection.Outcome), in.At("outcome"), true)
 		}
+	}
+	if sch.Info.Image != "" {
+		sch.Image = b.resolveField(yamlPath, sch.Info.Image, sch.Info.At("image"))
 	}
 	for i, g := range sch.Info.GiveViews {
 		pos := sch.Info.At("give_views")
