@@ -39,8 +39,50 @@ func (l Line) SVG() string {
 	if dateLabel == nil {
 		dateLabel = func(t time.Time) string { return t.Format("Jan 2006") }
 	}
-	percent := l.Unit == "%"
+	// Lay out first, since the height goes in the opening tag.
+	g := l.layout(pts, dateLabel)
 
+	var w svgWriter
+	desc := l.Desc
+	if desc == "" {
+		desc = l.describe(pts, dateLabel)
+	}
+	if g.note != "" {
+		desc += " " + g.note
+	}
+	w.open(l.IDPrefix, "chart-line-chart", l.Title, desc, g.height)
+	g.drawValueAxis(&w, l.Unit)
+	g.drawTimeAxis(&w, pts)
+	g.drawBaselineNote(&w)
+	if l.Target != nil {
+		g.drawTarget(&w, *l.Target)
+	}
+	g.drawData(&w, pts, l.Target)
+	w.printf(`</svg>`)
+	return w.String()
+}
+
+// lineLayout is where the parts of a line chart go, in viewBox units.
+type lineLayout struct {
+	ax          axis
+	tickLabels  []string // the value at each gridline, as written
+	valueLabel  string   // the latest value, as written
+	targetLabel []string // two lines, or none without a target
+
+	plotLeft, plotRight, plotWidth float64
+	first, last                    time.Time // the dates at the plot's edges
+
+	dateLabels       []string // under the first point and, if later, the last
+	dateY, lastDateY float64  // their baselines
+	note             string   // where the value axis starts, if not at zero
+	noteLines        []string // the note, wrapped to the chart's width
+	height           float64
+}
+
+// layout chooses the value axis and places the plot, its labels and the
+// dates under it.
+func (l Line) layout(pts []Point, dateLabel func(time.Time) string) lineLayout {
+	percent := l.Unit == "%"
 	values := make([]float64, 0, len(pts)+1)
 	for _, p := range pts {
 		values = append(values, p.Value)
@@ -48,145 +90,152 @@ func (l Line) SVG() string {
 	if l.Target != nil {
 		values = append(values, *l.Target)
 	}
-	ax := niceAxis(values, percent)
+	g := lineLayout{ax: niceAxis(values, percent)}
 
 	// Horizontal layout: tick labels on the left; the latest value and
 	// the target's label in a margin on the right, clear of the data.
-	var tickLabels []string
-	for _, v := range ax.ticks() {
+	for _, v := range g.ax.ticks() {
 		s := FormatNumber(v)
 		if percent {
 			s += "%"
 		}
-		tickLabels = append(tickLabels, s)
+		g.tickLabels = append(g.tickLabels, s)
 	}
-	valueLabel := quantity(pts[len(pts)-1].Value, l.Unit, "")
-	var targetLabel []string
+	g.valueLabel = quantity(pts[len(pts)-1].Value, l.Unit, "")
 	if l.Target != nil {
-		targetLabel = []string{"Target", quantity(*l.Target, l.Unit, "")}
+		g.targetLabel = []string{"Target", quantity(*l.Target, l.Unit, "")}
 	}
-	plotLeft := maxWidth(tickLabels) + markerR + 8 // clear of the first marker
+	g.plotLeft = maxWidth(g.tickLabels) + markerR + 8 // clear of the first marker
 	// The latest value is bold, so a little wider.
-	right := max(1.1*textWidth(valueLabel), maxWidth(targetLabel))
-	plotRight := width - right - markerR - 8
-	plotWidth := plotRight - plotLeft
-
-	first, last := pts[0].Date, pts[len(pts)-1].Date
-	x := func(t time.Time) float64 {
-		span := last.Sub(first)
-		if span <= 0 {
-			return plotLeft + plotWidth/2
-		}
-		return plotLeft + plotWidth*float64(t.Sub(first))/float64(span)
-	}
-	y := func(v float64) float64 {
-		return plotBottom - plotHeight*(v-ax.lo)/(ax.hi-ax.lo)
-	}
+	right := max(1.1*textWidth(g.valueLabel), maxWidth(g.targetLabel))
+	g.plotRight = width - right - markerR - 8
+	g.plotWidth = g.plotRight - g.plotLeft
 
 	// Date labels under the first and last points; if custom labels are
 	// too long to sit side by side, the last drops to a second row.
-	dateLabels := []string{dateLabel(first)}
-	if last.After(first) {
-		dateLabels = append(dateLabels, dateLabel(last))
+	g.first, g.last = pts[0].Date, pts[len(pts)-1].Date
+	g.dateLabels = []string{dateLabel(g.first)}
+	if g.last.After(g.first) {
+		g.dateLabels = append(g.dateLabels, dateLabel(g.last))
 	}
-	dateY := plotBottom + fontSize + 8
-	lastDateY := dateY
-	if len(dateLabels) == 2 && textWidth(dateLabels[0])+textWidth(dateLabels[1])+fontSize > plotWidth {
-		lastDateY += lineHeight
+	g.dateY = plotBottom + fontSize + 8
+	g.lastDateY = g.dateY
+	if len(g.dateLabels) == 2 && textWidth(g.dateLabels[0])+textWidth(g.dateLabels[1])+fontSize > g.plotWidth {
+		g.lastDateY += lineHeight
 	}
 	// Where the axis does not start at zero, a line under the dates says
-	// so, and so does the text alternative.
-	note := ax.baselineNote(l.Unit)
-	var noteLines []string
-	if note != "" {
-		noteLines = wrap(strings.Fields(note), width)
+	// so (and so does the text alternative: see SVG).
+	g.note = g.ax.baselineNote(l.Unit)
+	if g.note != "" {
+		g.noteLines = wrap(strings.Fields(g.note), width)
 	}
-	noteY := lastDateY + lineHeight + 4
-	height := lastDateY + 8 + float64(len(noteLines))*lineHeight
+	g.height = g.lastDateY + 8 + float64(len(g.noteLines))*lineHeight
+	return g
+}
 
-	var w svgWriter
-	desc := l.Desc
-	if desc == "" {
-		desc = l.describe(pts, dateLabel)
+// x is the horizontal position of a date; a single date sits in the middle.
+func (g *lineLayout) x(t time.Time) float64 {
+	span := g.last.Sub(g.first)
+	if span <= 0 {
+		return g.plotLeft + g.plotWidth/2
 	}
-	if note != "" {
-		desc += " " + note
-	}
-	w.open(l.IDPrefix, "chart-line-chart", l.Title, desc, height)
+	return g.plotLeft + g.plotWidth*float64(t.Sub(g.first))/float64(span)
+}
 
-	// Gridlines, faint, and their values.
+// y is the vertical position of a value.
+func (g *lineLayout) y(v float64) float64 {
+	return plotBottom - plotHeight*(v-g.ax.lo)/(g.ax.hi-g.ax.lo)
+}
+
+// labelX is where the text in the right margin starts.
+func (g *lineLayout) labelX() float64 {
+	return g.plotRight + markerR + 6
+}
+
+// drawValueAxis draws the gridlines, faint, their values and, for a unit
+// other than "%", the unit above them.
+func (g *lineLayout) drawValueAxis(w *svgWriter, unit string) {
 	w.printf(`<g class="chart-grid" stroke="currentColor" stroke-opacity="0.3" stroke-width="1">`)
-	for _, v := range ax.ticks() {
-		w.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(plotLeft), num(y(v)), num(plotRight), num(y(v)))
+	for _, v := range g.ax.ticks() {
+		w.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(g.plotLeft), num(g.y(v)), num(g.plotRight), num(g.y(v)))
 	}
 	w.printf(`</g>`)
 	w.printf(`<g class="chart-axis-label" fill="currentColor" text-anchor="end">`)
-	for i, v := range ax.ticks() {
-		w.text(plotLeft-markerR-4, baseline(y(v)), "", tickLabels[i])
+	for i, v := range g.ax.ticks() {
+		w.text(g.plotLeft-markerR-4, baseline(g.y(v)), "", g.tickLabels[i])
 	}
 	w.printf(`</g>`)
-	if !percent && l.Unit != "" {
-		w.text(0, fontSize, `class="chart-axis-label" fill="currentColor"`, l.Unit)
+	if unit != "%" && unit != "" {
+		w.text(0, fontSize, `class="chart-axis-label" fill="currentColor"`, unit)
 	}
+}
 
-	// The time axis, with a tick at each point's date.
+// drawTimeAxis draws the time axis, with a tick at each point's date, and
+// the date labels.
+func (g *lineLayout) drawTimeAxis(w *svgWriter, pts []Point) {
 	w.printf(`<g class="chart-axis" stroke="currentColor" stroke-width="1.5">`)
-	w.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(plotLeft), num(plotBottom), num(plotRight), num(plotBottom))
+	w.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(g.plotLeft), num(plotBottom), num(g.plotRight), num(plotBottom))
 	for _, p := range pts {
-		w.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(x(p.Date)), num(plotBottom), num(x(p.Date)), num(plotBottom+5))
+		w.printf(`<line x1="%s" y1="%s" x2="%s" y2="%s"/>`, num(g.x(p.Date)), num(plotBottom), num(g.x(p.Date)), num(plotBottom+5))
 	}
 	w.printf(`</g>`)
 	w.printf(`<g class="chart-axis-label" fill="currentColor">`)
-	if len(dateLabels) == 1 {
-		w.text(x(first), dateY, `text-anchor="middle"`, dateLabels[0])
+	if len(g.dateLabels) == 1 {
+		w.text(g.x(g.first), g.dateY, `text-anchor="middle"`, g.dateLabels[0])
 	} else {
-		w.text(plotLeft, dateY, `text-anchor="start"`, dateLabels[0])
-		w.text(plotRight, lastDateY, `text-anchor="end"`, dateLabels[1])
+		w.text(g.plotLeft, g.dateY, `text-anchor="start"`, g.dateLabels[0])
+		w.text(g.plotRight, g.lastDateY, `text-anchor="end"`, g.dateLabels[1])
 	}
 	w.printf(`</g>`)
-	if len(noteLines) > 0 {
-		w.printf(`<text class="chart-baseline" fill="currentColor">`)
-		for i, line := range noteLines {
-			w.printf(`<tspan x="0" y="%s">%s</tspan>`, num(noteY+float64(i)*lineHeight), esc(line))
-		}
-		w.printf(`</text>`)
-	}
+}
 
-	// The target: dashed, so it differs from the data by shape, and named
-	// in text in the right margin.
-	labelX := plotRight + markerR + 6
-	if l.Target != nil {
-		ty := y(*l.Target)
-		w.printf(`<line class="chart-target" x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-width="2" stroke-dasharray="6 4"/>`,
-			num(plotLeft), num(ty), num(plotRight), num(ty))
-		w.printf(`<text class="chart-target-label" fill="currentColor">`)
-		w.printf(`<tspan x="%s" y="%s">%s</tspan>`, num(labelX), num(baseline(ty-lineHeight/2)), esc(targetLabel[0]))
-		w.printf(`<tspan x="%s" y="%s">%s</tspan>`, num(labelX), num(baseline(ty+lineHeight/2)), esc(targetLabel[1]))
-		w.printf(`</text>`)
+// drawBaselineNote writes, under the dates, where the value axis starts
+// when that is not zero, so that the bottom of the chart is not taken for
+// none.
+func (g *lineLayout) drawBaselineNote(w *svgWriter) {
+	if len(g.noteLines) == 0 {
+		return
 	}
+	w.printf(`<text class="chart-baseline" fill="currentColor">`)
+	for i, line := range g.noteLines {
+		w.printf(`<tspan x="0" y="%s">%s</tspan>`, num(g.lastDateY+lineHeight+4+float64(i)*lineHeight), esc(line))
+	}
+	w.printf(`</text>`)
+}
 
-	// The data: a line through markers, and the latest value in text.
+// drawTarget draws the target dashed, so it differs from the data by
+// shape, and names it in text in the right margin.
+func (g *lineLayout) drawTarget(w *svgWriter, target float64) {
+	ty := g.y(target)
+	w.printf(`<line class="chart-target" x1="%s" y1="%s" x2="%s" y2="%s" stroke="currentColor" stroke-width="2" stroke-dasharray="6 4"/>`,
+		num(g.plotLeft), num(ty), num(g.plotRight), num(ty))
+	w.printf(`<text class="chart-target-label" fill="currentColor">`)
+	w.printf(`<tspan x="%s" y="%s">%s</tspan>`, num(g.labelX()), num(baseline(ty-lineHeight/2)), esc(g.targetLabel[0]))
+	w.printf(`<tspan x="%s" y="%s">%s</tspan>`, num(g.labelX()), num(baseline(ty+lineHeight/2)), esc(g.targetLabel[1]))
+	w.printf(`</text>`)
+}
+
+// drawData draws a line through markers, and the latest value in text,
+// clear of the target's label if there is one.
+func (g *lineLayout) drawData(w *svgWriter, pts []Point, target *float64) {
 	if len(pts) > 1 {
 		coords := make([]string, len(pts))
 		for i, p := range pts {
-			coords[i] = num(x(p.Date)) + "," + num(y(p.Value))
+			coords[i] = num(g.x(p.Date)) + "," + num(g.y(p.Value))
 		}
 		w.printf(`<polyline class="chart-line" points="%s" fill="none" stroke="currentColor" stroke-width="3" stroke-linejoin="round" stroke-linecap="round"/>`,
 			strings.Join(coords, " "))
 	}
 	w.printf(`<g class="chart-point" fill="currentColor">`)
 	for _, p := range pts {
-		w.printf(`<circle cx="%s" cy="%s" r="%s"/>`, num(x(p.Date)), num(y(p.Value)), num(markerR))
+		w.printf(`<circle cx="%s" cy="%s" r="%s"/>`, num(g.x(p.Date)), num(g.y(p.Value)), num(markerR))
 	}
 	w.printf(`</g>`)
-	vy := y(pts[len(pts)-1].Value)
-	if l.Target != nil {
-		vy = clearOfTarget(vy, y(*l.Target))
+	vy := g.y(pts[len(pts)-1].Value)
+	if target != nil {
+		vy = clearOfTarget(vy, g.y(*target))
 	}
-	w.text(labelX, baseline(vy), `class="chart-value" fill="currentColor" font-weight="bold"`, valueLabel)
-
-	w.printf(`</svg>`)
-	return w.String()
+	w.text(g.labelX(), baseline(vy), `class="chart-value" fill="currentColor" font-weight="bold"`, g.valueLabel)
 }
 
 // describe writes a text alternative from the data, for when the caller
