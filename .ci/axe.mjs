@@ -35,7 +35,7 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const SCHOOL_SUBPAGES = ['inspection', 'action-plan', 'meetings', 'views', 'updates'];
+const SCHOOL_SUBPAGES = ['inspection', 'action-plan', 'meetings', 'views', 'updates', 'letter'];
 
 function parseArgs(argv) {
   const opts = { site: '', base: '', screenshots: '', all: false };

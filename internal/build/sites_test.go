@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/render"
 )
 
@@ -74,15 +75,45 @@ func TestSites(t *testing.T) {
 	}
 }
 
-// buildSite builds cfg in memory and fails on any diagnostic.
+// staleSchools are the schools of each site whose pages have not been
+// updated for more than six months on 2026-11-29, on purpose (they show
+// older frameworks and categories): each must have the warning that says
+// so, and no other diagnostic.
+var staleSchools = map[string][]string{
+	"example": {"schools/sandpiper-infant-school/school.yaml"},
+	"hostile": {"schools/harbour-pru/school.yaml", "schools/kestrel-ysgol-bro/school.yaml", "schools/st-marys-and-st-johns/school.yaml"},
+}
+
+// unexpected returns the diagnostics of the site other than the warnings
+// of its stale schools, and an error for each such warning missing.
+func unexpected(ds content.Diagnostics, site string) content.Diagnostics {
+	var out content.Diagnostics
+	warned := map[string]bool{}
+	for _, d := range ds {
+		if d.Warning && slices.Contains(staleSchools[site], d.Path) && strings.Contains(d.Msg, "may be out of date") {
+			warned[d.Path] = true
+			continue
+		}
+		out = append(out, d)
+	}
+	for _, p := range staleSchools[site] {
+		if !warned[p] {
+			out = append(out, content.Diagnostic{Path: p, Msg: "expected the warning that the pages may be out of date"})
+		}
+	}
+	return out
+}
+
+// buildSite builds cfg in memory and fails on any diagnostic but the
+// warnings of the site's stale schools.
 func buildSite(t *testing.T, cfg Config) []render.Output {
 	t.Helper()
 	res, err := Build(context.Background(), cfg)
 	if err != nil {
 		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
 	}
-	if len(res.Diagnostics) > 0 {
-		t.Errorf("diagnostics:\n%s", res.Diagnostics.Error())
+	if ds := unexpected(res.Diagnostics, filepath.Base(filepath.Dir(cfg.Content))); len(ds) > 0 {
+		t.Errorf("diagnostics:\n%s", ds.Error())
 	}
 	return res.Outputs
 }

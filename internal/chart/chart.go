@@ -4,7 +4,7 @@
 //
 // Every chart is an <svg role="img"> labelled by its own <title> and <desc>,
 // scales to its container through its viewBox (the page's CSS should cap its
-// width, e.g. max-width: 36rem), and stays readable at 320 CSS pixels wide.
+// width, e.g. max-width: 22rem), and its text is 16px at 320 CSS pixels wide.
 // It draws in currentColor and marks each part with a class (chart-line,
 // chart-target, chart-axis, …) so the page's CSS, forced-colors mode
 // included, decides the colours. Nothing relies on colour alone: the target
@@ -27,11 +27,14 @@ import (
 	"unicode"
 )
 
-// Layout, in viewBox units. A 360-wide viewBox with 14-unit text renders
-// that text at about 12.4px on a 320px-wide phone.
+// Layout, in viewBox units. A 288-wide viewBox is as wide as the text
+// column of a 320px-wide phone (320px less 1rem each side), so 16-unit
+// text renders at 16px there, the body's size; the page's CSS caps the
+// chart's width on wider screens (22rem keeps the labels near the
+// body's 19px).
 const (
-	width      = 360.0
-	fontSize   = 14.0
+	width      = 288.0
+	fontSize   = 16.0
 	lineHeight = 1.3 * fontSize
 )
 

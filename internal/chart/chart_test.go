@@ -105,15 +105,19 @@ func TestNiceAxis(t *testing.T) {
 		percent bool
 		want    axis
 	}{
-		{"percent with target", []float64{48, 55.5, 70}, true, axis{0, 80, 20}},
-		{"percent near 100 stops at 100", []float64{93, 96.5}, true, axis{0, 100, 20}},
-		{"percent exactly 100", []float64{100}, true, axis{0, 100, 20}},
-		{"all zero percent", []float64{0, 0}, true, axis{0, 100, 20}},
-		{"all zero count", []float64{0}, false, axis{0, 5, 1}},
-		{"days", []float64{30, 18, 12}, false, axis{0, 30, 10}},
-		{"small fractions", []float64{0.25, 0.1}, false, axis{0, 0.25, 0.05}},
+		// The issue's example: on 0 to 100% this change was a flat line.
+		{"attendance fills the chart", []float64{91.8, 93.4, 94.9}, true, axis{90, 96, 2}},
+		{"percent with target", []float64{48, 55.5, 70}, true, axis{45, 70, 5}},
+		{"percent near 100 stops at 100", []float64{93, 96.5}, true, axis{92, 98, 2}},
+		{"percent exactly 100", []float64{100}, true, axis{95, 100, 1}},
+		{"percent spans at least 5 points", []float64{94, 94.1}, true, axis{90, 98, 2}},
+		{"all zero percent", []float64{0, 0}, true, axis{0, 5, 1}},
+		{"all zero count", []float64{0}, false, axis{0, 1, 0.2}},
+		{"days", []float64{30, 18, 12}, false, axis{10, 30, 5}},
+		{"counts near zero stay above it", []float64{3, 1}, false, axis{1, 3, 0.5}},
+		{"small fractions", []float64{0.25, 0.1}, false, axis{0.1, 0.25, 0.05}},
 		{"negative", []float64{-0.4, 0.3}, false, axis{-0.4, 0.4, 0.2}},
-		{"large", []float64{1234}, false, axis{0, 1500, 500}},
+		{"large", []float64{1234}, false, axis{1100, 1400, 100}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -123,6 +127,29 @@ func TestNiceAxis(t *testing.T) {
 			}
 			if n := len(got.ticks()); n < 4 || n > 6 {
 				t.Errorf("%d gridlines, want 4 to 6 (3 to 5 steps)", n)
+			}
+		})
+	}
+}
+
+// A chart whose axis does not start at zero says so, in words.
+func TestBaselineNote(t *testing.T) {
+	tests := []struct {
+		name string
+		ax   axis
+		unit string
+		want string
+	}{
+		{"percent", axis{90, 96, 2}, "%", "The scale starts at 90%, not 0."},
+		{"days", axis{10, 30, 5}, "days", "The scale starts at 10 days, not 0."},
+		{"one day", axis{1, 3, 0.5}, "days", "The scale starts at 1 day, not 0."},
+		{"from zero", axis{0, 5, 1}, "%", ""},
+		{"below zero", axis{-0.4, 0.4, 0.2}, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.ax.baselineNote(tt.unit); got != tt.want {
+				t.Errorf("baselineNote = %q, want %q", got, tt.want)
 			}
 		})
 	}
@@ -270,10 +297,10 @@ func TestSVGStructure(t *testing.T) {
 				t.Errorf("aria-labelledby = %q", doc.LabelledBy)
 			case doc.Title.ID != "m-title" || doc.Desc.ID != "m-desc":
 				t.Errorf("ids = %q, %q", doc.Title.ID, doc.Desc.ID)
-			case doc.Title.Text != want || doc.Desc.Text != want:
+			case doc.Title.Text != want || !strings.HasPrefix(doc.Desc.Text, want):
 				t.Errorf("title, desc = %q, %q; want %q", doc.Title.Text, doc.Desc.Text, want)
-			case doc.Width != "100%" || !strings.HasPrefix(doc.ViewBox, "0 0 360 "):
-				t.Errorf("width %q, viewBox %q: want a responsive 360-wide viewBox", doc.Width, doc.ViewBox)
+			case doc.Width != "100%" || !strings.HasPrefix(doc.ViewBox, "0 0 288 "):
+				t.Errorf("width %q, viewBox %q: want a responsive 288-wide viewBox", doc.Width, doc.ViewBox)
 			}
 			if strings.Contains(s, "<absent>") || strings.Contains(s, `"persistently"`) {
 				t.Error("text is not escaped")
@@ -291,7 +318,8 @@ func TestLineContent(t *testing.T) {
 		DateLabel: func(t time.Time) string { return t.Format("January 2006") },
 	}.SVG()
 	for _, want := range []string{
-		`<desc id="m-desc">12 days in December 2026, down 18 days since September 2026. Target: 10 days. Lower is better.</desc>`,
+		`<desc id="m-desc">12 days in December 2026, down 18 days since September 2026. Target: 10 days. Lower is better. The scale starts at 10 days, not 0.</desc>`,
+		`<text class="chart-baseline" fill="currentColor"><tspan x="0" y="251.6">The scale starts at 10 days, not 0.</tspan></text>`, // and in sight
 		`stroke-dasharray=`,        // the target is dashed
 		`>Target</tspan>`,          // and labelled
 		`>10 days</tspan>`,         // with its value
@@ -322,7 +350,7 @@ func TestBarsContent(t *testing.T) {
 	for _, want := range []string{
 		`<desc id="v-desc">Is my child safe: 80% agree, 5% disagree, 10% don&#39;t know, 5% did not answer.</desc>`,
 		// The same words under the bar, wrapped to fit.
-		`>80% agree, 5% disagree, 10% don&#39;t know,</tspan><tspan x="0" y="140.8">5% did not answer</tspan>`,
+		`>80% agree, 5% disagree,</tspan><tspan x="0" y="153.2">10% don&#39;t know,</tspan><tspan x="0" y="174">5% did not answer</tspan>`,
 		`fill="url(#v-hatch)"`, `fill="url(#v-dots)"`, `<pattern id="v-hatch"`,
 		`>Did not answer</text>`, // in the key, since a row has a gap
 	} {

@@ -47,9 +47,13 @@ func (l Line) SVG() string {
 	if desc == "" {
 		desc = l.describe(pts, dateLabel)
 	}
+	if g.note != "" {
+		desc += " " + g.note
+	}
 	w.open(l.IDPrefix, "chart-line-chart", l.Title, desc, g.height)
 	g.drawValueAxis(&w, l.Unit)
 	g.drawTimeAxis(&w, pts)
+	g.drawBaselineNote(&w)
 	if l.Target != nil {
 		g.drawTarget(&w, *l.Target)
 	}
@@ -70,6 +74,8 @@ type lineLayout struct {
 
 	dateLabels       []string // under the first point and, if later, the last
 	dateY, lastDateY float64  // their baselines
+	note             string   // where the value axis starts, if not at zero
+	noteLines        []string // the note, wrapped to the chart's width
 	height           float64
 }
 
@@ -117,7 +123,13 @@ func (l Line) layout(pts []Point, dateLabel func(time.Time) string) lineLayout {
 	if len(g.dateLabels) == 2 && textWidth(g.dateLabels[0])+textWidth(g.dateLabels[1])+fontSize > g.plotWidth {
 		g.lastDateY += lineHeight
 	}
-	g.height = g.lastDateY + 8
+	// Where the axis does not start at zero, a line under the dates says
+	// so (and so does the text alternative: see SVG).
+	g.note = g.ax.baselineNote(l.Unit)
+	if g.note != "" {
+		g.noteLines = wrap(strings.Fields(g.note), width)
+	}
+	g.height = g.lastDateY + 8 + float64(len(g.noteLines))*lineHeight
 	return g
 }
 
@@ -175,6 +187,20 @@ func (g *lineLayout) drawTimeAxis(w *svgWriter, pts []Point) {
 		w.text(g.plotRight, g.lastDateY, `text-anchor="end"`, g.dateLabels[1])
 	}
 	w.printf(`</g>`)
+}
+
+// drawBaselineNote writes, under the dates, where the value axis starts
+// when that is not zero, so that the bottom of the chart is not taken for
+// none.
+func (g *lineLayout) drawBaselineNote(w *svgWriter) {
+	if len(g.noteLines) == 0 {
+		return
+	}
+	w.printf(`<text class="chart-baseline" fill="currentColor">`)
+	for i, line := range g.noteLines {
+		w.printf(`<tspan x="0" y="%s">%s</tspan>`, num(g.lastDateY+lineHeight+4+float64(i)*lineHeight), esc(line))
+	}
+	w.printf(`</text>`)
 }
 
 // drawTarget draws the target dashed, so it differs from the data by
@@ -253,36 +279,60 @@ type axis struct {
 	lo, hi, step float64
 }
 
-// niceAxis chooses a range from min(0, values) up to a round number above
-// max(0, values), with 3 to 5 steps of 1, 2 or 5 times a power of ten.
-// Because every such step of at least 1 divides 100, a percentage axis
-// whose values are at most 100 never goes past 100.
+// niceAxis chooses a range that fits the values, with 3 to 5 steps of 1,
+// 2 or 5 times a power of ten, so that a change shows: attendance going
+// from 91.8% to 94.9% fills half of a 90% to 96% axis, where on 0 to 100%
+// it would be a flat line. The range is at least 5 points for a
+// percentage, and a fifth of the largest value otherwise, so that a
+// change of almost nothing does not fill the chart. It stays at or above
+// zero when no value is below it, and a percentage at or below 100. Where
+// it does not start at zero the chart says so (see baselineNote).
 func niceAxis(values []float64, percent bool) axis {
-	lo, hi := 0.0, 0.0
+	lo, hi := values[0], values[0]
 	for _, v := range values {
 		lo, hi = min(lo, v), max(hi, v)
 	}
-	if hi == lo {
-		if percent {
-			hi = lo + 100
-		} else {
-			hi = lo + 5
-		}
+	minSpan := 0.2 * max(math.Abs(lo), math.Abs(hi))
+	if percent {
+		minSpan = 5
+	} else if minSpan == 0 {
+		minSpan = 1
+	}
+	bottom, top := lo, hi
+	if top-bottom < minSpan {
+		mid := (lo + hi) / 2
+		bottom, top = mid-minSpan/2, mid+minSpan/2
+	}
+	if bottom < 0 && lo >= 0 {
+		bottom, top = 0, top-bottom
+	}
+	if percent && top > 100 && hi <= 100 {
+		bottom, top = max(0, bottom-(top-100)), 100
 	}
 	// Allow for rounding error when a value is a whole number of steps.
 	const slack = 1e-9
-	p := math.Pow(10, math.Floor(math.Log10((hi-lo)/5)))
+	p := math.Pow(10, math.Floor(math.Log10((top-bottom)/5)))
 	for {
 		for _, m := range []float64{1, 2, 5} {
 			step := m * p
-			bottom := math.Floor(lo/step + slack)
-			top := math.Ceil(hi/step - slack)
-			if top-bottom <= 5 {
-				return axis{lo: bottom * step, hi: top * step, step: step}
+			b := math.Floor(bottom/step + slack)
+			t := math.Ceil(top/step - slack)
+			if t-b <= 5 {
+				return axis{lo: b * step, hi: t * step, step: step}
 			}
 		}
 		p *= 10
 	}
+}
+
+// baselineNote says where an axis starts when that is not zero, so that a
+// reader does not take the bottom of the chart for none: "The scale
+// starts at 90%, not 0." It is "" for an axis from zero or below.
+func (a axis) baselineNote(unit string) string {
+	if a.lo <= 0 {
+		return ""
+	}
+	return "The scale starts at " + quantity(a.lo, unit, "") + ", not 0."
 }
 
 // ticks returns the value at each gridline, from lo to hi.

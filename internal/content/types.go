@@ -62,6 +62,11 @@ type SiteConfig struct {
 	Theme        string        `yaml:"theme"`
 	UnsafeHTML   bool          `yaml:"unsafe_html"`
 	Organisation *Organisation `yaml:"organisation"`
+	// EmailAlerts is the address of a sign-up page for email alerts (a
+	// council's GovDelivery topic, a Mailchimp RSS-to-email form), as a
+	// template: {slug} is replaced by the school's slug and {feed} by its
+	// feed's address (query-escaped). "" offers no email alerts.
+	EmailAlerts string `yaml:"email_alerts"`
 }
 
 // Organisation is the service that runs the site.
@@ -89,6 +94,9 @@ type School struct {
 	GiveViews      []string     `yaml:"give_views"`
 	Inspections    []Inspection `yaml:"inspections,required"`
 	Milestones     []Milestone  `yaml:"milestones"`
+	// Image is a picture of the school for a link's preview (Open Graph):
+	// a JPEG, PNG, GIF or WebP file, usually in files/; "" for none.
+	Image string `yaml:"image"`
 }
 
 // PSA is the school's Parent Support Adviser.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -138,6 +139,32 @@ func (l *loader) site() {
 		l.email(f, o.Meta, "email", o.Email)
 		l.absURL(f, o.Meta, "website", o.Website)
 	}
+	l.emailAlerts(p, s)
+}
+
+// alertPlaceholders are what site.yaml's email_alerts may contain, to be
+// replaced for each school.
+var alertPlaceholders = []string{"{slug}", "{feed}"}
+
+// emailAlerts checks site.yaml's email_alerts: a web address once its
+// placeholders are filled in, with no placeholder it does not know.
+func (l *loader) emailAlerts(p string, s *SiteConfig) {
+	if s.EmailAlerts == "" {
+		return
+	}
+	filled := s.EmailAlerts
+	for _, ph := range alertPlaceholders {
+		filled = strings.ReplaceAll(filled, ph, "x")
+	}
+	if i := strings.IndexByte(filled, '{'); i >= 0 {
+		unknown, _, _ := strings.Cut(filled[i:], "}")
+		l.ds.Errorf(p, s.At("email_alerts"), "`email_alerts` has %s}, which is not a placeholder; write {slug} for the school's folder name or {feed} for the address of its feed", unknown)
+		return
+	}
+	u, err := url.Parse(filled)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || !validHost(u.Hostname()) {
+		l.ds.Errorf(p, s.At("email_alerts"), "`email_alerts` is %q, which is not a web address; write the sign-up page's full address starting https://, with {slug} or {feed} where the school goes, for example https://public.govdelivery.com/accounts/XX/subscriber/new?topic_id={slug}", s.EmailAlerts)
+	}
 }
 
 func (l *loader) schoolFile(s *SchoolDir) {
@@ -151,6 +178,7 @@ func (l *loader) schoolFile(s *SchoolDir) {
 		l.oneOf(p, sc.Meta, "phase", sc.Phase, phases)
 	}
 	l.absURL(p, sc.Meta, "website", sc.Website)
+	l.shareImage(p, sc)
 	if psa := sc.PSA; psa != nil {
 		l.requireText(p, psa.Meta, "name", psa.Name)
 		if psa.Email == "" && psa.Phone == "" && psa.Text == "" {
@@ -454,4 +482,22 @@ func (l *loader) updateFiles(s *SchoolDir) {
 		}
 		seen[u.Slug] = u.Path
 	}
+}
+
+// shareImage checks school.yaml's image: a picture in the school's own
+// folder (so the site publishes it), of a kind that apps showing a link
+// can read, by its name's ending. The link itself is resolved with the
+// school's other links, which reports a file that is not there.
+func (l *loader) shareImage(p string, sc *School) {
+	if sc.Image == "" {
+		return
+	}
+	u, err := url.Parse(sc.Image)
+	if err == nil && u.Scheme == "" && !strings.HasPrefix(u.Path, "/") {
+		switch strings.ToLower(path.Ext(u.Path)) {
+		case ".jpg", ".jpeg", ".png", ".gif", ".webp":
+			return
+		}
+	}
+	l.ds.Errorf(p, sc.At("image"), "`image` is %q; give a picture in the school's files folder whose name ends .jpg, .jpeg, .png, .gif or .webp, such as files/school.jpg", sc.Image)
 }

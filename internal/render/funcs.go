@@ -33,7 +33,7 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 
 // funcs is the template FuncMap, built for one renderer.
 func (r *Renderer) funcs() template.FuncMap {
-	return mergeFuncs(r.pageFuncs(), dateFuncs(), r.meetingFuncs(), r.planFuncs(), inspectionFuncs(), textFuncs())
+	return mergeFuncs(r.pageFuncs(), dateFuncs(), r.meetingFuncs(), r.planFuncs(), inspectionFuncs(), textFuncs(), r.parentFuncs())
 }
 
 // mergeFuncs joins groups of template functions into one FuncMap. A name
@@ -166,6 +166,21 @@ func textFuncs() template.FuncMap {
 			}
 			return *p
 		},
+	}
+}
+
+// parentFuncs are the functions for what parents and carers do with a
+// school's pages beyond reading them: follow, share and print them.
+func (r *Renderer) parentFuncs() template.FuncMap {
+	return template.FuncMap{
+		"gradeScale":  gradeScale,
+		"qrCode":      qrCode,
+		"forParents":  forParents,
+		"clip":        clip,
+		"emailAlerts": r.emailAlerts,
+		"schoolData":  r.schoolData,
+		"eventsData":  r.eventsData,
+		"ogLocale":    func(lang string) string { return strings.ReplaceAll(lang, "-", "_") },
 	}
 }
 

@@ -221,6 +221,7 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 		{"inspection", "Inspections: " + name, base + "inspection/"},
 		{"meetings", "Meetings: " + name, base + "meetings/"},
 		{"updates", "Updates: " + name, base + "updates/"},
+		{"letter", "Summary to print: " + name, base + "letter/"},
 	}
 	if s.HasPlan() {
 		pages = append(pages, struct{ kind, title, path string }{"action-plan", "Action plan: " + name, base + "action-plan/"})

@@ -24,9 +24,10 @@ const (
 //go:embed reload.js
 var reloadJS string
 
-// csp is the published site's Content-Security-Policy (netlify.toml) with
-// the preview's own script allowed, so that a page that breaks the policy
-// breaks in the preview as it would when published.
+// csp is the published site's Content-Security-Policy (netlify.toml),
+// which allows the site's own scripts (the preview's reload script is
+// one), so that a page that breaks the policy breaks in the preview as it
+// would when published.
 const csp = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
 // fileCSP is the policy for a school's own files (files/), as netlify.toml

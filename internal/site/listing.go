@@ -23,8 +23,14 @@ type Listing struct {
 	// Inspected is the first day of the latest full inspection; zero if
 	// there is none.
 	Inspected content.Date
-	Meetings  []*Meeting // as the school's, without the parsed description
-	Updates   []*Update  // as the school's, newest first, without the body
+	// Updated is when the school's pages were last updated: the newest
+	// date, up to today, of its updates, inspections, action plan and
+	// views (see lastUpdated). Stale says it is more than StaleAfterMonths
+	// before today, so the pages may be out of date.
+	Updated  content.Date
+	Stale    bool
+	Meetings []*Meeting // as the school's, without the parsed description
+	Updates  []*Update  // as the school's, newest first, without the body
 	// Paths are the files the school's pages publish, as output paths
 	// ("schools/<slug>/index.html"), sorted.
 	Paths    []string
@@ -42,12 +48,15 @@ func (l *Listing) URL() string { return "/schools/" + l.Slug + "/" }
 // ended at now, each with that next occurrence, soonest first.
 func (l *Listing) Upcoming(now time.Time) []MeetingAt { return upcoming(l.Meetings, now) }
 
-// fill completes the listing from the school's finished model.
-func (l *Listing) fill(sch *School) {
+// fill completes the listing from the school's finished model, as at
+// today.
+func (l *Listing) fill(sch *School, today content.Date) {
 	l.Status = sch.Status
 	if sch.Latest != nil {
 		l.Inspected = sch.Latest.Start
 	}
+	l.Updated, _ = lastUpdated(sch, today)
+	l.Stale = !l.Updated.IsZero() && l.Updated.Before(today.AddDate(0, -StaleAfterMonths, 0))
 	for _, m := range sch.Meetings {
 		c := *m
 		c.Description = nil
@@ -71,7 +80,7 @@ func (l *Listing) fill(sch *School) {
 func (sch *School) outputPaths() []string {
 	base := "schools/" + sch.Slug + "/"
 	paths := []string{base + "index.html", base + "inspection/index.html", base + "meetings/index.html",
-		base + "updates/index.html", base + "feed.xml", base + "calendar.ics"}
+		base + "updates/index.html", base + "letter/index.html", base + "feed.xml", base + "calendar.ics"}
 	if sch.HasPlan() {
 		paths = append(paths, base+"action-plan/index.html")
 	}
@@ -96,6 +105,55 @@ func (sch *School) outputPaths() []string {
 	}
 	slices.Sort(paths)
 	return paths
+}
+
+// StaleAfterMonths is how long a school's pages may go without an update
+// before they tell parents and carers that they may be out of date, and
+// the build warns the PSA. A school in a category has a review group every
+// six weeks and a newsletter to post: half a year of nothing means the
+// pages have been left behind.
+const StaleAfterMonths = 6
+
+// lastUpdated returns the newest date, up to today, that the school's
+// content gives for something the PSA wrote or recorded (a published
+// update, an inspection's days and report, the action plan's "updated"
+// and its measures' points, each gathering of views), and what gave it.
+// Meetings and milestones are left out: their dates say when something
+// will happen, not when the pages were brought up to date. Files are left
+// out too: a file's time on disk is when it was checked out, not written.
+// The rule reads the content alone, so that a build does not depend on
+// the Git history and gives the same answer from a copy of the folder.
+func lastUpdated(sch *School, today content.Date) (content.Date, string) {
+	var newest content.Date
+	var from string
+	see := func(d content.Date, what string) {
+		if !d.IsZero() && !d.After(today.Time) && d.After(newest.Time) {
+			newest, from = d, what
+		}
+	}
+	for _, u := range sch.Updates {
+		see(u.Date, "the update "+u.Source)
+	}
+	for _, in := range sch.Inspections {
+		what := "the inspection of " + in.Start.String()
+		see(in.Start, what)
+		see(in.End, what)
+		see(in.Published, "the report of the inspection of "+in.Start.String())
+	}
+	if p := sch.Plan; p != nil {
+		see(p.Updated, "the action plan's `updated`")
+		for _, a := range p.Areas {
+			for _, m := range a.Measures {
+				for _, pt := range m.Points {
+					see(pt.Date, "the action plan's figures for "+m.Name)
+				}
+			}
+		}
+	}
+	for _, v := range sch.Views {
+		see(v.Gathered, "the views gathered on "+v.Gathered.String())
+	}
+	return newest, from
 }
 
 // Entry is what the site must know of a school folder before any school is

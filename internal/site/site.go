@@ -50,7 +50,10 @@ type Site struct {
 	Organisation                 *content.Organisation
 	UnsafeHTML                   bool
 	Theme                        string // the site's theme folder, relative to the content folder's parent
-	Pages                        []*Page
+	// EmailAlerts is site.yaml's email_alerts: the address of a sign-up
+	// page for email alerts, with {slug} and {feed} to fill in; "" if none.
+	EmailAlerts string
+	Pages       []*Page
 	// SiteLinks are the links of the site-wide pages written as site paths
 	// ("/schools/..."), to be checked against the built site.
 	SiteLinks []SiteLink
@@ -98,6 +101,9 @@ type School struct {
 	Views       []*content.ViewsGathering
 	Updates     []*Update // newest first; only those published in this build
 	Files       []File
+	// Image is school.yaml's image as the site publishes it (a site path,
+	// or a web address), for a link's preview; "" if none.
+	Image string
 	// Listing is what the site-wide pages show of the school.
 	Listing   *Listing
 	viewsFile bool
@@ -272,7 +278,7 @@ func newSite(sc content.SiteConfig, cfg Config) *Site {
 	s := &Site{
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
 		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Date{Time: civil.Date(cfg.Now)},
-		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme,
+		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme, EmailAlerts: sc.EmailAlerts,
 		Preview: cfg.Drafts || cfg.Future, cfg: cfg, md: markdown.NewParser(),
 	}
 	s.BaseURL, _ = url.Parse(sc.BaseURL)
@@ -394,9 +400,27 @@ func (s *Site) School(d *content.SchoolDir) (*School, Findings) {
 		Phase: d.School.Phase, LocalAuthority: d.School.LocalAuthority}
 	b.school(sch, d)
 	b.parse(sch, d)
-	sch.Listing.fill(sch)
+	sch.Listing.fill(sch, b.s.Today)
+	b.staleWarning(sch)
 	deps := slices.Sorted(maps.Keys(b.deps))
 	return sch, Findings{Diagnostics: b.ds.Sort(), Links: b.siteLinks, Deps: deps}
+}
+
+// staleWarning tells the PSA when the school's pages have gone without an
+// update for so long that they tell parents and carers they may be out of
+// date, and what would bring them up to date.
+func (b *builder) staleWarning(sch *School) {
+	if !sch.Listing.Stale {
+		return
+	}
+	_, from := lastUpdated(sch, b.s.Today)
+	fix := "post an update in " + sch.Dir + "/updates/"
+	if sch.Plan != nil {
+		fix += ", or change `updated:` in action-plan.yaml when the plan changes"
+	}
+	b.ds.Warnf(sch.Dir+"/school.yaml", content.Pos{},
+		"nothing on this school's pages is dated after %s (%s), more than %d months before today (%s), so the pages tell parents and carers that they may be out of date; %s",
+		sch.Listing.Updated, from, StaleAfterMonths, b.s.Today, fix)
 }
 
 // Hidden reports whether the school folder dir is left out of this build
@@ -470,6 +494,9 @@ func (b *builder) parse(sch *School, d *content.SchoolDir) {
 		if in.Inspection.Outcome != "" {
 			in.Outcome = b.markdown(yamlPath, []byte(in.Inspection.Outcome), in.At("outcome"), true)
 		}
+	}
+	if sch.Info.Image != "" {
+		sch.Image = b.resolveField(yamlPath, sch.Info.Image, sch.Info.At("image"))
 	}
 	for i, g := range sch.Info.GiveViews {
 		pos := sch.Info.At("give_views")

@@ -13,7 +13,7 @@ import (
 // PageKinds returns the kinds of page, in the order they are parsed:
 // templates/<kind>.html defines the "main" of each.
 func PageKinds() []string {
-	return []string{"home", "page", "school", "inspection", "action-plan", "meetings", "views", "updates", "update", "404"}
+	return []string{"home", "page", "school", "inspection", "action-plan", "meetings", "views", "updates", "update", "letter", "404"}
 }
 
 // used reports whether the renderer reads the theme file name (a slash
