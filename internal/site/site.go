@@ -92,6 +92,12 @@ type School struct {
 	Status      Status
 	Timeline    []Step
 	GiveViews   []*markdown.Doc
+	// ListsParentView says a way to give views in GiveViews already links
+	// to Ofsted Parent View, so the page need not add it again.
+	ListsParentView bool
+	// ComplaintsURL is the school's complaints procedure: a site path or
+	// a web address; "" if school.yaml gives none.
+	ComplaintsURL string
 	Plan        *ActionPlan
 	Meetings    []*Meeting // in order of first occurrence
 	Views       []*content.ViewsGathering
@@ -418,7 +424,12 @@ func (b *builder) parse(sch *School, d *content.SchoolDir) {
 	for i, g := range sch.Info.GiveViews {
 		pos := sch.Info.At("give_views")
 		pos.Line += i + 1
-		sch.GiveViews = append(sch.GiveViews, b.markdown(yamlPath, []byte(g), pos, false))
+		doc := b.markdown(yamlPath, []byte(g), pos, false)
+		sch.GiveViews = append(sch.GiveViews, doc)
+		sch.ListsParentView = sch.ListsParentView || linksToParentView(doc)
+	}
+	if u := sch.Info.ComplaintsURL; u != "" {
+		sch.ComplaintsURL = b.resolveField(yamlPath, u, sch.Info.At("complaints_url"))
 	}
 	for _, m := range sch.Meetings {
 		if m.Meeting.Description != "" {
@@ -444,6 +455,21 @@ func (b *builder) parse(sch *School, d *content.SchoolDir) {
 			u.Summary = u.Body.FirstParagraph()
 		}
 	}
+}
+
+// parentView is the host of Ofsted Parent View, Ofsted's questionnaire for
+// parents, which every school's page offers.
+const parentView = "parentview.ofsted.gov.uk"
+
+// linksToParentView reports whether a Markdown text links to Ofsted Parent
+// View.
+func linksToParentView(d *markdown.Doc) bool {
+	for _, l := range d.Links() {
+		if u, err := url.Parse(l.Dest); err == nil && strings.EqualFold(u.Hostname(), parentView) {
+			return true
+		}
+	}
+	return false
 }
 
 // updateBody reads and parses an update's body.
