@@ -54,6 +54,9 @@ func (r *Renderer) funcs() template.FuncMap {
 		"when": func(m site.MeetingAt) string {
 			return when(m.At.Start, m.At.End, m.Meeting.AllDay)
 		},
+		"starts": func(m site.MeetingAt) string {
+			return starts(m.At.Start, m.Meeting.AllDay)
+		},
 		"occurrence": func(m *site.Meeting, o site.Occurrence) string { return when(o.Start, o.End, m.AllDay) },
 		"iso":        func(t time.Time) string { return t.Format(time.RFC3339) },
 		"isoDate":    func(d content.Date) string { return d.Format(time.DateOnly) },

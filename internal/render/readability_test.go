@@ -10,27 +10,39 @@ import (
 	"testing"
 	"text/template/parse"
 
+	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/readability"
+	"github.com/parentpages/parentpages/internal/words"
 	theme "github.com/parentpages/parentpages/themes/default"
 )
 
 // maxThemeGrade is the hardest the theme's fixed text may read, as a
 // Flesch-Kincaid grade: 6 is a reading age of 11, the top of the 9 to 11
-// that public-service writing aims at for parents and carers.
+// that public-service writing aims at for parents and carers. Ofsted's own
+// terms (ofstedTerms) count as short words.
 const maxThemeGrade = 6.0
+
+// minThemeWords is the fewest words a template must have for its own
+// grade to count: in a menu of a few labels, one long word ("Inspections")
+// decides the grade. Its words still count towards the whole theme's.
+const minThemeWords = 50
 
 // TestThemeReadability measures the fixed text of every template of the
 // default theme (what a page says whatever the content: headings, labels,
-// what a judgement means, what happens next) and fails where a template
-// reads harder than maxThemeGrade, naming its hardest sentences.
+// what a judgement means, what happens next) and fails where the theme, or
+// a template of minThemeWords or more, reads harder than maxThemeGrade,
+// naming its hardest sentences.
 func TestThemeReadability(t *testing.T) {
 	texts := themeText(t, theme.FS)
+	for name, text := range texts {
+		texts[name] = ofstedTerms.Replace(text)
+	}
 	var all readability.Score
 	for _, name := range slices.Sorted(maps.Keys(texts)) {
 		score := readability.Measure(texts[name])
 		all.Add(score)
 		t.Logf("%-40s grade %4.1f (reading age %4.1f), %4d words in %3d sentences", name, score.Grade(), score.ReadingAge(), score.Words, score.Sentences)
-		if score.Grade() > maxThemeGrade {
+		if score.Words >= minThemeWords && score.Grade() > maxThemeGrade {
 			var hard []string
 			for _, s := range readability.Hardest(texts[name], 5) {
 				hard = append(hard, fmt.Sprintf("  %4.1f  %s", s.Score.Grade(), s.Text))
@@ -44,6 +56,29 @@ func TestThemeReadability(t *testing.T) {
 		t.Errorf("the theme's fixed text reads at grade %.1f, harder than %.0f", all.Grade(), maxThemeGrade)
 	}
 }
+
+// ofstedTerms are Ofsted's own words, which the theme must use as they are
+// (and the glossary explains): its grades, the areas it judges and its
+// categories. Each is measured as one short word, so that the test measures
+// the words the theme chooses.
+var ofstedTerms = func() *strings.Replacer {
+	terms := []string{"special measures", "serious weaknesses", "requires significant improvement",
+		"requires improvement", "notice to improve", "overall effectiveness", "safeguarding", "key judgement"}
+	for _, key := range []string{"2009", "cif-2012", "eif-2019", "report-card-2025"} {
+		fw, _ := content.FrameworkByKey(key)
+		terms = append(terms, fw.Scale...)
+		terms = append(terms, fw.Areas...)
+	}
+	// Longest first, so that "requires significant improvement" is one term.
+	slices.SortFunc(terms, func(a, b string) int { return len(b) - len(a) })
+	var pairs []string
+	for _, t := range terms {
+		for _, form := range []string{t, words.Capitalise(t)} {
+			pairs = append(pairs, form, "term")
+		}
+	}
+	return strings.NewReplacer(pairs...)
+}()
 
 // themeText returns the fixed text of each template of a theme, as a
 // reader would read it: the text between the template's actions, and the

@@ -47,9 +47,12 @@ type Site struct {
 	Now                          time.Time
 	Today                        content.Date
 	Organisation                 *content.Organisation
-	UnsafeHTML                   bool
-	Theme                        string // the site's theme folder, relative to the content folder's parent
-	Pages                        []*Page
+	// Safeguarding is who to call about a child's safety; nil if
+	// site.yaml gives no one.
+	Safeguarding *content.Safeguarding
+	UnsafeHTML   bool
+	Theme        string // the site's theme folder, relative to the content folder's parent
+	Pages        []*Page
 	// SiteLinks are the links of the site-wide pages written as site paths
 	// ("/schools/..."), to be checked against the built site.
 	SiteLinks []SiteLink
@@ -98,11 +101,11 @@ type School struct {
 	// ComplaintsURL is the school's complaints procedure: a site path or
 	// a web address; "" if school.yaml gives none.
 	ComplaintsURL string
-	Plan        *ActionPlan
-	Meetings    []*Meeting // in order of first occurrence
-	Views       []*content.ViewsGathering
-	Updates     []*Update // newest first; only those published in this build
-	Files       []File
+	Plan          *ActionPlan
+	Meetings      []*Meeting // in order of first occurrence
+	Views         []*content.ViewsGathering
+	Updates       []*Update // newest first; only those published in this build
+	Files         []File
 	// Listing is what the site-wide pages show of the school.
 	Listing   *Listing
 	viewsFile bool
@@ -269,7 +272,7 @@ func newSite(sc content.SiteConfig, cfg Config) *Site {
 	s := &Site{
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
 		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Date{Time: civil.Date(cfg.Now)},
-		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme,
+		Organisation: sc.Organisation, Safeguarding: sc.Safeguarding, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme,
 		Preview: cfg.Drafts || cfg.Future, cfg: cfg, md: markdown.NewParser(),
 	}
 	s.BaseURL, _ = url.Parse(sc.BaseURL)

@@ -242,11 +242,19 @@ func visitsSince(s *School) []*Inspection {
 	return out
 }
 
-// NextStep returns what happens next: the first step of the timeline
-// that is still ahead, neither done nor an estimate whose date has passed;
-// nil if there is none.
+// NextStep returns what happens next: the first step after the last one
+// that has happened that is still ahead, neither done nor an estimate
+// whose date has passed; nil if there is none. A step with no date before
+// one that has happened (a parents' meeting no one recorded, before a
+// monitoring visit) is not what happens next.
 func (s *School) NextStep() *Step {
-	for i := range s.Timeline {
+	from := 0
+	for i, st := range s.Timeline {
+		if st.Done {
+			from = i + 1
+		}
+	}
+	for i := from; i < len(s.Timeline); i++ {
 		if st := &s.Timeline[i]; !st.Done && !st.Passed {
 			return st
 		}

@@ -215,6 +215,9 @@ milestones:
   - {kind: statement-of-action, date: 2024-09-26}
   - {kind: parents-meeting, date: 2024-09-19}
 `, "monitoring-visit: unknown\n"},
+		{"nor is a step with no date before one that happened", `  - {start: 2024-07-02, published: 2024-09-12, framework: eif-2019, category: special-measures}
+  - {start: 2024-11-12, type: monitoring, framework: eif-2019, outcome: Effective action.}
+`, "monitoring-visit: unknown\n"},
 		{"an estimate that has passed is not what happens next", "  - {start: 2024-07-02, published: 2024-09-12, framework: eif-2019, category: special-measures}\n",
 			"parents-meeting: unknown\n"},
 		{"nothing follows", "  - {start: 2024-06-11, published: 2024-07-18, framework: eif-2019, overall: good}\n", ""},
