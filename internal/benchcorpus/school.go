@@ -557,6 +557,16 @@ var measureNames = []string{
 
 var weekdays = []string{"Monday", "Tuesday", "Wednesday", "Thursday", "Friday"}
 
+// membersOnly reports whether a kind of meeting is not open to all
+// parents and carers, as the format has it when `open_to` is left out.
+func membersOnly(kind string) bool {
+	switch kind {
+	case "review-group", "governors", "monitoring-visit", "inspection":
+		return true
+	}
+	return false
+}
+
 // meetingsYAML writes 8 to 15 meetings: a review group, drop-ins and
 // governors' meetings that repeat, and one-off focus groups, workshops and
 // parents' meetings, some cancelled, some tentative, one all-day.
@@ -579,7 +589,13 @@ func (g *gen) meetingBasicsYAML(w *yw, s *school, kind string) {
 	if g.chance(0.3) {
 		w.line(2, "online: https://meet.example.org/%s-%d", s.slug, g.rng.IntN(10000))
 	}
-	w.line(2, "audience: %s", q(pick(g, []string{"Open to all parents and carers", "Parents and carers of children in Reception to Year 2", "Members of the School Review Group only"})))
+	audience := pick(g, []string{"Open to all parents and carers", "Parents and carers of children in Reception to Year 2", "Members of the School Review Group only"})
+	if membersOnly(kind) {
+		// Who may come follows the kind (content.Meeting.OpenToAll);
+		// the pick stays, so that the rest of the corpus is as it was.
+		audience = "Members of the group only"
+	}
+	w.line(2, "audience: %s", q(audience))
 	if g.chance(0.7) {
 		w.line(2, "access: %s", q("Step-free access. "+pick(g, []string{"Creche available.", "Interpreters on request.", "Hearing loop in the hall.", "Toddlers welcome."})))
 	}

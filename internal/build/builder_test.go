@@ -269,7 +269,7 @@ func TestBuilderSiteWideEdits(t *testing.T) {
 	}{
 		{"site.yaml", "title: Plymouth Parent Partnership", "title: Devon Parent Partnership", "Devon Parent Partnership"},
 		{"pages/glossary.md", "## HMI", "## His Majesty's Inspectors", `id="his-majestys-inspectors"`},
-		{"pages/glossary.md", "## His Majesty's Inspectors", "## Extra support", `href="/glossary/#extra-support"`},
+		{"pages/glossary.md", "## His Majesty's Inspectors", "## Extra help", `href="/glossary/#extra-help"`},
 	} {
 		t.Run(tc.file+" "+tc.new, func(t *testing.T) {
 			outs := editAndRebuild(t, content, cfg, b, tc.file, tc.old, tc.new)

@@ -122,6 +122,11 @@ func TestRules(t *testing.T) {
 			[]string{"site.yaml:1:8: `title` should be text, not a list"}},
 		{"email", map[string]string{"site.yaml": "title: T\nbase_url: https://e.org/\norganisation:\n  email: not-an-email\n"},
 			[]string{"site.yaml:4:10: `email` is \"not-an-email\", which is not an email address"}},
+		{"safeguarding contact", map[string]string{"site.yaml": "title: T\nbase_url: https://e.org/\nsafeguarding:\n  name: Children's services\n"},
+			[]string{"site.yaml:4:3: `safeguarding` needs a way to reach children's services: add `phone:`, `url:` or both"}},
+		{"safeguarding name and address", map[string]string{"site.yaml": "title: T\nbase_url: https://e.org/\nsafeguarding: {phone: 01752 000000, url: www.example.org}\n"},
+			[]string{"site.yaml:3:15: `safeguarding` is missing the required field `name`", "site.yaml:3:42: `url` is \"www.example.org\", which is not a web address"}},
+		{"safeguarding", map[string]string{"site.yaml": "title: T\nbase_url: https://e.org/\nsafeguarding: {name: Gateway, phone: 01752 000000}\n"}, nil},
 
 		// files and folders
 		{"unknown top-level file", map[string]string{"notes.txt": "hi"},
@@ -248,6 +253,11 @@ func TestRules(t *testing.T) {
 			[]string{"schools/hillside/meetings.yaml:3:35: `until` (2026-01-01) is before the first meeting (2026-10-07)"}},
 		{"online address", map[string]string{"schools/hillside/meetings.yaml": "- title: M\n  start: 2026-10-07T16:00\n  online: meet.example.org\n"},
 			[]string{"schools/hillside/meetings.yaml:3:11: `online` is \"meet.example.org\", which is not a web address"}},
+		{"meeting open to", map[string]string{"schools/hillside/meetings.yaml": "- title: M\n  start: 2026-10-07T16:00\n  open_to: parents\n"},
+			[]string{"schools/hillside/meetings.yaml:3:12: `open_to` is \"parents\", which is not allowed here; write one of: everyone, members"}},
+		{"members-only kind open to all", map[string]string{"schools/hillside/meetings.yaml": "- title: Coffee with governors\n  kind: governors\n  start: 2026-10-07T09:00\n  audience: Open to all parents and carers\n"},
+			[]string{"schools/hillside/meetings.yaml:4:13: warning: a meeting of kind `governors` is shown as not open to all parents and carers unless it says `open_to: everyone`"}},
+		{"members-only kind open to all, said so", map[string]string{"schools/hillside/meetings.yaml": "- title: Coffee with governors\n  kind: governors\n  open_to: everyone\n  start: 2026-10-07T09:00\n  audience: Open to all parents and carers\n"}, nil},
 		{"meetings is a list", map[string]string{"schools/hillside/meetings.yaml": "title: M\nstart: 2026-10-07T16:00\n"},
 			[]string{"schools/hillside/meetings.yaml:1:1: the file should be a list (lines starting with \"- \"), not a set of \"key: value\" lines"}},
 
@@ -342,6 +352,32 @@ func TestSplitFrontMatter(t *testing.T) {
 			front, body, line, ok := splitFrontMatter([]byte(tt.src))
 			if string(front) != tt.front || string(body) != tt.body || line != tt.line || ok != tt.ok {
 				t.Errorf("got (%q, %q, %d, %v), want (%q, %q, %d, %v)", front, body, line, ok, tt.front, tt.body, tt.line, tt.ok)
+			}
+		})
+	}
+}
+
+// Who may come to a meeting: `open_to` where given, else by its kind.
+func TestMeetingOpenToAll(t *testing.T) {
+	tests := []struct {
+		kind, openTo string
+		want         bool
+	}{
+		{"parents-meeting", "", true},
+		{"focus-group", "", true},
+		{"other", "", true},
+		{"review-group", "", false},
+		{"governors", "", false},
+		{"monitoring-visit", "", false},
+		{"inspection", "", false},
+		{"governors", "everyone", true},
+		{"focus-group", "members", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.kind+" "+tt.openTo, func(t *testing.T) {
+			m := &Meeting{Kind: tt.kind, OpenTo: tt.openTo}
+			if got := m.OpenToAll(); got != tt.want {
+				t.Errorf("OpenToAll() = %v, want %v", got, tt.want)
 			}
 		})
 	}

@@ -62,7 +62,11 @@ var (
 	actionStatuses  = []string{"not-started", "on-track", "at-risk", "off-track", "done"}
 	meetingKinds    = []string{"parents-meeting", "focus-group", "review-group", "governors", "monitoring-visit", "inspection", "drop-in", "workshop", "other"}
 	meetingStatuses = []string{"confirmed", "tentative", "cancelled"}
-	themeStatuses   = []string{"open", "in-progress", "done"}
+	meetingOpenTo   = []string{"everyone", "members"}
+	// membersKinds are the kinds of meeting that are not open to all
+	// parents and carers unless `open_to` says they are.
+	membersKinds  = []string{"review-group", "governors", "monitoring-visit", "inspection"}
+	themeStatuses = []string{"open", "in-progress", "done"}
 )
 
 // FrameworkByKey returns the framework with the given key (such as

@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"time"
 )
 
@@ -66,7 +67,8 @@ type SiteConfig struct {
 	// council's GovDelivery topic, a Mailchimp RSS-to-email form), as a
 	// template: {slug} is replaced by the school's slug and {feed} by its
 	// feed's address (query-escaped). "" offers no email alerts.
-	EmailAlerts string `yaml:"email_alerts"`
+	EmailAlerts  string        `yaml:"email_alerts"`
+	Safeguarding *Safeguarding `yaml:"safeguarding"`
 }
 
 // Organisation is the service that runs the site.
@@ -77,6 +79,15 @@ type Organisation struct {
 	Phone   string `yaml:"phone"`
 	Email   string `yaml:"email"`
 	Website string `yaml:"website"`
+}
+
+// Safeguarding is who parents call when they are worried about a child's
+// safety: the local authority's children's services.
+type Safeguarding struct {
+	Meta
+	Name  string `yaml:"name,required"`
+	Phone string `yaml:"phone"`
+	URL   string `yaml:"url"`
 }
 
 // School is schools/<slug>/school.yaml.
@@ -92,6 +103,7 @@ type School struct {
 	Draft          bool         `yaml:"draft"`
 	PSA            *PSA         `yaml:"psa,required"`
 	GiveViews      []string     `yaml:"give_views"`
+	ComplaintsURL  string       `yaml:"complaints_url"`
 	Inspections    []Inspection `yaml:"inspections,required"`
 	Milestones     []Milestone  `yaml:"milestones"`
 	// Image is a picture of the school for a link's preview (Open Graph):
@@ -206,9 +218,21 @@ type Meeting struct {
 	Location    string   `yaml:"location"`
 	Online      string   `yaml:"online"`
 	Audience    string   `yaml:"audience"`
+	OpenTo      string   `yaml:"open_to"`
 	Access      string   `yaml:"access"`
 	Status      string   `yaml:"status"`
 	Description string   `yaml:"description"`
+}
+
+// OpenToAll reports whether any parent or carer may come to the meeting:
+// its `open_to`, or where that is left out, its kind. A review group, a
+// governors' meeting, a monitoring visit and an inspection are for their
+// members or the people invited; every other kind is open to all.
+func (m *Meeting) OpenToAll() bool {
+	if m.OpenTo != "" {
+		return m.OpenTo == "everyone"
+	}
+	return !slices.Contains(membersKinds, m.Kind)
 }
 
 // Repeat is a meeting's recurrence rule.

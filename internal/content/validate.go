@@ -135,9 +135,15 @@ func (l *loader) site() {
 		}
 	}
 	if o := s.Organisation; o != nil {
-		const f = "site.yaml"
-		l.email(f, o.Meta, "email", o.Email)
-		l.absURL(f, o.Meta, "website", o.Website)
+		l.email(p, o.Meta, "email", o.Email)
+		l.absURL(p, o.Meta, "website", o.Website)
+	}
+	if sg := s.Safeguarding; sg != nil {
+		l.requireText(p, sg.Meta, "name", sg.Name)
+		if sg.Phone == "" && sg.URL == "" {
+			l.ds.Errorf(p, sg.Pos, "`safeguarding` needs a way to reach children's services: add `phone:`, `url:` or both")
+		}
+		l.absURL(p, sg.Meta, "url", sg.URL)
 	}
 	l.emailAlerts(p, s)
 }
@@ -395,6 +401,7 @@ func (l *loader) meetings(s *SchoolDir) {
 		}
 		l.wordOr(p, m.Meta, "kind", &m.Kind, "other", meetingKinds)
 		l.wordOr(p, m.Meta, "status", &m.Status, "confirmed", meetingStatuses)
+		l.openTo(p, m)
 		l.absURL(p, m.Meta, "online", m.Online)
 		if !m.End.IsZero() && !m.Start.IsZero() {
 			switch {
@@ -425,6 +432,20 @@ func (l *loader) meetings(s *SchoolDir) {
 				l.ds.Errorf(p, r.At("until"), "`until` (%s) is before the first meeting (%s)", r.Until, m.Start.Format(time.DateOnly))
 			}
 		}
+	}
+}
+
+// openTo checks who may come to a meeting, and warns where a meeting of a
+// kind that is for members only says in its audience that all may come:
+// the site would not list it as a meeting parents can go to.
+func (l *loader) openTo(p string, m *Meeting) {
+	if m.OpenTo != "" {
+		l.oneOf(p, m.Meta, "open_to", m.OpenTo, meetingOpenTo)
+		return
+	}
+	audience := strings.ToLower(m.Audience)
+	if !m.OpenToAll() && (strings.Contains(audience, "open to all") || strings.Contains(audience, "all parents") || strings.Contains(audience, "everyone")) {
+		l.ds.Warnf(p, m.At("audience"), "a meeting of kind `%s` is shown as not open to all parents and carers unless it says `open_to: everyone`, but its `audience` says all may come; add `open_to: everyone` if any parent or carer may come, or `open_to: members` if not", m.Kind)
 	}
 }
 

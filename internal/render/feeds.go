@@ -150,6 +150,10 @@ func (r *Renderer) event(m *site.Meeting) ical.Event {
 	if m.DescriptionText != "" {
 		desc = append(desc, m.DescriptionText)
 	}
+	if !m.OpenToAll() {
+		// The calendar lists members-only meetings too, marked as such.
+		desc = append(desc, "Members only: this meeting is not open to all parents and carers.")
+	}
 	if m.Audience != "" {
 		desc = append(desc, "Who can come: "+m.Audience)
 	}

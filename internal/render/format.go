@@ -55,6 +55,15 @@ func when(start, end time.Time, allDay bool) string {
 	return longDate(start) + ", " + clock(start) + " to " + longDate(end) + ", " + clock(end)
 }
 
+// starts writes when a meeting begins, where there is no room for when it
+// ends: "Thursday 3 December 2026, 6pm", or an all-day meeting's date.
+func starts(start time.Time, allDay bool) string {
+	if allDay {
+		return longDate(start)
+	}
+	return longDate(start) + ", " + clock(start)
+}
+
 func sameDay(a, b time.Time) bool {
 	ay, am, ad := a.Date()
 	by, bm, bd := b.Date()

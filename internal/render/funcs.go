@@ -102,6 +102,9 @@ func (r *Renderer) meetingFuncs() template.FuncMap {
 		"when": func(m site.MeetingAt) string {
 			return when(m.At.Start, m.At.End, m.Meeting.AllDay)
 		},
+		"starts": func(m site.MeetingAt) string {
+			return starts(m.At.Start, m.Meeting.AllDay)
+		},
 		"occurrence": func(m *site.Meeting, o site.Occurrence) string { return when(o.Start, o.End, m.AllDay) },
 		"upcoming":   func(s *site.School) []site.MeetingAt { return s.Upcoming(r.site.Now) },
 		"past":       func(s *site.School) []site.MeetingAt { return s.Past(r.site.Now) },

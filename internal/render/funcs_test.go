@@ -259,7 +259,8 @@ inspections:
 		t.Fatal("no overview page")
 	}
 	for _, want := range []string{
-		`Inspectors judged that the school needs <strong><a class="term" href="/parents/glossary/#special-measures">special measures</a></strong>.`,
+		`Inspectors found serious problems: the school needs <strong><a class="term" href="/parents/glossary/#special-measures">special measures</a></strong>.`,
+		`Inspectors judged that the school needs <strong>special measures</strong>.`,
 		`In its <a class="term" href="/parents/glossary/#report-card">report card</a>, inclusion, and leadership and governance were graded urgent improvement.`,
 		`Ysgol &lt;script&gt;alert(1)&lt;/script&gt; &amp; Ŵyr`,
 		`href="/parents/schools/ysgol-test/meetings/"`,

@@ -338,8 +338,12 @@ func outputPath(sitePath string) string {
 	return p
 }
 
-// url writes a site path with the base path in front.
+// url writes a site path with the base path in front. A web address
+// ("https://...", as a field such as plan_url may hold) is left as it is.
 func (r *Renderer) url(sitePath string) string {
+	if strings.Contains(sitePath, "://") || strings.HasPrefix(sitePath, "mailto:") {
+		return sitePath
+	}
 	return r.site.BasePath + strings.TrimPrefix(sitePath, "/")
 }
 

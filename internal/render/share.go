@@ -16,23 +16,14 @@ import (
 // WhatsApp preview, a search result): schema.org data as JSON-LD, and the
 // helpers of templates/partials/share.html.
 
-// openToParents reports whether parents and carers may come to a meeting:
-// the School Review Group, the governors' meetings and Ofsted's visits are
-// for their members, and are never offered to parents as a meeting to come
-// to (on the letter, the home page or in search results).
-func openToParents(m *site.Meeting) bool {
-	switch m.Kind {
-	case "review-group", "governors", "monitoring-visit", "inspection":
-		return false
-	}
-	return true
-}
-
-// forParents keeps the meetings parents and carers may come to.
+// forParents keeps the meetings parents and carers may come to (see
+// content.Meeting.OpenToAll: the School Review Group, the governors'
+// meetings and Ofsted's visits are for their members unless `open_to` says
+// otherwise), cancelled ones included, so that a page can say so.
 func forParents(ms []site.MeetingAt) []site.MeetingAt {
 	var out []site.MeetingAt
 	for _, m := range ms {
-		if openToParents(m.Meeting) {
+		if m.Meeting.OpenToAll() {
 			out = append(out, m)
 		}
 	}

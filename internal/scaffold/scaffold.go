@@ -121,8 +121,9 @@ func Meeting(contentDir, school, title string, today time.Time) (string, error) 
 		id = base + "-" + strconv.Itoa(n)
 	}
 	day := time.Date(today.Year(), today.Month(), today.Day()+7, 18, 0, 0, 0, time.UTC)
+	kind := kindOf(title)
 	block, err := execute("meeting.yaml.tmpl", map[string]any{
-		"Title": title, "ID": id, "Kind": kindOf(title),
+		"Title": title, "ID": id, "Kind": kind, "OpenToAll": (&content.Meeting{Kind: kind}).OpenToAll(),
 		"Start": day.Format("2006-01-02T15:04"), "End": day.Add(time.Hour).Format("2006-01-02T15:04"),
 	})
 	if err != nil {

@@ -48,6 +48,11 @@ func (l *Listing) URL() string { return "/schools/" + l.Slug + "/" }
 // ended at now, each with that next occurrence, soonest first.
 func (l *Listing) Upcoming(now time.Time) []MeetingAt { return upcoming(l.Meetings, now) }
 
+// NextOpen returns the school's next meeting that any parent or carer may
+// come to, not cancelled, or nil: the meeting to advertise (a members-only
+// meeting, such as the School Review Group, never is).
+func (l *Listing) NextOpen(now time.Time) *MeetingAt { return first(upcomingOpen(l.Meetings, now)) }
+
 // fill completes the listing from the school's finished model, as at
 // today.
 func (l *Listing) fill(sch *School, today content.Date) {

@@ -100,7 +100,7 @@ func Details(m *content.Meeting) string {
 		r = fmt.Sprintf("%s|%s|%d|%v", m.Repeat.Every, m.Repeat.Until, m.Repeat.Count, m.Repeat.Except)
 	}
 	return strings.Join([]string{m.Title, m.Kind, m.Start.Format(time.RFC3339), fmt.Sprint(m.Start.DateOnly),
-		m.End.Format(time.RFC3339), r, m.Location, m.Online, m.Audience, m.Access, m.Status, m.Description}, "\x00")
+		m.End.Format(time.RFC3339), r, m.Location, m.Online, m.Audience, m.OpenTo, m.Access, m.Status, m.Description}, "\x00")
 }
 
 var nonSlug = regexp.MustCompile(`[^a-z0-9]+`)
@@ -308,6 +308,33 @@ func upcoming(meetings []*Meeting, now time.Time) []MeetingAt {
 	}
 	slices.SortStableFunc(out, func(a, b MeetingAt) int { return a.At.Start.Compare(b.At.Start) })
 	return out
+}
+
+// UpcomingOpen returns the upcoming meetings (as Upcoming) that any parent
+// or carer may come to and that are not cancelled: the meetings to
+// advertise to parents. A members-only meeting, such as the School Review
+// Group, is never among them.
+func (s *School) UpcomingOpen(now time.Time) []MeetingAt { return upcomingOpen(s.Meetings, now) }
+
+// NextOpen returns the next meeting any parent or carer may come to (see
+// UpcomingOpen), or nil if none is planned.
+func (s *School) NextOpen(now time.Time) *MeetingAt { return first(upcomingOpen(s.Meetings, now)) }
+
+func upcomingOpen(meetings []*Meeting, now time.Time) []MeetingAt {
+	var out []MeetingAt
+	for _, m := range upcoming(meetings, now) {
+		if m.Meeting.OpenToAll() && !m.Meeting.Cancelled() {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func first(ms []MeetingAt) *MeetingAt {
+	if len(ms) == 0 {
+		return nil
+	}
+	return &ms[0]
 }
 
 // Past returns the meetings whose last occurrence has ended, latest first.

@@ -19,7 +19,7 @@ func TestTimelineCases(t *testing.T) {
     judgements: [{area: Leadership and management, grade: inadequate}]
 `, "", "report-published intentions-to-la monitoring-visit/weak-leadership reinspection/requires-improvement"},
 		{"notice to improve", "  - {start: 2011-10-06, framework: \"2009\", overall: 4, category: notice-to-improve}\n", "",
-			"report-published statement-of-action parents-meeting monitoring-visit/category review-group reinspection/notice-to-improve"},
+			"report-published statement-of-action parents-meeting monitoring-visit/notice-to-improve review-group reinspection/notice-to-improve"},
 		{"satisfactory, 2009: nothing follows", "  - {start: 2011-10-06, framework: \"2009\", overall: 3}\n", "",
 			"report-published"},
 		{"special measures", "  - {start: 2026-10-06, framework: eif-2019, category: special-measures}\n", "",
@@ -30,7 +30,7 @@ func TestTimelineCases(t *testing.T) {
 			"report-published statement-of-action parents-meeting monitoring-visit/category review-group reinspection"},
 		{"a milestone no timing gives", "  - {start: 2026-10-06, framework: eif-2019, overall: requires improvement}\n",
 			"milestones:\n  - {kind: review-group, date: 2026-12-01}\n",
-			"report-published intentions-to-la reinspection/requires-improvement review-group/milestone"},
+			"report-published intentions-to-la review-group/milestone reinspection/requires-improvement"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

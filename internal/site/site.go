@@ -54,6 +54,9 @@ type Site struct {
 	// page for email alerts, with {slug} and {feed} to fill in; "" if none.
 	EmailAlerts string
 	Pages       []*Page
+	// Safeguarding is who to call about a child's safety; nil if
+	// site.yaml gives no one.
+	Safeguarding *content.Safeguarding
 	// SiteLinks are the links of the site-wide pages written as site paths
 	// ("/schools/..."), to be checked against the built site.
 	SiteLinks []SiteLink
@@ -104,6 +107,12 @@ type School struct {
 	// Image is school.yaml's image as the site publishes it (a site path,
 	// or a web address), for a link's preview; "" if none.
 	Image string
+	// ListsParentView says a way to give views in GiveViews already links
+	// to Ofsted Parent View, so the page need not add it again.
+	ListsParentView bool
+	// ComplaintsURL is the school's complaints procedure: a site path or
+	// a web address; "" if school.yaml gives none.
+	ComplaintsURL string
 	// Listing is what the site-wide pages show of the school.
 	Listing   *Listing
 	viewsFile bool
@@ -278,7 +287,7 @@ func newSite(sc content.SiteConfig, cfg Config) *Site {
 	s := &Site{
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
 		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Date{Time: civil.Date(cfg.Now)},
-		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme, EmailAlerts: sc.EmailAlerts,
+		Organisation: sc.Organisation, Safeguarding: sc.Safeguarding, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme, EmailAlerts: sc.EmailAlerts,
 		Preview: cfg.Drafts || cfg.Future, cfg: cfg, md: markdown.NewParser(),
 	}
 	s.BaseURL, _ = url.Parse(sc.BaseURL)
@@ -501,7 +510,12 @@ func (b *builder) parse(sch *School, d *content.SchoolDir) {
 	for i, g := range sch.Info.GiveViews {
 		pos := sch.Info.At("give_views")
 		pos.Line += i + 1
-		sch.GiveViews = append(sch.GiveViews, b.markdown(yamlPath, []byte(g), pos, false))
+		doc := b.markdown(yamlPath, []byte(g), pos, false)
+		sch.GiveViews = append(sch.GiveViews, doc)
+		sch.ListsParentView = sch.ListsParentView || linksToParentView(doc)
+	}
+	if u := sch.Info.ComplaintsURL; u != "" {
+		sch.ComplaintsURL = b.resolveField(yamlPath, u, sch.Info.At("complaints_url"))
 	}
 	for _, m := range sch.Meetings {
 		if m.Meeting.Description != "" {
@@ -527,6 +541,21 @@ func (b *builder) parse(sch *School, d *content.SchoolDir) {
 			u.Summary = u.Body.FirstParagraph()
 		}
 	}
+}
+
+// parentView is the host of Ofsted Parent View, Ofsted's questionnaire for
+// parents, which every school's page offers.
+const parentView = "parentview.ofsted.gov.uk"
+
+// linksToParentView reports whether a Markdown text links to Ofsted Parent
+// View.
+func linksToParentView(d *markdown.Doc) bool {
+	for _, l := range d.Links() {
+		if u, err := url.Parse(l.Dest); err == nil && strings.EqualFold(u.Hostname(), parentView) {
+			return true
+		}
+	}
+	return false
 }
 
 // updateBody reads and parses an update's body.

@@ -250,3 +250,43 @@ func TestSchoolsWithTheSameName(t *testing.T) {
 		}
 	}
 }
+
+// The school's complaints procedure may be a file of the school's, and
+// Parent View is noticed among the ways to give views.
+func TestComplaintsAndParentView(t *testing.T) {
+	tests := []struct {
+		name, extra     string
+		complaints      string
+		listsParentView bool
+		err             string
+	}{
+		{"neither", "", "", false, ""},
+		{"a file and Parent View", "complaints_url: files/plan.pdf\ngive_views:\n  - \"[Parent View](https://ParentView.ofsted.gov.uk/)\"\n",
+			"/schools/hillside/files/plan.pdf", true, ""},
+		{"a web address, other ways", "complaints_url: https://www.example.sch.uk/complaints\ngive_views: [A suggestion box.]\n",
+			"https://www.example.sch.uk/complaints", false, ""},
+		{"a missing file", "complaints_url: files/complaints.pdf\n", "", false,
+			`schools/hillside/school.yaml:12:17: the link "files/complaints.pdf" points to schools/hillside/files/complaints.pdf, which does not exist`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := baseFS()
+			f := fsys["schools/hillside/school.yaml"]
+			fsys["schools/hillside/school.yaml"] = &fstest.MapFile{Data: append(append([]byte{}, f.Data...), tt.extra...)}
+			s, ds := build(t, fsys, Config{})
+			if tt.err != "" {
+				if len(ds) != 1 || !strings.HasPrefix(ds[0].String(), tt.err) {
+					t.Fatalf("diagnostics:\n%s\nwant: %s", ds.Error(), tt.err)
+				}
+				return
+			}
+			if len(ds) != 0 {
+				t.Fatalf("diagnostics:\n%s", ds.Error())
+			}
+			sch := s.Schools[0]
+			if sch.ComplaintsURL != tt.complaints || sch.ListsParentView != tt.listsParentView {
+				t.Errorf("ComplaintsURL = %q, ListsParentView = %v; want %q, %v", sch.ComplaintsURL, sch.ListsParentView, tt.complaints, tt.listsParentView)
+			}
+		})
+	}
+}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 	"time"
 
@@ -117,11 +118,14 @@ type Step struct {
 	// Case says which of Ofsted's usual timings gave the step, where a kind
 	// has more than one, and is "milestone" for a step that only a PSA's
 	// milestone gives (no usual timing applies to the school):
-	//   - monitoring-visit: "weak-leadership" (a visit by one of His
-	//     Majesty's Inspectors 4 to 6 weeks after an inspection that found
-	//     a school to require improvement and its leadership not good),
-	//     "report-card" (monitoring planned with the school),
-	//     "special-measures" or "category" (regular visits);
+	//   - monitoring-visit: "visit" (a monitoring inspection recorded in
+	//     school.yaml: a visit that has happened), "weak-leadership" (a
+	//     visit by one of His Majesty's Inspectors 4 to 6 weeks after an
+	//     inspection that found a school to require improvement and its
+	//     leadership not good), "notice-to-improve" (the one visit a
+	//     notice to improve brings), "report-card" (monitoring planned with
+	//     the school), "special-measures" or "category" (regular visits:
+	//     the next one);
 	//   - reinspection: "notice-to-improve" (about a year after),
 	//     "special-measures" (about two years after), "requires-improvement"
 	//     (within Inspection.ReinspectWithinMonths), or "" (not yet known).
@@ -129,42 +133,38 @@ type Step struct {
 	// Date is the confirmed or estimated date; zero when not yet known.
 	// DateTo, when set, makes the estimate a range.
 	Date, DateTo content.Date
-	Confirmed    bool   // a date the PSA confirmed, or a fact (the report's date)
+	Confirmed    bool   // a date the PSA confirmed, or a fact (the report's date, a recorded visit)
 	Approx       bool   // "about": a rough estimate, such as a year after
 	ByDate       bool   // the date is a deadline ("by"), not the day itself
 	Note         string // the milestone's note
-	// Done says the step is over: its date has passed, or (comments on
-	// the draft report, which has no date) the report's date is known.
+	// Done says the step has happened: its confirmed date has passed, or
+	// (comments on the draft report, which has no date) the report's date
+	// is known. An estimate is never done, however long ago its date.
 	Done bool
+	// Passed says an estimate's date has gone by with nothing to confirm
+	// it: the step is still expected, and not known to have happened.
+	Passed bool
 }
 
 // timeline works out what happens next after the latest inspection, from
-// Ofsted's usual timings for its category and framework. It gives a date
-// only where the timing is known; confirmed milestones replace the
-// estimate of the same kind.
+// Ofsted's usual timings for its category and framework and the monitoring
+// visits recorded since. It gives a date only where the timing is known;
+// confirmed milestones replace the estimate of the same kind. The steps
+// are in date order.
 func (b *builder) timeline(s *School, d *content.SchoolDir) []Step {
 	in := s.Latest
 	today := b.s.Today.Time
-	steps := usualSteps(in, func(kind string, from time.Time) (content.Date, bool) {
+	steps := usualSteps(in, visitsSince(s), func(kind string, from time.Time) (content.Date, bool) {
 		m, ok := b.firstMeetingOfKind(s, kind, from)
 		if !ok {
 			return content.Date{}, false
 		}
 		return content.Date{Time: civil.Date(m.Start)}, true
 	}, today)
-	// Confirmed milestones replace the estimate of the same kind; a
-	// milestone of a kind not estimated here is shown as it is.
 	for _, m := range d.School.Milestones {
-		if m.Date.IsZero() || m.Kind == "" || m.Date.Before(in.Start.Time) {
-			continue
+		if !m.Date.IsZero() && m.Kind != "" && !m.Date.Before(in.Start.Time) {
+			steps = confirm(steps, m)
 		}
-		i := slices.IndexFunc(steps, func(st Step) bool { return st.Kind == m.Kind })
-		if i < 0 {
-			steps = append(steps, Step{Kind: m.Kind, Case: "milestone"})
-			i = len(steps) - 1
-		}
-		st := &steps[i]
-		st.Date, st.DateTo, st.Confirmed, st.Approx, st.ByDate, st.Note = m.Date, content.Date{}, true, false, false, m.Note
 	}
 	for i := range steps {
 		st := &steps[i]
@@ -172,7 +172,8 @@ func (b *builder) timeline(s *School, d *content.SchoolDir) []Step {
 		if !st.DateTo.IsZero() {
 			last = st.DateTo
 		}
-		st.Done = !last.IsZero() && last.Before(today)
+		past := !last.IsZero() && last.Before(today)
+		st.Done, st.Passed = past && st.Confirmed, past && !st.Confirmed
 		// Governors comment on the draft before the final report: once
 		// the report's date is known, the step is over, though it had no
 		// date of its own.
@@ -180,13 +181,92 @@ func (b *builder) timeline(s *School, d *content.SchoolDir) []Step {
 			st.Done = true
 		}
 	}
+	return inDateOrder(steps, in.LastDay())
+}
+
+// confirm gives a milestone's date to the step of its kind: a recorded
+// monitoring visit on that day (the milestone adds its note), else the
+// estimate it replaces, else a step of its own.
+func confirm(steps []Step, m content.Milestone) []Step {
+	i := slices.IndexFunc(steps, func(st Step) bool {
+		return st.Kind == m.Kind && st.Case == "visit" && !m.Date.Before(st.Date.Time) &&
+			!m.Date.After(cmp.Or(st.DateTo, st.Date).Time)
+	})
+	if i >= 0 {
+		steps[i].Note = m.Note
+		return steps
+	}
+	i = slices.IndexFunc(steps, func(st Step) bool { return st.Kind == m.Kind && st.Case != "visit" })
+	if i < 0 {
+		steps = append(steps, Step{Kind: m.Kind, Case: "milestone"})
+		i = len(steps) - 1
+	}
+	st := &steps[i]
+	st.Date, st.DateTo, st.Confirmed, st.Approx, st.ByDate, st.Note = m.Date, content.Date{}, true, false, false, m.Note
 	return steps
 }
 
+// inDateOrder sorts the steps by date. A step with no date keeps its place
+// after the step before it in the usual order, so that "to be arranged"
+// comes after what leads to it; steps before any date come first.
+func inDateOrder(steps []Step, from content.Date) []Step {
+	type keyed struct {
+		at time.Time
+		st Step
+	}
+	ks := make([]keyed, len(steps))
+	at := from.Time
+	for i, st := range steps {
+		if !st.Date.IsZero() {
+			at = st.Date.Time
+		}
+		ks[i] = keyed{at, st}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return a.at.Compare(b.at) })
+	for i := range ks {
+		steps[i] = ks[i].st
+	}
+	return steps
+}
+
+// visitsSince returns the monitoring inspections since the school's latest
+// full one, oldest first: the monitoring visits that have happened.
+func visitsSince(s *School) []*Inspection {
+	var out []*Inspection
+	for _, in := range s.Inspections { // newest first
+		if in.IsMonitoring() && !in.Start.Before(s.Latest.Start.Time) {
+			out = append(out, in)
+		}
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// NextStep returns what happens next: the first step after the last one
+// that has happened that is still ahead, neither done nor an estimate
+// whose date has passed; nil if there is none. A step with no date before
+// one that has happened (a parents' meeting no one recorded, before a
+// monitoring visit) is not what happens next.
+func (s *School) NextStep() *Step {
+	from := 0
+	for i, st := range s.Timeline {
+		if st.Done {
+			from = i + 1
+		}
+	}
+	for i := from; i < len(s.Timeline); i++ {
+		if st := &s.Timeline[i]; !st.Done && !st.Passed {
+			return st
+		}
+	}
+	return nil
+}
+
 // usualSteps lists the steps that usually follow the inspection, with the
-// dates their timing gives. meeting finds the date of the first meeting of
-// a kind on or after a day, which confirms a step.
-func usualSteps(in *Inspection, meeting func(kind string, from time.Time) (content.Date, bool), today time.Time) []Step {
+// dates their timing gives, in their usual order. visits are the
+// monitoring visits that have happened since; meeting finds the date of
+// the first meeting of a kind on or after a day, which confirms a step.
+func usualSteps(in *Inspection, visits []*Inspection, meeting func(kind string, from time.Time) (content.Date, bool), today time.Time) []Step {
 	cat := in.Category
 	day := func(t time.Time) content.Date { return content.Date{Time: t} }
 	var steps []Step
@@ -219,7 +299,10 @@ func usualSteps(in *Inspection, meeting func(kind string, from time.Time) (conte
 		add(Step{Kind: "intentions-to-la", ByDate: true,
 			Date: day(workdays.AddWorkingDays(end, 10)), DateTo: day(workdays.AddWorkingDays(end, 15))})
 	}
-	if st, ok := monitoring(in, category); ok {
+	for _, v := range visits {
+		add(Step{Kind: "monitoring-visit", Case: "visit", Date: v.Start, DateTo: v.End, Confirmed: true})
+	}
+	if st, ok := monitoring(in, category, len(visits)); ok {
 		add(st)
 	}
 	if category {
@@ -234,8 +317,11 @@ func usualSteps(in *Inspection, meeting func(kind string, from time.Time) (conte
 }
 
 // monitoring says how Ofsted monitors the school until it is inspected
-// again, where it does.
-func monitoring(in *Inspection, category bool) (Step, bool) {
+// again, where it does: the next monitoring visit, after the visits that
+// have happened. A notice to improve, or weak leadership in a school that
+// requires improvement, brings one visit, so nothing follows once it has
+// happened.
+func monitoring(in *Inspection, category bool, visits int) (Step, bool) {
 	st := Step{Kind: "monitoring-visit"}
 	g := in.Grade("leadership")
 	weakLeadership := g == "requires improvement" || g == "inadequate"
@@ -244,6 +330,8 @@ func monitoring(in *Inspection, category bool) (Step, bool) {
 		end := in.LastDay().Time
 		st.Case = "weak-leadership"
 		st.Date, st.DateTo = content.Date{Time: end.AddDate(0, 0, 28)}, content.Date{Time: end.AddDate(0, 0, 42)}
+	case in.Category == "notice-to-improve":
+		st.Case = "notice-to-improve"
 	case in.Framework == "report-card-2025" && (category || needsAttention(in)):
 		st.Case = "report-card"
 	case in.Category == "special-measures":
@@ -251,6 +339,9 @@ func monitoring(in *Inspection, category bool) (Step, bool) {
 	case category:
 		st.Case = "category"
 	default:
+		return st, false
+	}
+	if visits > 0 && (st.Case == "weak-leadership" || st.Case == "notice-to-improve") {
 		return st, false
 	}
 	return st, true

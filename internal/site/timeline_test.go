@@ -39,6 +39,15 @@ func describe(steps []Step) string {
 		if s.Done {
 			b.WriteString(" (done)")
 		}
+		if s.Passed {
+			b.WriteString(" (passed, not confirmed)")
+		}
+		if s.Case == "visit" {
+			b.WriteString(" [visit]")
+		}
+		if s.Note != "" {
+			fmt.Fprintf(&b, " %q", s.Note)
+		}
 		b.WriteString("\n")
 	}
 	return b.String()
@@ -51,7 +60,7 @@ func TestTimeline(t *testing.T) {
 		{"special measures, eif-2019", `  - {start: 2026-09-15, end: 2026-09-16, published: 2026-10-20, framework: eif-2019, overall: 4, category: special-measures}
 `, "", `draft-report-comments: unknown (done)
 report-published: confirmed 2026-10-20 (done)
-statement-of-action: by 2026-11-03 (done)
+statement-of-action: by 2026-11-03 (passed, not confirmed)
 parents-meeting: unknown
 monitoring-visit: unknown
 review-group: unknown
@@ -71,22 +80,22 @@ reinspection: unknown
     category: requires-improvement
     judgements: [{area: Leadership and management, grade: requires improvement}]
 `, "", `report-published: unknown
-intentions-to-la: by 2026-10-21 to 2026-10-28 (done)
-monitoring-visit: 2026-11-04 to 2026-11-18 (done)
+intentions-to-la: by 2026-10-21 to 2026-10-28 (passed, not confirmed)
+monitoring-visit: 2026-11-04 to 2026-11-18 (passed, not confirmed)
 reinspection: by 2029-04-06
 `},
 		{"requires improvement, cif-2012, good leadership", `  - {start: 2015-03-10, framework: cif-2012, overall: 3, judgements: [{area: Leadership and management, grade: good}]}
 `, "", `report-published: unknown
-intentions-to-la: by 2015-03-24 to 2015-03-31 (done)
-reinspection: by 2017-03-10 (done)
+intentions-to-la: by 2015-03-24 to 2015-03-31 (passed, not confirmed)
+reinspection: by 2017-03-10 (passed, not confirmed)
 `},
 		{"notice to improve, 2009", `  - {start: 2011-06-14, published: 2011-07-01, framework: "2009", overall: 4, category: notice-to-improve}
 `, "", `report-published: confirmed 2011-07-01 (done)
-statement-of-action: by 2011-07-15 (done)
+statement-of-action: by 2011-07-15 (passed, not confirmed)
 parents-meeting: unknown
 monitoring-visit: unknown
 review-group: unknown
-reinspection: about 2012-06-14 (done)
+reinspection: about 2012-06-14 (passed, not confirmed)
 `},
 		{"report card, requires significant improvement", `  - start: 2026-01-20
     framework: report-card-2025
@@ -115,11 +124,71 @@ monitoring-visit: unknown
   - {kind: reinspection, date: 2020-01-01}
 `, `draft-report-comments: unknown (done)
 report-published: confirmed 2026-10-20 (done)
-statement-of-action: confirmed 2026-10-30 (done)
+statement-of-action: confirmed 2026-10-30 (done) "Sent to Ofsted."
 parents-meeting: unknown
 monitoring-visit: confirmed 2027-01-12
 review-group: unknown
 reinspection: about 2028-09-15
+`},
+		// Two years in special measures: the visits that happened are done,
+		// in date order with the milestones (the parents' meeting on 19
+		// September before the statement of action on 26 September); the
+		// next visit is not yet known; the reinspection estimate has passed
+		// but is not shown as done.
+		{"special measures, visits happened", `  - {start: 2024-07-02, end: 2024-07-03, published: 2024-09-12, framework: eif-2019, overall: 4, category: special-measures}
+  - {start: 2024-11-12, end: 2024-11-13, type: monitoring, framework: eif-2019, outcome: Effective action.}
+  - {start: 2025-03-18, type: monitoring, framework: eif-2019, outcome: Effective action.}
+`, `milestones:
+  - {kind: draft-report-comments, date: 2024-07-17}
+  - {kind: statement-of-action, date: 2024-09-26}
+  - {kind: parents-meeting, date: 2024-09-19}
+`, `draft-report-comments: confirmed 2024-07-17 (done)
+report-published: confirmed 2024-09-12 (done)
+parents-meeting: confirmed 2024-09-19 (done)
+statement-of-action: confirmed 2024-09-26 (done)
+monitoring-visit: confirmed 2024-11-12 (done) [visit]
+monitoring-visit: confirmed 2025-03-18 (done) [visit]
+monitoring-visit: unknown
+review-group: unknown
+reinspection: about 2026-07-02 (passed, not confirmed)
+`},
+		// A report card: the first visit happened; the next is confirmed,
+		// so it is not also "to be arranged".
+		{"report card, next visit confirmed", `  - {start: 2026-01-20, end: 2026-01-22, published: 2026-03-05, framework: report-card-2025, category: requires-significant-improvement, judgements: [{area: Curriculum and teaching, grade: urgent improvement}]}
+  - {start: 2026-06-09, type: monitoring, framework: report-card-2025, outcome: A strong start.}
+`, `milestones:
+  - {kind: monitoring-visit, date: 2027-01-27}
+`, `report-published: confirmed 2026-03-05 (done)
+parents-meeting: unknown
+monitoring-visit: confirmed 2026-06-09 (done) [visit]
+monitoring-visit: confirmed 2027-01-27
+review-group: unknown
+reinspection: unknown
+`},
+		// A notice to improve brings one visit: once it is recorded,
+		// nothing more is expected, and a milestone on its day is that
+		// visit, not another.
+		{"notice to improve, the visit happened", `  - {start: 2011-06-14, published: 2011-07-01, framework: "2009", overall: 4, category: notice-to-improve}
+  - {start: 2011-11-22, type: monitoring, framework: "2009", outcome: Progress.}
+`, `milestones:
+  - {kind: monitoring-visit, date: 2011-11-22, note: The inspector visited.}
+`, `report-published: confirmed 2011-07-01 (done)
+statement-of-action: by 2011-07-15 (passed, not confirmed)
+parents-meeting: unknown
+monitoring-visit: confirmed 2011-11-22 (done) [visit] "The inspector visited."
+review-group: unknown
+reinspection: about 2012-06-14 (passed, not confirmed)
+`},
+		{"requires improvement, the visit happened", `  - start: 2026-10-06
+    end: 2026-10-07
+    framework: eif-2019
+    category: requires-improvement
+    judgements: [{area: Leadership and management, grade: requires improvement}]
+  - {start: 2026-11-10, type: monitoring, framework: eif-2019, outcome: Leaders are acting.}
+`, "", `report-published: unknown
+intentions-to-la: by 2026-10-21 to 2026-10-28 (passed, not confirmed)
+monitoring-visit: confirmed 2026-11-10 (done) [visit]
+reinspection: by 2029-04-06
 `},
 	}
 	for _, tt := range tests {
@@ -130,6 +199,41 @@ reinspection: about 2028-09-15
 			}
 			if got := describe(s.Schools[0].Timeline); got != tt.want {
 				t.Errorf("timeline:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// NextStep is the first step, in date order, that has not happened.
+func TestNextStep(t *testing.T) {
+	tests := []struct {
+		name, inspections, want string
+	}{
+		{"the next visit, after those that happened", `  - {start: 2024-07-02, published: 2024-09-12, framework: eif-2019, category: special-measures}
+  - {start: 2024-11-12, type: monitoring, framework: eif-2019, outcome: Effective action.}
+milestones:
+  - {kind: statement-of-action, date: 2024-09-26}
+  - {kind: parents-meeting, date: 2024-09-19}
+`, "monitoring-visit: unknown\n"},
+		{"nor is a step with no date before one that happened", `  - {start: 2024-07-02, published: 2024-09-12, framework: eif-2019, category: special-measures}
+  - {start: 2024-11-12, type: monitoring, framework: eif-2019, outcome: Effective action.}
+`, "monitoring-visit: unknown\n"},
+		{"an estimate that has passed is not what happens next", "  - {start: 2024-07-02, published: 2024-09-12, framework: eif-2019, category: special-measures}\n",
+			"parents-meeting: unknown\n"},
+		{"nothing follows", "  - {start: 2024-06-11, published: 2024-07-18, framework: eif-2019, overall: good}\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s, ds := build(t, schoolFS(tt.inspections, ""), Config{})
+			if ds.HasErrors() {
+				t.Fatalf("diagnostics:\n%s", ds.Error())
+			}
+			got := ""
+			if st := s.Schools[0].NextStep(); st != nil {
+				got = describe([]Step{*st})
+			}
+			if got != tt.want {
+				t.Errorf("NextStep = %q, want %q", got, tt.want)
 			}
 		})
 	}
