@@ -92,6 +92,8 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 			return res, nil
 		}
 	}
+	b.readSchools(in)
+	res.Diagnostics = in.diags
 	seq, err := in.hist.sequencer(b.cfg.Now, in.entries)
 	if err != nil {
 		return res, fmt.Errorf("reading the history of meetings.yaml: %w", err)

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"slices"
 	"strings"
 	"sync"
 
@@ -33,6 +32,9 @@ type inputs struct {
 	entries []*site.Entry
 	diags   content.Diagnostics   // every problem found in reading
 	loaded  []content.Diagnostics // of those, each school's
+	// loadedAll says the school folders were read with their keys, there
+	// being nothing in the cache to reuse.
+	loadedAll bool
 }
 
 // take hands over school i's folder, which the inputs then let go of.
@@ -72,26 +74,25 @@ func (b *Builder) load(changed []string) (*inputs, error) {
 		return nil, err
 	}
 	in.cache = b.openCache(in.global)
-	if err := b.readSchools(in, changed); err != nil {
+	if err := b.keySchools(in, changed); err != nil {
 		return nil, err
 	}
 	return in, nil
 }
 
-// readSchools keys every school folder and reads those the cache cannot
-// give back whole. With nothing to reuse, each file is read once, for the
-// key and for the loader.
-func (b *Builder) readSchools(in *inputs, changed []string) error {
+// keySchools keys every school folder. With nothing to reuse, it reads
+// them too: each file is then read once, for the key and for the loader.
+func (b *Builder) keySchools(in *inputs, changed []string) error {
 	n := len(in.slugs)
 	in.keys = make(map[string]string, n)
 	in.calKeys = make([]string, n)
 	in.made = make([]*incremental.Made, n)
 	in.dirs = make([]*content.SchoolDir, n)
-	in.entries = make([]*site.Entry, n)
-	diags := make([]content.Diagnostics, n)
+	in.loaded = make([]content.Diagnostics, n)
 	keys := make([]string, n)
 	touched := touchedSchools(changed)
-	loadAll := in.cache.Empty()
+	in.loadedAll = in.cache.Empty()
+	loadAll := in.loadedAll
 	var keyErr error
 	var mu sync.Mutex
 	parallel.Do(n, func(i int) {
@@ -114,7 +115,7 @@ func (b *Builder) readSchools(in *inputs, changed []string) error {
 		}
 		keys[i], in.calKeys[i] = k, ck
 		if loadAll {
-			in.dirs[i], diags[i] = content.LoadSchool(sfs, slug)
+			in.dirs[i], in.loaded[i] = content.LoadSchool(sfs, slug)
 		}
 	})
 	if keyErr != nil {
@@ -123,29 +124,34 @@ func (b *Builder) readSchools(in *inputs, changed []string) error {
 	for i, slug := range in.slugs {
 		in.keys[slug] = keys[i]
 	}
-	if !loadAll {
-		parallel.Do(n, func(i int) {
-			if made, reuse := in.cache.Lookup(in.slugs[i], keys[i], in.keyOf); reuse == incremental.ReuseAll {
+	b.rememberKeys(in)
+	return nil
+}
+
+// readSchools reads the school folders that keySchools did not, but for
+// those the cache gives back whole, and lists every school's entry.
+func (b *Builder) readSchools(in *inputs) {
+	if !in.loadedAll {
+		parallel.Do(len(in.slugs), func(i int) {
+			slug := in.slugs[i]
+			if made, reuse := in.cache.Lookup(slug, in.keys[slug], in.keyOf); reuse == incremental.ReuseAll {
 				in.made[i] = made
 				return
 			}
-			in.dirs[i], diags[i] = content.LoadSchool(in.fsys, in.slugs[i])
+			in.dirs[i], in.loaded[i] = content.LoadSchool(in.fsys, slug)
 		})
 	}
-	in.loaded = diags
+	in.entries = make([]*site.Entry, 0, len(in.slugs))
 	for i := range in.slugs {
-		in.diags = append(in.diags, diags[i]...)
+		in.diags = append(in.diags, in.loaded[i]...)
 		switch {
 		case in.made[i] != nil:
-			in.entries[i] = in.made[i].Entry
+			in.entries = append(in.entries, in.made[i].Entry)
 			in.diags = append(in.diags, in.made[i].LoadDiagnostics...)
 		case in.dirs[i] != nil:
-			in.entries[i] = site.NewEntry(in.dirs[i])
+			in.entries = append(in.entries, site.NewEntry(in.dirs[i]))
 		}
 	}
-	in.entries = slices.DeleteFunc(in.entries, func(e *site.Entry) bool { return e == nil })
-	b.rememberKeys(in)
-	return nil
 }
 
 // touchedSchools lists the schools whose folders hold a changed path.
