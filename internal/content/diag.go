@@ -20,6 +20,12 @@ type Diagnostic struct {
 	Pos     Pos
 	Msg     string
 	Warning bool // warnings are printed but do not fail the build
+	// Source is the text of the line at Pos.Line, shown under the message
+	// with a caret at Pos.Col, so that a PSA sees the mistake without
+	// counting lines; "" when it is not known.
+	Source string
+	// Fix is that line as it should be written, where it can be worked out.
+	Fix string
 }
 
 // String formats the diagnostic as path:line:col: message.

@@ -2,7 +2,6 @@ package content
 
 import (
 	"slices"
-	"strings"
 )
 
 // Framework describes the words one Ofsted inspection framework uses.
@@ -84,9 +83,9 @@ func ActionStatuses() []string { return slices.Clone(actionStatuses) }
 // ScaleWord returns the framework's word for grade g (a word in any case, or
 // a number where the framework allows it), and whether g is on the scale.
 func (f Framework) ScaleWord(g string) (string, bool) {
-	g = strings.Join(strings.Fields(strings.ToLower(g)), " ")
+	g = wordKey(g)
 	for i, w := range f.Scale {
-		if g == w || (f.Numbered && len(g) == 1 && int(g[0]-'0') == i+1) {
+		if g == wordKey(w) || (f.Numbered && len(g) == 1 && int(g[0]-'0') == i+1) {
 			return w, true
 		}
 	}
@@ -100,7 +99,7 @@ func (f Framework) AreaName(a string) (string, bool) {
 		return a, true
 	}
 	for _, w := range f.Areas {
-		if strings.EqualFold(strings.Join(strings.Fields(a), " "), w) {
+		if wordKey(a) == wordKey(w) {
 			return w, true
 		}
 	}
