@@ -21,6 +21,9 @@ func TestAnnotation(t *testing.T) {
 			"::error file=content/schools/x/school.yaml,line=1,col=1::no school.yaml"},
 		{"escaped", "content", content.Diagnostic{Path: "pages/a,b:c.md", Pos: content.Pos{Line: 1, Col: 1}, Msg: "100% wrong\nsecond line"},
 			"::error file=content/pages/a%2Cb%3Ac.md,line=1,col=1::100%25 wrong%0Asecond line"},
+		{"with a fix", "content", content.Diagnostic{Path: "schools/x/meetings.yaml", Pos: content.Pos{Line: 1, Col: 16}, Msg: "put the text in quotes",
+			Source: "- title: Update: December", Fix: "- title: \"Update: December\""},
+			"::error file=content/schools/x/meetings.yaml,line=1,col=16::put the text in quotes%0A%0AWrite it as:%0A- title: \"Update: December\""},
 		{"no content folder", "nowhere", content.Diagnostic{Path: "nowhere", Msg: "there is no content folder here"},
 			"::error file=nowhere,line=1,col=1::there is no content folder here"},
 	}

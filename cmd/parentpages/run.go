@@ -118,11 +118,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 	res, err := build.Build(ctx, cfg)
 	if res != nil {
 		for _, d := range res.Diagnostics {
-			fmt.Fprintln(stderr, d)
+			fmt.Fprintln(stderr, d.Long())
 		}
 		if format == "github" {
 			writeAnnotations(stdout, cfg.Content, res.Diagnostics)
 		}
+		// Last, after the verdict: what was left out ends the output.
+		defer printHeld(stdout, res.Held)
 	}
 	switch {
 	case errors.Is(err, build.ErrContent):

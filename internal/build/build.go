@@ -70,7 +70,12 @@ type Result struct {
 	Schools     int             // number of schools published
 	Unchanged   bool            // the output folder already held this build: nothing was written
 	Diagnostics content.Diagnostics
-	Duration    time.Duration
+	// Held lists what the build left out of the published site: drafts,
+	// and updates dated after today (nil when the content could not be read).
+	Held     []site.Held
+	Duration time.Duration
+
+	entries []*site.Entry // the school folders read, for the checks made after the build
 }
 
 // ErrContent is returned (wrapped) when the content has errors; the

@@ -68,7 +68,9 @@ func (ds Diagnostics) Errors() Diagnostics {
 	return slices.DeleteFunc(slices.Clone(ds), func(d Diagnostic) bool { return d.Warning })
 }
 
-// Sort orders diagnostics by path, line and column, and drops exact repeats.
+// Sort orders diagnostics by path, line and column, and drops repeats: the
+// same message at the same place, of which it keeps the one that shows
+// the line.
 func (ds Diagnostics) Sort() Diagnostics {
 	out := slices.Clone(ds)
 	slices.SortStableFunc(out, func(a, b Diagnostic) int {
@@ -77,9 +79,24 @@ func (ds Diagnostics) Sort() Diagnostics {
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			strings.Compare(a.Msg, b.Msg),
+			cmpBool(a.Warning, b.Warning),
+			-strings.Compare(a.Source, b.Source), // the line shown first
+			-strings.Compare(a.Fix, b.Fix),
 		)
 	})
-	return slices.Compact(out)
+	return slices.CompactFunc(out, func(a, b Diagnostic) bool {
+		return a.Path == b.Path && a.Pos == b.Pos && a.Msg == b.Msg && a.Warning == b.Warning
+	})
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // Error makes Diagnostics usable as an error: one diagnostic a line.

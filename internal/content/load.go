@@ -425,6 +425,11 @@ func Join(from, ref string) (string, bool) {
 func DecodeMeetings(path string, src []byte) ([]Meeting, Diagnostics) {
 	var ms []Meeting
 	var ds Diagnostics
+	src, problem := decodeText(src)
+	if problem != "" {
+		ds.Errorf(path, Pos{Line: 1, Col: 1}, "%s", problem)
+		return nil, ds
+	}
 	decodeYAML(path, src, 0, &ms, &ds)
 	for i := range ms {
 		if ms[i].Status == "" {

@@ -114,7 +114,6 @@ var foldReplacer = strings.NewReplacer(
 
 func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 	p := d.Path("meetings.yaml")
-	loc := b.s.Location
 	var out []*Meeting
 	ids := map[string]bool{}
 	for i := range d.Meetings {
@@ -122,35 +121,62 @@ func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 		if src.Start.IsZero() {
 			continue // reported by content
 		}
-		m := &Meeting{Meeting: src, School: sch.Listing, AllDay: src.Start.DateOnly}
-		m.ID = MeetingID(src)
-		if seq := b.s.cfg.Sequence; seq != nil {
-			m.Sequence = seq(sch.Dir, m.ID, Details(src))
+		if src.Draft && !b.s.cfg.Drafts {
+			b.draftMeeting(sch, p, src)
+			continue
 		}
+		m := b.meeting(sch, p, src)
 		if ids[m.ID] {
 			b.ds.Errorf(p, src.Pos, "two meetings would have the calendar id %q; give one of them its own `id:` (lower-case words joined by hyphens)", m.ID)
 		}
 		ids[m.ID] = true
-		m.Start = wall(src.Start.Time, loc)
-		switch {
-		case m.AllDay && !src.End.IsZero():
-			m.End = wall(src.End.Time, loc).AddDate(0, 0, 1)
-		case m.AllDay:
-			m.End = m.Start.AddDate(0, 0, 1)
-		case !src.End.IsZero():
-			m.End = wall(src.End.Time, loc)
-		default:
-			m.End = m.Start.Add(time.Hour)
-		}
-		if src.Description != "" {
-			// The calendar needs the text; the page parses it again with its links.
-			m.DescriptionText = b.s.md.ParseUnder([]byte(src.Description), 3).Text()
-		}
-		b.occurrences(p, m)
 		out = append(out, m)
 	}
 	slices.SortStableFunc(out, func(a, b *Meeting) int { return a.Start.Compare(b.Start) })
 	return out
+}
+
+// draftMeeting checks a meeting that this build leaves out as a draft, as
+// a published one is checked; what is wrong with it is a warning until it
+// is published.
+func (b *builder) draftMeeting(sch *School, p string, src *content.Meeting) {
+	check := b.s.builder()
+	check.meeting(sch, p, src)
+	if src.Description != "" {
+		check.markdown(p, []byte(src.Description), src.At("description"), true)
+	}
+	for _, diag := range check.ds {
+		diag.Warning = true
+		diag.Msg += " (this is a draft meeting, so it is a warning until it is published)"
+		b.ds = append(b.ds, diag)
+	}
+}
+
+// meeting models one meeting of a school: its id, times and occurrences.
+func (b *builder) meeting(sch *School, p string, src *content.Meeting) *Meeting {
+	loc := b.s.Location
+	m := &Meeting{Meeting: src, School: sch.Listing, AllDay: src.Start.DateOnly}
+	m.ID = MeetingID(src)
+	if seq := b.s.cfg.Sequence; seq != nil {
+		m.Sequence = seq(sch.Dir, m.ID, Details(src))
+	}
+	m.Start = wall(src.Start.Time, loc)
+	switch {
+	case m.AllDay && !src.End.IsZero():
+		m.End = wall(src.End.Time, loc).AddDate(0, 0, 1)
+	case m.AllDay:
+		m.End = m.Start.AddDate(0, 0, 1)
+	case !src.End.IsZero():
+		m.End = wall(src.End.Time, loc)
+	default:
+		m.End = m.Start.Add(time.Hour)
+	}
+	if src.Description != "" {
+		// The calendar needs the text; the page parses it again with its links.
+		m.DescriptionText = b.s.md.ParseUnder([]byte(src.Description), 3).Text()
+	}
+	b.occurrences(p, m)
+	return m
 }
 
 // wall interprets a wall-clock time held as UTC in loc.

@@ -55,6 +55,8 @@ type Site struct {
 	SiteLinks []SiteLink
 	// Preview is set when drafts or future updates are included.
 	Preview bool
+	// Held lists what this build leaves out (see Held), sorted by path.
+	Held []Held
 
 	cfg   Config
 	md    *markdown.Parser
@@ -196,27 +198,10 @@ type Action struct {
 // its school is modelled.
 func New(c *content.Content, schools []*Entry, cfg Config) (*Site, content.Diagnostics) {
 	s := newSite(c.Site, cfg)
-	ix := &index{fs: c.FS, sitePaths: c.Paths, schools: make(map[string]schoolIndex, len(schools)),
-		published: map[string]string{}, hidden: map[string]string{}}
-	s.index = ix
-	for _, d := range schools {
-		ix.schools[d.Slug] = schoolIndex{paths: d.Paths, plan: d.Plan}
-		if d.Draft && !cfg.Drafts {
-			ix.hidden[d.Dir] = "a draft school"
-			continue
-		}
-		for _, f := range d.Updates {
-			if why := s.heldBack(f); why != "" {
-				ix.hidden[f.Path] = why
-				continue
-			}
-			ix.published[f.Path] = "/schools/" + d.Slug + "/updates/" + f.Slug + "/"
-		}
-	}
+	s.decide(c, schools)
 	b := s.builder()
 	for _, p := range c.Pages {
 		if p.Front.Draft && !cfg.Drafts {
-			ix.hidden[p.Path] = "a draft page"
 			continue
 		}
 		s.Pages = append(s.Pages, &Page{Slug: p.Slug, Title: p.Front.Title, Summary: p.Front.Summary,
