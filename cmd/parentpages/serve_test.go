@@ -285,7 +285,7 @@ func TestServe(t *testing.T) {
 	t.Run("a broken file shows its error, over the last good site", func(t *testing.T) {
 		p.write("schools/hillside/meetings.yaml", "- title: Focus group\n  start: [2026-12-03\n")
 		code, _, body := p.get(page)
-		if code != 200 || !strings.Contains(body, `role="alert"`) || !strings.Contains(body, "schools/hillside/meetings.yaml:") {
+		if code != 200 || !strings.Contains(body, `role="alert"`) || !strings.Contains(body, "schools/hillside/meetings.yaml, line 2:") {
 			t.Fatalf("status %d; the error is not shown:\n%s", code, body)
 		}
 		if !strings.Contains(body, "Hillside Primary School") || !strings.Contains(body, `<script src="/_parentpages/reload.js" defer>`) {
@@ -298,7 +298,7 @@ func TestServe(t *testing.T) {
 
 	t.Run("the fix brings the site back", func(t *testing.T) {
 		p.write("schools/hillside/meetings.yaml", "- {title: Focus group, start: 2026-12-03T09:15}\n")
-		if _, _, body := p.get(page); strings.Contains(body, "dev-banner") {
+		if _, _, body := p.get(page); strings.Contains(body, "pp-box") {
 			t.Errorf("the error is still shown")
 		}
 	})
@@ -339,7 +339,7 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 	writeSite(t, dir, map[string]string{"site.yaml": "title: Test\nbase_url: example.org\n"})
 	p := startPreview(t, dir)
 	code, _, body := p.get("/anything/")
-	if code != 503 || !strings.Contains(body, "site.yaml:2:11: `base_url`") || !strings.Contains(body, `<script src="/_parentpages/reload.js" defer>`) {
+	if code != 503 || !strings.Contains(body, `site.yaml, line 2:</span> <code>base_url</code> is`) || !strings.Contains(body, `<script src="/_parentpages/reload.js" defer>`) {
 		t.Fatalf("status %d:\n%s", code, body)
 	}
 	p.listen()

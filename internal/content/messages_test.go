@@ -31,7 +31,7 @@ func TestMessages(t *testing.T) {
 		{"colon in a meeting's title", meetingsPath,
 			"- title: Update: December\n  start: 2026-12-03T18:00\n",
 			[]string{
-				"schools/hillside/meetings.yaml:1:16: the text of `title` has a colon followed by a space, which starts a new field, so the program cannot read the line; put the text in quotes: title: \"Update: December\"",
+				"schools/hillside/meetings.yaml:1:16: the text of `title` has a colon followed by a space, which starts a new field, so the program cannot read the line; put the text in quotes: `title: \"Update: December\"`",
 				"    1 | - title: Update: December",
 				"      |                ^",
 				"  write it as:",
@@ -40,7 +40,7 @@ func TestMessages(t *testing.T) {
 		{"colon in an update's title", "schools/hillside/updates/2026-10-20-hello.md",
 			"---\ntitle: Update: December\n---\n\nBody.\n",
 			[]string{
-				"schools/hillside/updates/2026-10-20-hello.md:2:14: the text of `title` has a colon followed by a space, which starts a new field, so the program cannot read the line; put the text in quotes: title: \"Update: December\"",
+				"schools/hillside/updates/2026-10-20-hello.md:2:14: the text of `title` has a colon followed by a space, which starts a new field, so the program cannot read the line; put the text in quotes: `title: \"Update: December\"`",
 				"    2 | title: Update: December",
 				"      |              ^",
 				"  write it as:",
@@ -49,7 +49,7 @@ func TestMessages(t *testing.T) {
 		{"colon in a location", meetingsPath,
 			"- title: Coffee morning\n  start: 2026-12-03T09:00\n  location: Room: Hall\n",
 			[]string{
-				"schools/hillside/meetings.yaml:3:17: the text of `location` has a colon followed by a space, which starts a new field, so the program cannot read the line; put the text in quotes: location: \"Room: Hall\"",
+				"schools/hillside/meetings.yaml:3:17: the text of `location` has a colon followed by a space, which starts a new field, so the program cannot read the line; put the text in quotes: `location: \"Room: Hall\"`",
 				"    3 |   location: Room: Hall",
 				"      |                 ^",
 				"  write it as:",

@@ -155,7 +155,7 @@ func explainLine(lines []string, n int, reason string) (syntaxProblem, bool) {
 		if i := colonInText(value); i >= 0 {
 			quoted := key + ": " + quoteYAML(value)
 			return syntaxProblem{line: n, col: valueCol + utf8.RuneCountInString(value[:i]),
-				msg: fmt.Sprintf("the text of `%s` has a colon followed by a space, which starts a new field, so the program cannot read the line; put the text in quotes: %s", key, quoted),
+				msg: fmt.Sprintf("the text of `%s` has a colon followed by a space, which starts a new field, so the program cannot read the line; put the text in quotes: `%s`", key, quoted),
 				fix: lead + quoted}, true
 		}
 	}
