@@ -91,6 +91,15 @@ func TestMessages(t *testing.T) {
 				"  write it as:",
 				"    1 | - title: '\"Coffee\" morning'",
 			}},
+		{"quote not closed, the next one lines later", meetingsPath,
+			"- title: \"Coffee morning\n  start: 2026-12-03T09:00\n- title: \"Tea: and cake\"\n  start: 2026-12-04T09:00\n",
+			[]string{
+				"schools/hillside/meetings.yaml:1:10: the text of `title` starts with a quote mark (\") that is never closed: add one at the end of the text",
+				"    1 | - title: \"Coffee morning",
+				"      |          ^",
+				"  write it as:",
+				"    1 | - title: \"Coffee morning\"",
+			}},
 		{"quote not closed", meetingsPath,
 			"- title: \"Coffee morning\n  start: 2026-12-03T09:00\n",
 			[]string{
@@ -578,5 +587,31 @@ func TestShowLine(t *testing.T) {
 				t.Errorf("showLine = %q, %d; want %q, %d", got, caret, tt.want, tt.caret)
 			}
 		})
+	}
+}
+
+// A mistake at the end of a large file is still found at its line: the
+// search for it is bounded, but not blind.
+func TestSyntaxInLargeFile(t *testing.T) {
+	var b strings.Builder
+	lines := 0
+	for b.Len() < 250<<10 {
+		b.WriteString("- title: Coffee morning\n  start: 2026-12-03T09:00\n")
+		lines += 2
+	}
+	for _, tt := range []struct {
+		tail string
+		col  int
+	}{
+		{"- title: \"open\n", 10},
+		{"- title: a: b\n", 11},
+		{"  x: [\n", 6},
+	} {
+		fsys := baseSite()
+		fsys[meetingsPath] = &fstest.MapFile{Data: []byte(b.String() + tt.tail)}
+		_, ds := load(t, fsys)
+		if len(ds) != 1 || ds[0].Pos != (Pos{Line: lines + 1, Col: tt.col}) {
+			t.Errorf("%q: %s", tt.tail, ds.Error())
+		}
 	}
 }

@@ -54,11 +54,17 @@ func explainSyntax(src []byte, err error) syntaxProblem {
 	if strings.Contains(reason, "end of stream") {
 		// Text in quotes may go on over lines, so the quote that is never
 		// closed can be anywhere before the end.
+		if p, ok := openQuote(lines, len(lines)+1); ok {
+			return p
+		}
 		from = 1
 	}
 	n := errorLine(src, lines, from, reason)
 	if n < 1 || n > len(lines) {
 		return syntaxProblem{line: reported, col: 1, msg: genericSyntax(reason)}
+	}
+	if p, ok := openQuote(lines, n); ok {
+		return p
 	}
 	if p, ok := explainLine(lines, n, reason); ok {
 		return p
@@ -70,11 +76,13 @@ func genericSyntax(reason string) string {
 	return fmt.Sprintf("the program cannot read this line (%s): check that it starts at the same place as the lines of the same block, with spaces, not tabs, and put text that holds \": \" or starts with a mark such as [ * & ' \" in quotes", reason)
 }
 
-// maxSearch bounds the search for the line of a parse error: the lines
-// after the one yaml.v3 names, and the size of file searched.
+// These bound the search for the line of a parse error, so that no file
+// makes a check slow: the lines after the one yaml.v3 names, the size of
+// file searched, and the bytes parsed again in all (a few milliseconds).
 const (
-	maxSearchLines = 200
-	maxSearchBytes = 256 << 10
+	maxSearchLines  = 200
+	maxSearchBytes  = 256 << 10
+	maxSearchParsed = 4 << 20
 )
 
 // errorLine returns the first line at which parsing src up to that line
@@ -84,11 +92,15 @@ func errorLine(src []byte, lines []string, reported int, reason string) int {
 		return reported
 	}
 	var prefix bytes.Buffer
+	parsed := 0
 	for i := 0; i < len(lines) && i < reported+maxSearchLines; i++ {
 		prefix.WriteString(lines[i])
 		prefix.WriteByte('\n')
 		if i+1 < reported {
 			continue
+		}
+		if parsed += prefix.Len(); parsed > maxSearchParsed {
+			break
 		}
 		var doc yaml.Node
 		err := yaml.Unmarshal(prefix.Bytes(), &doc)
@@ -160,6 +172,22 @@ func explainLine(lines []string, n int, reason string) (syntaxProblem, bool) {
 		}
 	}
 	return indentProblem(lines, n, reason)
+}
+
+// openQuote finds a value before line n whose quote mark is not closed on
+// its line. Text in quotes may go on over lines, so YAML reads on to the
+// next quote mark, lines later, and fails there; a PSA never means that.
+func openQuote(lines []string, n int) (syntaxProblem, bool) {
+	for i := 0; i < n-1; i++ {
+		m := keyLineRE.FindStringSubmatch(lines[i])
+		if m == nil || m[3] == "" {
+			continue
+		}
+		if q := m[3][0]; (q == '"' || q == '\'') && !strings.ContainsRune(m[3][1:], rune(q)) {
+			return quoteProblem(lines, i+1, m[1], m[2], m[3], utf8.RuneCountInString(lines[i][:len(lines[i])-len(m[3])])+1, "")
+		}
+	}
+	return syntaxProblem{}, false
 }
 
 // colonInText returns where value has ": " (or ends with ":"), which YAML
