@@ -86,7 +86,7 @@ func decodeYAML(path string, src []byte, lineOffset int, v any, ds *Diagnostics)
 		*ds = append(*ds, Diagnostic{Path: path, Pos: Pos{Line: p.line + lineOffset, Col: p.col}, Msg: p.msg, Fix: p.fix})
 		return false
 	}
-	d := &decoder{path: path, offset: lineOffset, ds: ds, src: src, titles: map[string]string{}}
+	d := &decoder{path: path, offset: lineOffset, ds: ds, src: src, titles: map[string]title{}}
 	root := &doc
 	if root.Kind == 0 { // an empty file, or only comments
 		root = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: 1, Column: 1}
@@ -109,7 +109,7 @@ type decoder struct {
 	src    []byte // the text decoded, for the lines that fixes are made from
 	// titles are the titles of the list items met so far, by their
 	// decoder path ("[9]"), which messages name them by.
-	titles map[string]string
+	titles map[string]title
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos {
@@ -213,7 +213,7 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		list := d.listOf(name)
 		for i, item := range n.Content {
 			itemName := fmt.Sprintf("%s[%d]", name, i+1)
-			if t := itemTitle(list, item); t != "" {
+			if t := itemTitle(list, item); t.text != "" {
 				d.titles[itemName] = t
 			}
 			d.value(item, s.Index(i), itemName)

@@ -45,7 +45,7 @@ func (d *decoder) label(name string) string {
 		it := items[i]
 		inner := i == len(items)-1
 		// An item is not named by the value that is wrong.
-		titled := !(inner && len(keys) == 1 && keys[0] == titleKey[it.list])
+		titled := !(inner && len(keys) == 1 && d.titles[it.prefix].key == keys[0])
 		where = append(where, d.itemName(it.list, it.index, it.prefix, inner, titled))
 	}
 	w := strings.Join(where, " in ")
@@ -67,7 +67,7 @@ func (d *decoder) itemName(list, index, prefix string, inner, titled bool) strin
 	if noun == "" {
 		noun = "item"
 	}
-	title := d.titles[prefix]
+	title := d.titles[prefix].text
 	if title == "" || !titled {
 		return noun + " " + index
 	}
@@ -81,24 +81,28 @@ func (d *decoder) itemName(list, index, prefix string, inner, titled bool) strin
 // maxTitle is how much of an item's title a message quotes.
 const maxTitle = 40
 
+// title is the text that names a list item, and the field it is from.
+type title struct{ text, key string }
+
 // itemTitle returns the text that names a list item (a meeting's title, a
-// theme's "said"), shortened, or "" if it has none.
-func itemTitle(list string, item *yaml.Node) string {
-	key := titleKey[list]
-	if key == "" || item.Kind != yaml.MappingNode {
-		return ""
+// theme's "said"), shortened; its text is "" if it has none.
+func itemTitle(list string, item *yaml.Node) title {
+	if item.Kind != yaml.MappingNode {
+		return title{}
 	}
-	for i := 0; i+1 < len(item.Content); i += 2 {
-		k, v := item.Content[i], item.Content[i+1]
-		if k.Value == key && v.Kind == yaml.ScalarNode && v.Tag != "!!null" {
-			t := strings.Join(strings.Fields(v.Value), " ")
-			if utf8.RuneCountInString(t) > maxTitle {
-				t = strings.TrimSpace(string([]rune(t)[:maxTitle-1])) + "…"
+	for _, key := range titleKeys[list] {
+		for i := 0; i+1 < len(item.Content); i += 2 {
+			k, v := item.Content[i], item.Content[i+1]
+			if k.Value == key && v.Kind == yaml.ScalarNode && v.Tag != "!!null" && strings.TrimSpace(v.Value) != "" {
+				t := strings.Join(strings.Fields(v.Value), " ")
+				if utf8.RuneCountInString(t) > maxTitle {
+					t = strings.TrimSpace(string([]rune(t)[:maxTitle-1])) + "…"
+				}
+				return title{t, key}
 			}
-			return t
 		}
 	}
-	return ""
+	return title{}
 }
 
 // ordinal writes n as "1st", "2nd", "3rd", "4th", "11th", "21st".
@@ -128,11 +132,12 @@ var itemNoun = map[string]string{
 	"questions": "question", "themes": "theme", "except": "date",
 }
 
-// titleKey is the field that names an item of each list in messages.
-var titleKey = map[string]string{
-	"meetings": "title", "views": "how", "inspections": "start", "judgements": "area",
-	"areas_for_improvement": "id", "milestones": "kind", "areas": "for", "actions": "what",
-	"measures": "name", "points": "date", "questions": "ask", "themes": "said",
+// titleKeys are the fields that name an item of each list in messages:
+// the first the item has.
+var titleKeys = map[string][]string{
+	"meetings": {"title"}, "views": {"how", "gathered"}, "inspections": {"start"}, "judgements": {"area"},
+	"areas_for_improvement": {"id"}, "milestones": {"kind"}, "areas": {"for", "title"}, "actions": {"what"},
+	"measures": {"name"}, "points": {"date"}, "questions": {"ask"}, "themes": {"said"},
 }
 
 // listOf returns the list that the items at name belong to: the last key
