@@ -173,7 +173,7 @@ func TestCheckWritesNothing(t *testing.T) {
 	}
 	writeSite(t, dir, map[string]string{"schools/hillside/views.yaml": "- {gathered: 2026-10-15}\n"})
 	code, _, stderr = runBinary(t, dir, nil, "check")
-	if code != 1 || !strings.HasPrefix(stderr, "schools/hillside/views.yaml:1:3: gathering of views 1 is missing the required field `how`") {
+	if code != 1 || !strings.HasPrefix(stderr, "schools/hillside/views.yaml:1:3: gathering of views '2026-10-15' (the 1st) is missing the required field `how`") {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
 }

@@ -417,11 +417,11 @@ func TestCheckFormatGitHub(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	want := "::error file=content/schools/hillside/views.yaml,line=1,col=3::gathering of views 1 is missing the required field `how`"
+	want := "::error file=content/schools/hillside/views.yaml,line=1,col=3::gathering of views '2026-10-15' (the 1st) is missing the required field `how`"
 	if !strings.HasPrefix(stdout, want) {
 		t.Errorf("stdout:\n%s\nwant:\n%s", stdout, want)
 	}
-	if !strings.HasPrefix(stderr, "schools/hillside/views.yaml:1:3: gathering of views 1 is missing") {
+	if !strings.HasPrefix(stderr, "schools/hillside/views.yaml:1:3: gathering of views '2026-10-15' (the 1st) is missing") {
 		t.Errorf("the plain format is not on stderr:\n%s", stderr)
 	}
 	if code, _, stderr := runBinary(t, dir, nil, "check", "--format", "xml"); code != 2 || !strings.Contains(stderr, `--format "xml" is not a format`) {
