@@ -43,10 +43,11 @@ func removedMeetings(contentDir string, entries []*site.Entry, ds content.Diagno
 			broken[d.Path] = true
 		}
 	}
+	changed := changedSince(top, prefix)
 	var req bytes.Buffer
 	var asked []*site.Entry
 	for _, e := range entries {
-		if broken[e.Dir+"/meetings.yaml"] {
+		if broken[e.Dir+"/meetings.yaml"] || !changed[path.Join(prefix, e.Dir, "meetings.yaml")] {
 			continue
 		}
 		asked = append(asked, e)
@@ -85,6 +86,27 @@ func removedMeetings(contentDir string, entries []*site.Entry, ds content.Diagno
 		}
 	}
 	return out, nil
+}
+
+// changedSince lists the meetings.yaml files (by their path in the
+// repository) that differ, in the working tree, from one of the last
+// commits: git compares them by the index's record of each file, so the
+// files of a large site that did not change are neither read nor decoded.
+func changedSince(top, prefix string) map[string]bool {
+	spec := path.Join(prefix, "schools") + "/*/meetings.yaml"
+	changed := map[string]bool{}
+	for _, c := range lastCommits {
+		out, err := exec.Command("git", "-C", top, "diff", "--no-renames", "--name-only", "-z", c.rev, "--", spec).Output()
+		if err != nil {
+			continue // no such commit: a new repository, or a shallow clone of one commit
+		}
+		for _, p := range strings.Split(string(out), "\x00") {
+			if p != "" {
+				changed[p] = true
+			}
+		}
+	}
+	return changed
 }
 
 // removedWarning says what removing a meeting does and what to do instead.

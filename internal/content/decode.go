@@ -86,7 +86,7 @@ func decodeYAML(path string, src []byte, lineOffset int, v any, ds *Diagnostics)
 		*ds = append(*ds, Diagnostic{Path: path, Pos: Pos{Line: p.line + lineOffset, Col: p.col}, Msg: p.msg, Fix: p.fix})
 		return false
 	}
-	d := &decoder{path: path, offset: lineOffset, ds: ds, src: src, titles: map[string]title{}}
+	d := &decoder{path: path, offset: lineOffset, ds: ds, src: src}
 	root := &doc
 	if root.Kind == 0 { // an empty file, or only comments
 		root = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: 1, Column: 1}
@@ -107,9 +107,10 @@ type decoder struct {
 	offset int
 	ds     *Diagnostics
 	src    []byte // the text decoded, for the lines that fixes are made from
-	// titles are the titles of the list items met so far, by their
-	// decoder path ("[9]"), which messages name them by.
-	titles map[string]title
+	// items are the list items being decoded, outermost first: the ones
+	// a label's name ("[9].repeat") passes through, which messages name
+	// by their titles. Titles are worked out only for a message.
+	items []*yaml.Node
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos {
@@ -210,13 +211,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 			return
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
-		list := d.listOf(name)
 		for i, item := range n.Content {
-			itemName := fmt.Sprintf("%s[%d]", name, i+1)
-			if t := itemTitle(list, item); t.text != "" {
-				d.titles[itemName] = t
-			}
-			d.value(item, s.Index(i), itemName)
+			d.items = append(d.items, item)
+			d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", name, i+1))
+			d.items = d.items[:len(d.items)-1]
 		}
 		v.Set(s)
 	case reflect.String:

@@ -404,14 +404,14 @@ func TestWordsInAnyCase(t *testing.T) {
 func TestUnknownFieldListsFields(t *testing.T) {
 	for typ, sf := range formatFields {
 		t.Run(typ.Name(), func(t *testing.T) {
-			d := &decoder{path: "site.yaml", titles: map[string]title{}}
+			d := &decoder{path: "site.yaml"}
 			msg, _ := d.unknownField("zzz", "x", typ, sf.fields)
 			if len(sf.fields) == 0 || strings.HasSuffix(strings.TrimSpace(msg), ":") || strings.Contains(msg, "are: (") {
 				t.Errorf("message ends without the fields: %s", msg)
 			}
 		})
 	}
-	d := &decoder{path: "site.yaml", titles: map[string]title{}}
+	d := &decoder{path: "site.yaml"}
 	if msg, _ := d.unknownField("zzz", "x", reflect.TypeFor[struct{ Meta }](), nil); strings.Contains(msg, "are:") {
 		t.Errorf("a mapping without fields: %s", msg)
 	}

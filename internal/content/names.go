@@ -20,23 +20,25 @@ func (d *decoder) label(name string) string {
 	if name == "" {
 		return "the file"
 	}
-	type item struct{ list, index, prefix string }
+	type item struct {
+		list, index string
+		title       title
+	}
 	var items []item  // outermost first
 	var keys []string // the keys after the last list item
 	list := rootList[path.Base(d.path)]
-	prefix := ""
-	for i, seg := range strings.Split(name, ".") {
-		if i > 0 {
-			prefix += "."
-		}
-		prefix += seg
+	for _, seg := range strings.Split(name, ".") {
 		key, index, isItem := strings.Cut(seg, "[")
 		if key != "" {
 			keys = append(keys, key)
 			list = key
 		}
 		if isItem {
-			items = append(items, item{list, strings.TrimSuffix(index, "]"), prefix})
+			it := item{list: list, index: strings.TrimSuffix(index, "]")}
+			if len(items) < len(d.items) {
+				it.title = itemTitle(list, d.items[len(items)])
+			}
+			items = append(items, it)
 			keys = nil
 		}
 	}
@@ -45,8 +47,10 @@ func (d *decoder) label(name string) string {
 		it := items[i]
 		inner := i == len(items)-1
 		// An item is not named by the value that is wrong.
-		titled := !(inner && len(keys) == 1 && d.titles[it.prefix].key == keys[0])
-		where = append(where, d.itemName(it.list, it.index, it.prefix, inner, titled))
+		if inner && len(keys) == 1 && it.title.key == keys[0] {
+			it.title = title{}
+		}
+		where = append(where, itemName(it.list, it.index, it.title.text, inner))
 	}
 	w := strings.Join(where, " in ")
 	if len(keys) == 0 {
@@ -62,13 +66,12 @@ func (d *decoder) label(name string) string {
 // itemName names item index (1-based, as text) of a list: by its title
 // where it has one ("meeting 'Coffee morning'", with its place, "(the
 // 9th)", for the innermost item of a label), else by number ("meeting 9").
-func (d *decoder) itemName(list, index, prefix string, inner, titled bool) string {
+func itemName(list, index, title string, inner bool) string {
 	noun := itemNoun[list]
 	if noun == "" {
 		noun = "item"
 	}
-	title := d.titles[prefix].text
-	if title == "" || !titled {
+	if title == "" {
 		return noun + " " + index
 	}
 	if !inner {

@@ -19,9 +19,16 @@ var placeholders = []string{
 	"Write your update here.",
 }
 
+// maxPlaceholder is longer than any placeholder with its lines broken:
+// longer text (an update's body) is not looked at further.
+const maxPlaceholder = 256
+
 // IsPlaceholder reports whether s is an example text that `parentpages
 // new` writes, however its lines are broken.
 func IsPlaceholder(s string) bool {
+	if len(s) > maxPlaceholder && len(strings.TrimSpace(s)) > maxPlaceholder {
+		return false
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	for _, p := range placeholders {
 		if s == p {
@@ -43,7 +50,7 @@ func (l *loader) placeholder(path string, m Meta, field, value, what, draftIn st
 // the body is still the example text, else 0; the body starts on line
 // bodyLine.
 func placeholderLine(body []byte, bodyLine int) int {
-	if !IsPlaceholder(string(body)) {
+	if len(bytes.TrimSpace(body)) > maxPlaceholder || !IsPlaceholder(string(body)) {
 		return 0
 	}
 	return bodyLine + bytes.Count(body[:len(body)-len(bytes.TrimLeft(body, " \t\r\n"))], []byte("\n"))

@@ -83,6 +83,9 @@ func ActionStatuses() []string { return slices.Clone(actionStatuses) }
 // ScaleWord returns the framework's word for grade g (a word in any case, or
 // a number where the framework allows it), and whether g is on the scale.
 func (f Framework) ScaleWord(g string) (string, bool) {
+	if slices.Contains(f.Scale, g) {
+		return g, true // as the framework spells it: most are
+	}
 	g = wordKey(g)
 	for i, w := range f.Scale {
 		if g == wordKey(w) || (f.Numbered && len(g) == 1 && int(g[0]-'0') == i+1) {
@@ -98,8 +101,12 @@ func (f Framework) AreaName(a string) (string, bool) {
 	if f.Areas == nil {
 		return a, true
 	}
+	if slices.Contains(f.Areas, a) {
+		return a, true
+	}
+	k := wordKey(a)
 	for _, w := range f.Areas {
-		if wordKey(a) == wordKey(w) {
+		if k == wordKey(w) {
 			return w, true
 		}
 	}

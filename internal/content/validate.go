@@ -65,6 +65,9 @@ func (l *loader) oneOf(path string, m Meta, field string, value *string, allowed
 // canonical returns the word of allowed that value is, in any case and
 // with any of space, hyphen or underscore between its words.
 func canonical(value string, allowed []string) (string, bool) {
+	if slices.Contains(allowed, value) {
+		return value, true // as the format spells it: most are
+	}
 	k := wordKey(value)
 	for _, w := range allowed {
 		if wordKey(w) == k {
