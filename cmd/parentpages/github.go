@@ -37,7 +37,11 @@ func annotation(contentDir string, d content.Diagnostic) string {
 		file = filepath.ToSlash(filepath.Clean(d.Path)) // the content folder itself is missing
 	}
 	line, col := max(d.Pos.Line, 1), max(d.Pos.Col, 1)
-	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", kind, escapeProperty(file), line, col, escapeData(d.Msg))
+	msg := d.Msg
+	if d.Fix != "" {
+		msg += "\n\nWrite it as:\n" + d.Fix
+	}
+	return fmt.Sprintf("::%s file=%s,line=%d,col=%d::%s", kind, escapeProperty(file), line, col, escapeData(msg))
 }
 
 // repoPath makes an absolute content folder relative to the working

@@ -28,6 +28,9 @@ func TestAnnotation(t *testing.T) {
 			"::error file=site/themes/x/templates/school.html,line=12,col=5::bad"},
 		{"a theme beside a content folder at the top", "content", content.Diagnostic{Path: "themes/x/templates/school.html", Pos: content.Pos{Line: 1, Col: 1}, Msg: "bad", Beside: true},
 			"::error file=themes/x/templates/school.html,line=1,col=1::bad"},
+		{"with a fix", "content", content.Diagnostic{Path: "schools/x/meetings.yaml", Pos: content.Pos{Line: 1, Col: 16}, Msg: "put the text in quotes",
+			Source: "- title: Update: December", Fix: "- title: \"Update: December\""},
+			"::error file=content/schools/x/meetings.yaml,line=1,col=16::put the text in quotes%0A%0AWrite it as:%0A- title: \"Update: December\""},
 		{"no content folder", "nowhere", content.Diagnostic{Path: "nowhere", Msg: "there is no content folder here"},
 			"::error file=nowhere,line=1,col=1::there is no content folder here"},
 	}

@@ -61,7 +61,7 @@ func runNew(args []string, stdout, stderr io.Writer, today time.Time) int {
 		next = "Write the update; parents see it once you change draft: true to false."
 	case "meeting":
 		p, err = scaffold.Meeting(content, words[1], words[2], today)
-		next = "Fill in the meeting's date, time and place at the end of the file, and change status: tentative to confirmed when it is fixed."
+		next = "Fill in the meeting's date, time and place at the end of the file; parents see it once you change draft: true to false (and status: tentative to confirmed when the date is fixed)."
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "parentpages new %s: %v\n", words[0], err)

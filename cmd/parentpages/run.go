@@ -135,7 +135,7 @@ func buildConfig(name string, args []string, stderr io.Writer, check bool) (cfg 
 func reportBuild(stdout, stderr io.Writer, name string, cfg build.Config, format string, res *build.Result, err error) int {
 	if res != nil {
 		for _, d := range res.Diagnostics {
-			fmt.Fprintln(stderr, d)
+			fmt.Fprintln(stderr, d.Long())
 		}
 		if format == "github" {
 			writeAnnotations(stdout, cfg.Content, res.Diagnostics)
@@ -143,6 +143,8 @@ func reportBuild(stdout, stderr io.Writer, name string, cfg build.Config, format
 		for _, n := range res.Notes {
 			fmt.Fprintf(stderr, "parentpages %s: warning: %s\n", name, n)
 		}
+		// Last, after the verdict: what was left out ends the output.
+		defer printHeld(stdout, res.Held)
 	}
 	check := cfg.Mode == build.Check
 	switch {

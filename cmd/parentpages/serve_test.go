@@ -292,7 +292,7 @@ func TestServe(t *testing.T) {
 	t.Run("a broken file shows its error, over the last good site", func(t *testing.T) {
 		p.write("schools/hillside/meetings.yaml", "- title: Focus group\n  start: [2026-12-03\n")
 		code, _, body := p.get(page)
-		if code != 200 || !strings.Contains(body, `role="alert"`) || !strings.Contains(body, "schools/hillside/meetings.yaml:") {
+		if code != 200 || !strings.Contains(body, `role="alert"`) || !strings.Contains(body, "schools/hillside/meetings.yaml, line 2:") {
 			t.Fatalf("status %d; the error is not shown:\n%s", code, body)
 		}
 		if !strings.Contains(body, "Hillside Primary School") || !strings.Contains(body, `<script src="/_parentpages/reload.js" defer>`) {
@@ -305,7 +305,7 @@ func TestServe(t *testing.T) {
 
 	t.Run("the fix brings the site back", func(t *testing.T) {
 		p.write("schools/hillside/meetings.yaml", "- {title: Focus group, start: 2026-12-03T09:15}\n")
-		if _, _, body := p.get(page); strings.Contains(body, "dev-banner") {
+		if _, _, body := p.get(page); strings.Contains(body, "pp-box") {
 			t.Errorf("the error is still shown")
 		}
 	})
@@ -346,7 +346,7 @@ func TestServeBrokenFromTheStart(t *testing.T) {
 	writeSite(t, dir, map[string]string{"site.yaml": "title: Test\nbase_url: example.org\n"})
 	p := startPreview(t, dir)
 	code, _, body := p.get("/anything/")
-	if code != 503 || !strings.Contains(body, "site.yaml:2:11: `base_url`") || !strings.Contains(body, `<script src="/_parentpages/reload.js" defer>`) {
+	if code != 503 || !strings.Contains(body, `site.yaml, line 2:</span> <code>base_url</code> is`) || !strings.Contains(body, `<script src="/_parentpages/reload.js" defer>`) {
 		t.Fatalf("status %d:\n%s", code, body)
 	}
 	p.listen()
@@ -424,11 +424,11 @@ func TestCheckFormatGitHub(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
-	want := "::error file=content/schools/hillside/views.yaml,line=1,col=3::gathering of views 1 is missing the required field `how`"
+	want := "::error file=content/schools/hillside/views.yaml,line=1,col=3::gathering of views '2026-10-15' (the 1st) is missing the required field `how`"
 	if !strings.HasPrefix(stdout, want) {
 		t.Errorf("stdout:\n%s\nwant:\n%s", stdout, want)
 	}
-	if !strings.HasPrefix(stderr, "schools/hillside/views.yaml:1:3: gathering of views 1 is missing") {
+	if !strings.HasPrefix(stderr, "schools/hillside/views.yaml:1:3: gathering of views '2026-10-15' (the 1st) is missing") {
 		t.Errorf("the plain format is not on stderr:\n%s", stderr)
 	}
 	if code, _, stderr := runBinary(t, dir, nil, "check", "--format", "xml"); code != 2 || !strings.Contains(stderr, `--format "xml" is not a format`) {

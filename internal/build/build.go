@@ -96,8 +96,13 @@ type Result struct {
 	Diagnostics content.Diagnostics
 	// Notes are warnings about the machine, not the content (a previous
 	// site that could not be removed after the swap).
-	Notes    []string
+	Notes []string
+	// Held lists what the build left out of the published site: drafts,
+	// and updates dated after today (nil when the content could not be read).
+	Held     []site.Held
 	Duration time.Duration
+
+	entries []*site.Entry // the school folders read, for the checks made after the build
 }
 
 // ErrContent is returned (wrapped) when the content has errors; the

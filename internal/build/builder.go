@@ -2,11 +2,13 @@ package build
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/incremental"
 	"github.com/parentpages/parentpages/internal/publish"
 	"github.com/parentpages/parentpages/internal/render"
@@ -59,6 +61,17 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 	} else {
 		b.pending, b.rescan = nil, false
 	}
+	if b.cfg.History && (err == nil || errors.Is(err, ErrContent)) {
+		// Never kept in the output folder's manifest: whether a meeting
+		// was removed depends on the commits, not on the files.
+		removed, herr := removedMeetings(b.cfg.Content, res.entries, res.Diagnostics)
+		if herr != nil {
+			return res, fmt.Errorf("reading the last commits of meetings.yaml: %w", herr)
+		}
+		res.Diagnostics = append(res.Diagnostics, removed...).Sort()
+	}
+	res.entries = nil
+	res.Diagnostics = content.Quote(newDirFS(b.cfg.Content), res.Diagnostics)
 	return res, err
 }
 
@@ -84,23 +97,28 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	if err != nil || in.content == nil {
 		return res, errOr(err, res)
 	}
+	siteCfg := site.Config{Now: b.cfg.Now, NowIsDate: b.cfg.NowIsDate, Drafts: b.cfg.Drafts, Future: b.cfg.Future}
 	if disk, ok := in.cache.(*incremental.Disk); ok && !res.Diagnostics.HasErrors() {
 		if sum, warnings, ok := disk.Unchanged(in.keys); ok {
 			res.Files, res.Pages, res.Bytes, res.Schools = sum.Files, sum.Pages, sum.Bytes, sum.Schools
 			res.Diagnostics = append(res.Diagnostics, warnings...).Sort()
+			// What it held back is the same as the build that wrote the
+			// folder; so are the meetings of every meetings.yaml, so that
+			// none is reported removed (which needs the folders read).
+			res.Held = sum.Held
 			res.Unchanged, res.Duration = true, time.Since(start)
 			return res, nil
 		}
 	}
 	b.readSchools(in)
-	res.Diagnostics = in.diags
+	res.Diagnostics, res.entries = in.diags, in.entries
 	seq, err := in.hist.sequencer(b.cfg.Now, in.entries)
 	if err != nil {
 		return res, fmt.Errorf("reading the history of meetings.yaml: %w", err)
 	}
-	s, ds := site.New(in.content, in.entries, site.Config{Now: b.cfg.Now, NowIsDate: b.cfg.NowIsDate,
-		Drafts: b.cfg.Drafts, Future: b.cfg.Future, Sequence: seq})
-	res.Site = s
+	siteCfg.Sequence = seq
+	s, ds := site.New(in.content, in.entries, siteCfg)
+	res.Site, res.Held = s, s.Held
 	res.Diagnostics = append(res.Diagnostics, ds...)
 	r, err := b.rendererFor(s, in)
 	if err != nil {

@@ -322,7 +322,7 @@ func (p *pipeline) abort() {
 // (Preview).
 func (p *pipeline) commit(in *inputs, res *Result) error {
 	if p.stage != nil {
-		sum := incremental.Summary{Files: res.Files, Pages: res.Pages, Bytes: res.Bytes, Schools: res.Schools}
+		sum := incremental.Summary{Files: res.Files, Pages: res.Pages, Bytes: res.Bytes, Schools: res.Schools, Held: res.Held}
 		if err := p.stage.WriteFile(incremental.ManifestName, p.disk.Manifest(in.keys, sum, res.Diagnostics)); err != nil {
 			p.abort()
 			return err

@@ -2,10 +2,9 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"path"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -85,11 +84,11 @@ func decodeYAML(path string, src []byte, lineOffset int, v any, ds *Diagnostics)
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
-		line, msg := yamlSyntaxError(err)
-		ds.Errorf(path, Pos{Line: line + lineOffset, Col: 1}, "%s", msg)
+		p := explainSyntax(src, err)
+		*ds = append(*ds, Diagnostic{Path: path, Pos: Pos{Line: p.line + lineOffset, Col: p.col}, Msg: p.msg, Fix: p.fix})
 		return false
 	}
-	d := &decoder{path: path, offset: lineOffset, ds: ds}
+	d := &decoder{path: path, offset: lineOffset, ds: ds, src: src}
 	root := &doc
 	if root.Kind == 0 { // an empty file, or only comments
 		root = &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!null", Line: 1, Column: 1}
@@ -105,29 +104,15 @@ func decodeYAML(path string, src []byte, lineOffset int, v any, ds *Diagnostics)
 	return true
 }
 
-var yamlLineRE = regexp.MustCompile(`^yaml: (?:line (\d+): )?`)
-
-// yamlSyntaxError turns yaml.v3's parse error into a line and a message.
-func yamlSyntaxError(err error) (int, string) {
-	msg := err.Error()
-	line := 1
-	if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-		if m[1] != "" {
-			line, _ = strconv.Atoi(m[1])
-		}
-		msg = msg[len(m[0]):]
-	}
-	hint := "check the indentation (spaces, not tabs) and put text containing \": \" or starting with a special character in quotes"
-	if strings.Contains(msg, "tab") {
-		hint = "use spaces, not tabs, to indent"
-	}
-	return line, fmt.Sprintf("this is not valid YAML (%s): %s", msg, hint)
-}
-
 type decoder struct {
 	path   string
 	offset int
 	ds     *Diagnostics
+	src    []byte // the text decoded, for the lines that fixes are made from
+	// items are the list items being decoded, outermost first: the ones
+	// a label's name ("[9].repeat") passes through, which messages name
+	// by their titles. Titles are worked out only for a message.
+	items []*yaml.Node
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos {
@@ -136,6 +121,31 @@ func (d *decoder) pos(n *yaml.Node) Pos {
 
 func (d *decoder) errorf(n *yaml.Node, format string, args ...any) {
 	d.ds.Errorf(d.path, d.pos(n), format, args...)
+}
+
+// fixf reports an error at n with a fix: the line of n with old, where
+// n starts, replaced by new.
+func (d *decoder) fixf(n *yaml.Node, old, new string, format string, args ...any) {
+	d.errorf(n, format, args...)
+	if line, ok := lineOf(d.src, n.Line); ok {
+		if fixed, ok := replaceAt(line, n.Column, old, new); ok {
+			(*d.ds)[len(*d.ds)-1].Fix = fixed
+		}
+	}
+}
+
+// raw is how a scalar's value was written, where that can be known: plain
+// or in quotes without escapes.
+func raw(n *yaml.Node) string {
+	switch n.Style {
+	case 0:
+		return n.Value
+	case yaml.DoubleQuotedStyle:
+		return `"` + n.Value + `"`
+	case yaml.SingleQuotedStyle:
+		return "'" + n.Value + "'"
+	}
+	return "\x00" // never found in a line: no fix
 }
 
 // describe names a node's kind in words a PSA knows.
@@ -152,56 +162,6 @@ func describe(n *yaml.Node) string {
 		return "nothing"
 	}
 	return strconv.Quote(n.Value)
-}
-
-// label names a place in a file in words: "the file", "`title`",
-// "`start` (meeting 2)", "point 3 (area 1, measure 1)". name is the
-// decoder's path to it, such as "[2].start" or "areas[1].measures[1].points[3]".
-func (d *decoder) label(name string) string {
-	if name == "" {
-		return "the file"
-	}
-	var items []string // "meeting 2", outermost first
-	var keys []string  // the keys after the last list item
-	list := rootList[path.Base(d.path)]
-	for _, seg := range strings.Split(name, ".") {
-		key, index, isItem := strings.Cut(seg, "[")
-		if key != "" {
-			keys = append(keys, key)
-			list = key
-		}
-		if isItem {
-			noun := itemNoun[list]
-			if noun == "" {
-				noun = "item"
-			}
-			items = append(items, noun+" "+strings.TrimSuffix(index, "]"))
-			keys = nil
-		}
-	}
-	if len(keys) == 0 {
-		last := items[len(items)-1]
-		if len(items) == 1 {
-			return last
-		}
-		return last + " (" + strings.Join(items[:len(items)-1], ", ") + ")"
-	}
-	l := "`" + strings.Join(keys, ".") + "`"
-	if len(items) > 0 {
-		l += " (" + strings.Join(items, ", ") + ")"
-	}
-	return l
-}
-
-// rootList names the list a file is, for files that are lists.
-var rootList = map[string]string{"meetings.yaml": "meetings", "views.yaml": "views"}
-
-// itemNoun is what one item of each list is called.
-var itemNoun = map[string]string{
-	"meetings": "meeting", "views": "gathering of views", "inspections": "inspection",
-	"judgements": "judgement", "areas_for_improvement": "area for improvement", "milestones": "milestone",
-	"areas": "area", "actions": "action", "measures": "measure", "points": "point", "give_views": "way to give views",
-	"questions": "question", "themes": "theme", "except": "date",
 }
 
 func isNull(n *yaml.Node) bool {
@@ -232,7 +192,12 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 			return
 		}
 		if err := s.parseScalar(n.Value); err != nil {
-			d.errorf(n, "%s: %v", d.label(name), err)
+			var sug suggestion
+			if errors.As(err, &sug) && sug.value != "" {
+				d.fixf(n, raw(n), sug.value, "%s: %v", d.label(name), err)
+			} else {
+				d.errorf(n, "%s: %v", d.label(name), err)
+			}
 		}
 		return
 	}
@@ -249,7 +214,9 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		}
 		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
 		for i, item := range n.Content {
+			d.items = append(d.items, item)
 			d.value(item, s.Index(i), fmt.Sprintf("%s[%d]", name, i+1))
+			d.items = d.items[:len(d.items)-1]
 		}
 		v.Set(s)
 	default:
@@ -408,6 +375,7 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		return
 	}
 	meta := Meta{Pos: d.pos(n), Fields: make([]FieldPos, 0, len(n.Content)/2)}
+	var meant []string // the fields that unknown keys were taken for
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
@@ -424,7 +392,13 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		}
 		i := slices.IndexFunc(fields, func(f fieldInfo) bool { return f.key == key })
 		if i < 0 {
-			d.errorf(k, "%s", d.unknownField(key, name, fields))
+			msg, field := d.unknownField(key, name, v.Type(), fields)
+			if field != "" {
+				d.fixf(k, key, field, "%s", msg)
+				meant = append(meant, field)
+			} else {
+				d.errorf(k, "%s", msg)
+			}
 			continue
 		}
 		before := len(*d.ds)
@@ -433,7 +407,9 @@ func (d *decoder) mapping(n *yaml.Node, v reflect.Value, name string) {
 		meta.Fields = append(meta.Fields, FieldPos{Key: fields[i].key, Pos: d.pos(val), Bad: len(*d.ds) > before})
 	}
 	for _, f := range fields {
-		if f.required && !meta.Has(f.key) {
+		// A required field written under another name is one mistake,
+		// reported once, with the name that was meant.
+		if f.required && !meta.Has(f.key) && !slices.Contains(meant, f.key) {
 			d.errorf(n, "%s is missing the required field `%s`", d.label(name), f.key)
 		}
 	}
@@ -447,52 +423,6 @@ func join(parent, key string) string {
 		return key
 	}
 	return parent + "." + key
-}
-
-func (d *decoder) unknownField(key, name string, fields []fieldInfo) string {
-	keys := make([]string, len(fields))
-	for i, f := range fields {
-		keys[i] = f.key
-	}
-	msg := fmt.Sprintf("unknown field `%s` in %s", key, d.label(name))
-	if s := closest(key, keys); s != "" {
-		msg += fmt.Sprintf("; did you mean `%s`?", s)
-	}
-	msg += " The fields here are: " + strings.Join(keys, ", ") + " (or a private note starting x_)"
-	return msg
-}
-
-// closest returns the candidate nearest to s by edit distance, if near enough
-// to be a likely typo.
-func closest(s string, candidates []string) string {
-	best, bestD := "", 3
-	for _, c := range candidates {
-		if dist := editDistance(strings.ToLower(s), c); dist < bestD {
-			best, bestD = c, dist
-		}
-	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // splitFrontMatter separates a Markdown file's leading "---" YAML block from

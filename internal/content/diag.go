@@ -26,6 +26,12 @@ type Diagnostic struct {
 	// Beside says Path is relative to the folder that holds the content
 	// folder (a file of the site's theme), not to the content folder.
 	Beside bool `json:",omitempty"`
+	// Source is the text of the line at Pos.Line, shown under the message
+	// with a caret at Pos.Col, so that a PSA sees the mistake without
+	// counting lines; "" when it is not known.
+	Source string
+	// Fix is that line as it should be written, where it can be worked out.
+	Fix string
 }
 
 // String formats the diagnostic as path:line:col: message, on one line.
@@ -122,7 +128,9 @@ func (ds Diagnostics) Errors() Diagnostics {
 	return slices.DeleteFunc(slices.Clone(ds), func(d Diagnostic) bool { return d.Warning })
 }
 
-// Sort orders diagnostics by path, line and column, and drops exact repeats.
+// Sort orders diagnostics by path, line and column, and drops repeats: the
+// same message at the same place, of which it keeps the one that shows
+// the line.
 func (ds Diagnostics) Sort() Diagnostics {
 	out := slices.Clone(ds)
 	slices.SortStableFunc(out, func(a, b Diagnostic) int {
@@ -131,9 +139,24 @@ func (ds Diagnostics) Sort() Diagnostics {
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
 			strings.Compare(a.Msg, b.Msg),
+			cmpBool(a.Warning, b.Warning),
+			-strings.Compare(a.Source, b.Source), // the line shown first
+			-strings.Compare(a.Fix, b.Fix),
 		)
 	})
-	return slices.Compact(out)
+	return slices.CompactFunc(out, func(a, b Diagnostic) bool {
+		return a.Path == b.Path && a.Pos == b.Pos && a.Msg == b.Msg && a.Warning == b.Warning && a.Beside == b.Beside
+	})
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // Error makes Diagnostics usable as an error: one diagnostic a line.

@@ -93,6 +93,8 @@ type UpdateFile struct {
 	Slug     string // the URL name: the file name without date and .md
 	FileDate Date
 	Front    UpdateFront
+
+	placeholderAt int // the line of the body if it is still the example text, else 0
 }
 
 // ReadBody reads the update's Markdown body again, and the file line on
@@ -101,6 +103,10 @@ func (u *UpdateFile) ReadBody(fsys fs.FS) ([]byte, int, error) {
 	b, err := fs.ReadFile(fsys, u.Path)
 	if err != nil {
 		return nil, 0, err
+	}
+	b, problem := decodeText(b)
+	if problem != "" {
+		return nil, 0, fmt.Errorf("%s: %s", u.Path, problem)
 	}
 	_, body, line, found := splitFrontMatter(b)
 	if !found {
@@ -135,23 +141,26 @@ const maxMarkdownSize = 256 << 10
 // lists the school folders, without reading them: see LoadSchool. A build
 // reads the schools one by one, and adds them to the Content's Schools.
 func LoadSite(fsys fs.FS) (*Content, []string, Diagnostics) {
-	l := &loader{c: &Content{FS: fsys}, paths: map[string]bool{}}
+	l := newLoader(fsys)
 	slugs := l.root()
 	l.c.Paths = l.paths
 	l.validate()
+	l.ds.quoteFrom(l.texts)
 	return l.c, slugs, l.ds
 }
 
 // LoadSchool reads and checks one school's folder, schools/<slug>. It
 // returns nil (and says why) if the folder has no school.yaml.
 func LoadSchool(fsys fs.FS, slug string) (*SchoolDir, Diagnostics) {
-	l := &loader{c: &Content{FS: fsys}, paths: map[string]bool{}}
+	l := newLoader(fsys)
 	s := &SchoolDir{Slug: slug, Dir: "schools/" + slug}
 	if !l.school(s) {
+		l.ds.quoteFrom(l.texts)
 		return nil, l.ds
 	}
 	s.Paths = l.paths
 	l.schoolRules(s)
+	l.ds.quoteFrom(l.texts)
 	return s, l.ds
 }
 
@@ -159,6 +168,13 @@ type loader struct {
 	c     *Content
 	ds    Diagnostics
 	paths map[string]bool // the files read or listed
+	// texts are the files read, as text, until the diagnostics about them
+	// are given the lines they are about.
+	texts map[string][]byte
+}
+
+func newLoader(fsys fs.FS) *loader {
+	return &loader{c: &Content{FS: fsys}, paths: map[string]bool{}, texts: map[string][]byte{}}
 }
 
 // readDir lists a folder, leaving out hidden files (.gitkeep, .DS_Store)
@@ -216,9 +232,15 @@ func (l *loader) read(p string, limit int) ([]byte, bool) {
 		l.ds.Errorf(p, Pos{}, "file is %d bytes, more than the %d allowed; split it or remove what is not needed", len(b), limit)
 		return nil, false
 	}
+	b, problem := decodeText(b)
+	if problem != "" {
+		l.ds.Errorf(p, Pos{Line: 1, Col: 1}, "%s", problem)
+		return nil, false
+	}
 	if !checkText(p, b, &l.ds) {
 		return nil, false
 	}
+	l.texts[p] = b
 	return b, true
 }
 
@@ -253,6 +275,10 @@ func (l *loader) unexpected(dir string, e fs.DirEntry, allowed []string) {
 		name += "/"
 	}
 	msg := fmt.Sprintf("unexpected %s %q here", kindOf(e), name)
+	if fixed, advice, ok := betterName(name); ok && slices.Contains(allowed, fixed) {
+		l.ds.Errorf(join2(dir, e.Name()), Pos{}, "%s: %s", msg, advice)
+		return
+	}
 	if s := closest(name, allowed); s != "" {
 		msg += fmt.Sprintf("; did you mean %q?", s)
 	}
@@ -271,6 +297,10 @@ func (l *loader) pages() {
 	for _, e := range l.readDir("pages") {
 		p := "pages/" + e.Name()
 		slug, isMD := strings.CutSuffix(e.Name(), ".md")
+		if fixed, advice, ok := betterName(e.Name()); ok && !e.IsDir() && slugRE.MatchString(strings.TrimSuffix(fixed, ".md")) {
+			l.ds.Errorf(p, Pos{}, "a site page's name ends in .md: %s", advice)
+			continue
+		}
 		if e.IsDir() || !isMD || !slugRE.MatchString(slug) {
 			l.ds.Errorf(p, Pos{}, "a site page must be a file named <slug>.md, where the slug is lower-case letters, digits and single hyphens (for example what-happens-next.md)")
 			continue
@@ -366,6 +396,10 @@ func (l *loader) updates(s *SchoolDir) {
 		p := dir + "/" + e.Name()
 		m := updateNameRE.FindStringSubmatch(e.Name())
 		var fileDate Date
+		if fixed, advice, ok := betterName(e.Name()); ok && !e.IsDir() && updateNameRE.MatchString(fixed) {
+			l.ds.Errorf(p, Pos{}, "an update's name ends in .md: %s", advice)
+			continue
+		}
 		if e.IsDir() || m == nil || fileDate.parseScalar(m[1]) != nil || !slugRE.MatchString(m[2]) {
 			l.ds.Errorf(p, Pos{}, "an update must be a file named YYYY-MM-DD-<slug>.md, for example 2026-10-20-what-parents-told-us.md (a real date, then lower-case words joined by hyphens)")
 			continue
@@ -375,12 +409,13 @@ func (l *loader) updates(s *SchoolDir) {
 			continue
 		}
 		u := &UpdateFile{Path: p, Slug: m[2], FileDate: fileDate}
-		front, _, _, found := splitFrontMatter(b)
+		front, body, bodyLine, found := splitFrontMatter(b)
 		if !found {
 			l.ds.Errorf(p, Pos{Line: 1, Col: 1}, "an update starts with front matter: a line \"---\", then `title: ...`, then another \"---\" line")
 			continue
 		}
 		decodeYAML(p, front, 1, &u.Front, &l.ds)
+		u.placeholderAt = placeholderLine(body, bodyLine)
 		s.Updates = append(s.Updates, u)
 	}
 }
@@ -400,6 +435,11 @@ func Join(from, ref string) (string, bool) {
 func DecodeMeetings(path string, src []byte) ([]Meeting, Diagnostics) {
 	var ms []Meeting
 	var ds Diagnostics
+	src, problem := decodeText(src)
+	if problem != "" {
+		ds.Errorf(path, Pos{Line: 1, Col: 1}, "%s", problem)
+		return nil, ds
+	}
 	decodeYAML(path, src, 0, &ms, &ds)
 	for i := range ms {
 		if ms[i].Status == "" {
@@ -408,6 +448,8 @@ func DecodeMeetings(path string, src []byte) ([]Meeting, Diagnostics) {
 		if ms[i].Kind == "" {
 			ms[i].Kind = "other"
 		}
+		ms[i].Status, _ = canonical(ms[i].Status, meetingStatuses)
+		ms[i].Kind, _ = canonical(ms[i].Kind, meetingKinds)
 	}
 	return ms, ds
 }

@@ -2,7 +2,6 @@ package content
 
 import (
 	"slices"
-	"strings"
 )
 
 // Framework describes the words one Ofsted inspection framework uses.
@@ -88,9 +87,12 @@ func ActionStatuses() []string { return slices.Clone(actionStatuses) }
 // ScaleWord returns the framework's word for grade g (a word in any case, or
 // a number where the framework allows it), and whether g is on the scale.
 func (f Framework) ScaleWord(g string) (string, bool) {
-	g = strings.Join(strings.Fields(strings.ToLower(g)), " ")
+	if slices.Contains(f.Scale, g) {
+		return g, true // as the framework spells it: most are
+	}
+	g = wordKey(g)
 	for i, w := range f.Scale {
-		if g == w || (f.Numbered && len(g) == 1 && int(g[0]-'0') == i+1) {
+		if g == wordKey(w) || (f.Numbered && len(g) == 1 && int(g[0]-'0') == i+1) {
 			return w, true
 		}
 	}
@@ -103,8 +105,12 @@ func (f Framework) AreaName(a string) (string, bool) {
 	if f.Areas == nil {
 		return a, true
 	}
+	if slices.Contains(f.Areas, a) {
+		return a, true
+	}
+	k := wordKey(a)
 	for _, w := range f.Areas {
-		if strings.EqualFold(strings.Join(strings.Fields(a), " "), w) {
+		if k == wordKey(w) {
 			return w, true
 		}
 	}

@@ -18,7 +18,7 @@ func TestCharacters(t *testing.T) {
 		{"a C1 control character", map[string]string{u: "---\ntitle: Hello\n---\nCSI \u009b here.\n"},
 			[]string{u + ":4:5: there is an invisible control character here (U+009B)"}},
 		{"not UTF-8", map[string]string{u: "---\ntitle: Hello\n---\nCaf\xe9 au lait.\n"},
-			[]string{u + ":4:4: the file is not UTF-8 text here (the byte 0xe9)"}},
+			[]string{u + ":1:1: this file is not saved as UTF-8, the only text encoding the program reads (the first character it cannot read is on line 4, column 4)"}},
 		{"the column counts characters", map[string]string{"schools/hillside/views.yaml": "- {gathered: 2026-10-15, how: \"Ysgol Gymraeg – Llŷn \x1b[31m\"}\n"},
 			[]string{"schools/hillside/views.yaml:1:53: there is an invisible control character here (U+001B)"}},
 		{"CRLF, tabs and a byte order mark are text", map[string]string{u: "\ufeff---\r\ntitle: Hello\r\n---\r\n\tIndented.\r\n"}, nil},

@@ -1,7 +1,6 @@
 package content
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"time"
@@ -14,7 +13,7 @@ type Date struct{ time.Time }
 func (d *Date) parseScalar(s string) error {
 	t, err := time.Parse(time.DateOnly, s)
 	if err != nil || !dateRE.MatchString(s) {
-		return fmt.Errorf("%q is not a date; write it as YYYY-MM-DD, for example 2026-10-07", s)
+		return dateError(s)
 	}
 	d.Time = t
 	return nil
@@ -49,7 +48,7 @@ func (d *DateTime) parseScalar(s string) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%q is not a date and time; write YYYY-MM-DDTHH:MM in the site's local time, for example 2026-10-07T16:00, or a date alone (2026-10-07) for an all-day event", s)
+	return dateTimeError(s)
 }
 
 // SiteConfig is content/site.yaml.
@@ -222,6 +221,9 @@ type Meeting struct {
 	Access      string   `yaml:"access"`
 	Status      string   `yaml:"status"`
 	Description string   `yaml:"description"`
+	// Draft leaves the meeting out of the published site, its pages and
+	// calendars, until the PSA has filled it in (the preview shows it).
+	Draft bool `yaml:"draft"`
 }
 
 // OpenToAll reports whether any parent or carer may come to the meeting:

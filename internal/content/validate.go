@@ -44,17 +44,46 @@ func (l *loader) schoolRules(s *SchoolDir) {
 	l.updateFiles(s)
 }
 
-// oneOf checks that value is one of allowed, reporting the allowed words.
-func (l *loader) oneOf(path string, m Meta, field, value string, allowed []string) bool {
-	if slices.Contains(allowed, value) {
+// oneOf checks that value is one of allowed, written in any case and
+// with spaces, hyphens or underscores between its words ("On track" is
+// on-track), and puts the allowed spelling in its place: the model is
+// normalised, the file is left as the PSA wrote it. Otherwise it reports
+// the allowed words.
+func (l *loader) oneOf(path string, m Meta, field string, value *string, allowed []string) bool {
+	if w, ok := canonical(*value, allowed); ok {
+		*value = w
 		return true
 	}
-	msg := fmt.Sprintf("`%s` is %q, which is not allowed here; write one of: %s", field, value, strings.Join(allowed, ", "))
-	if s := closest(value, allowed); s != "" {
-		msg = fmt.Sprintf("`%s` is %q; did you mean %q? The allowed words are: %s", field, value, s, strings.Join(allowed, ", "))
+	msg := fmt.Sprintf("`%s` is %q, which is not allowed here; write one of: %s", field, *value, strings.Join(allowed, ", "))
+	s := closest(wordKey(*value), allowed)
+	if s != "" {
+		msg = fmt.Sprintf("`%s` is %q; did you mean %q? The allowed words are: %s", field, *value, s, strings.Join(allowed, ", "))
 	}
-	l.ds.Errorf(path, m.At(field), "%s", msg)
+	l.errorFix(path, m.At(field), *value, s, "%s", msg)
 	return false
+}
+
+// canonical returns the word of allowed that value is, in any case and
+// with any of space, hyphen or underscore between its words.
+func canonical(value string, allowed []string) (string, bool) {
+	if slices.Contains(allowed, value) {
+		return value, true // as the format spells it: most are
+	}
+	k := wordKey(value)
+	for _, w := range allowed {
+		if wordKey(w) == k {
+			return w, true
+		}
+	}
+	return value, false
+}
+
+// wordKey is a word as canonical compares it: "On  track" and "on_track"
+// are both "on-track".
+func wordKey(s string) string {
+	return strings.Join(strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return r == ' ' || r == '-' || r == '_' || r == '\t'
+	}), "-")
 }
 
 // wordOr checks a field that takes one of a list of words, and gives it
@@ -64,7 +93,26 @@ func (l *loader) wordOr(path string, m Meta, field string, value *string, def st
 		*value = def
 		return
 	}
-	l.oneOf(path, m, field, *value, allowed)
+	l.oneOf(path, m, field, value, allowed)
+}
+
+// errorFix reports an error at pos with, where meant is given, a fix: the
+// line with the value old (as written, plain or in quotes) replaced by meant.
+func (l *loader) errorFix(path string, pos Pos, old, meant string, format string, args ...any) {
+	l.ds.Errorf(path, pos, format, args...)
+	if meant == "" {
+		return
+	}
+	line, ok := lineOf(l.texts[path], pos.Line)
+	if !ok {
+		return
+	}
+	for _, q := range []string{"", `"`, "'"} {
+		if fixed, ok := replaceAt(line, pos.Col, q+old+q, q+meant+q); ok {
+			l.ds[len(l.ds)-1].Fix = fixed
+			return
+		}
+	}
 }
 
 func (l *loader) requireText(path string, m Meta, field, value string) {
@@ -181,12 +229,16 @@ func (l *loader) schoolFile(s *SchoolDir) {
 		l.ds.Errorf(p, sc.At("urn"), "`urn` is %q; Ofsted's unique reference number has 6 digits, for example 113456", sc.URN)
 	}
 	if sc.Phase != "" {
-		l.oneOf(p, sc.Meta, "phase", sc.Phase, phases)
+		l.oneOf(p, sc.Meta, "phase", &sc.Phase, phases)
 	}
 	l.absURL(p, sc.Meta, "website", sc.Website)
 	l.shareImage(p, sc)
 	if psa := sc.PSA; psa != nil {
 		l.requireText(p, psa.Meta, "name", psa.Name)
+		if !sc.Draft {
+			l.placeholder(p, psa.Meta, "name", psa.Name, "write your name", "school.yaml")
+			l.placeholder(p, psa.Meta, "email", psa.Email, "write the email address parents can reach you at", "school.yaml")
+		}
 		if psa.Email == "" && psa.Phone == "" && psa.Text == "" {
 			l.ds.Errorf(p, psa.Pos, "`psa` needs at least one way for parents to reach the PSA: add `email:`, `phone:` or `text:`")
 		}
@@ -203,10 +255,13 @@ func (l *loader) schoolFile(s *SchoolDir) {
 	ids := map[string]bool{}
 	for i := range sc.Inspections {
 		l.inspection(p, &sc.Inspections[i], ids)
+		if !sc.Draft {
+			l.placeholder(p, sc.Inspections[i].Meta, "summary", sc.Inspections[i].Summary, "write what inspectors found, in plain English", "school.yaml")
+		}
 	}
-	for _, m := range sc.Milestones {
-		if m.Kind != "" {
-			l.oneOf(p, m.Meta, "kind", m.Kind, milestoneKinds)
+	for i := range sc.Milestones {
+		if m := &sc.Milestones[i]; m.Kind != "" {
+			l.oneOf(p, m.Meta, "kind", &m.Kind, milestoneKinds)
 		}
 	}
 }
@@ -214,7 +269,7 @@ func (l *loader) schoolFile(s *SchoolDir) {
 func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 	if in.Type == "" {
 		in.Type = "full"
-	} else if !l.oneOf(p, in.Meta, "type", in.Type, inspectionTypes) {
+	} else if !l.oneOf(p, in.Meta, "type", &in.Type, inspectionTypes) {
 		in.Type = "full"
 	}
 	if !in.End.IsZero() && !in.Start.IsZero() && in.End.Before(in.Start.Time) {
@@ -237,12 +292,14 @@ func (l *loader) inspection(p string, in *Inspection, ids map[string]bool) {
 	if in.Category == "" {
 		in.Category = "none"
 	}
+	in.Category, _ = canonical(in.Category, categories)
+	in.Framework, _ = canonical(in.Framework, frameworkKeys)
 	fw, ok := frameworks[in.Framework]
 	if !ok {
 		if in.Framework != "" {
-			l.oneOf(p, in.Meta, "framework", in.Framework, frameworkKeys)
+			l.oneOf(p, in.Meta, "framework", &in.Framework, frameworkKeys)
 		}
-		l.oneOf(p, in.Meta, "category", in.Category, categories)
+		l.oneOf(p, in.Meta, "category", &in.Category, categories)
 		return
 	}
 	l.monitoringFields(p, in)
@@ -322,8 +379,7 @@ func (l *loader) safeguarding(p string, in *Inspection, fw Framework) {
 		if fw.Safeguarding == nil {
 			l.ds.Errorf(p, in.At("safeguarding"), "%s has no separate safeguarding judgement, so remove `safeguarding`", fw.Name)
 		} else {
-			in.Safeguarding = strings.ToLower(strings.Join(strings.Fields(in.Safeguarding), " "))
-			l.oneOf(p, in.Meta, "safeguarding", in.Safeguarding, fw.Safeguarding)
+			l.oneOf(p, in.Meta, "safeguarding", &in.Safeguarding, fw.Safeguarding)
 		}
 	}
 }
@@ -335,7 +391,7 @@ func (l *loader) inspectionCategory(p string, in *Inspection, fw Framework, urge
 		if slices.Contains(categories, in.Category) {
 			l.ds.Errorf(p, in.At("category"), "`category` %q does not exist in %s; write one of: %s", in.Category, fw.Name, strings.Join(fw.Categories, ", "))
 		} else {
-			l.oneOf(p, in.Meta, "category", in.Category, fw.Categories)
+			l.oneOf(p, in.Meta, "category", &in.Category, fw.Categories)
 		}
 	}
 	if in.Framework == "report-card-2025" && in.Category == "none" && (urgent || in.Safeguarding == "not met") {
@@ -349,10 +405,11 @@ func (l *loader) badGrade(p string, m Meta, field, value string, fw Framework) {
 		allowed += fmt.Sprintf(" (or a number 1 to %d)", len(fw.Scale))
 	}
 	msg := fmt.Sprintf("`%s` is %q, which is not a grade in %s; write one of: %s", field, value, fw.Name, allowed)
-	if s := closest(strings.ToLower(value), fw.Scale); s != "" {
+	s := closest(strings.ReplaceAll(wordKey(value), "-", " "), fw.Scale)
+	if s != "" {
 		msg = fmt.Sprintf("`%s` is %q; did you mean %q? The grades in %s are: %s", field, value, s, fw.Name, allowed)
 	}
-	l.ds.Errorf(p, m.At(field), "%s", msg)
+	l.errorFix(p, m.At(field), value, s, "%s", msg)
 }
 
 func (l *loader) plan(s *SchoolDir) {
@@ -399,6 +456,10 @@ func (l *loader) meetings(s *SchoolDir) {
 			}
 			ids[m.ID] = true
 		}
+		if !m.Draft && !s.School.Draft {
+			l.placeholder(p, m.Meta, "location", m.Location, "write where the meeting is, with the full address", "the meeting")
+			l.placeholder(p, m.Meta, "description", m.Description, "say what the meeting is for", "the meeting")
+		}
 		l.wordOr(p, m.Meta, "kind", &m.Kind, "other", meetingKinds)
 		l.wordOr(p, m.Meta, "status", &m.Status, "confirmed", meetingStatuses)
 		l.openTo(p, m)
@@ -440,7 +501,7 @@ func (l *loader) meetings(s *SchoolDir) {
 // the site would not list it as a meeting parents can go to.
 func (l *loader) openTo(p string, m *Meeting) {
 	if m.OpenTo != "" {
-		l.oneOf(p, m.Meta, "open_to", m.OpenTo, meetingOpenTo)
+		l.oneOf(p, m.Meta, "open_to", &m.OpenTo, meetingOpenTo)
 		return
 	}
 	audience := strings.ToLower(m.Audience)
@@ -497,6 +558,9 @@ func (l *loader) updateFiles(s *SchoolDir) {
 		l.requireText(u.Path, u.Front.Meta, "title", u.Front.Title)
 		if !u.Front.Date.IsZero() && !u.Front.Date.Equal(u.FileDate.Time) {
 			l.ds.Errorf(u.Path, u.Front.At("date"), "`date` is %s but the file name says %s; make them agree (rename the file or change the date), or remove `date`", u.Front.Date, u.FileDate)
+		}
+		if u.placeholderAt > 0 && !u.Front.Draft && !s.School.Draft {
+			l.ds.Errorf(u.Path, Pos{Line: u.placeholderAt, Col: 1}, "the update still holds the example text that `parentpages new` wrote, which would be published: write the update, or keep `draft: true` until it is ready")
 		}
 		if other, dup := seen[u.Slug]; dup {
 			l.ds.Errorf(u.Path, Pos{}, "this update and %s would both be published at updates/%s/; change the words after the date in one file name", other, u.Slug)

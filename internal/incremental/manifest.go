@@ -47,6 +47,7 @@ type Summary struct {
 	Files, Pages int
 	Bytes        int64
 	Schools      int
+	Held         []site.Held // what it left out of the published site
 }
 
 // Disk is the cache of a build that writes: what the previous build wrote

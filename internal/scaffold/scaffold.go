@@ -2,8 +2,8 @@
 // school (its school.yaml), an update (a Markdown file named from today's
 // date and the title) and a meeting (a block added to meetings.yaml). Each
 // file is valid as soon as it is written, carries notes that explain every
-// field, and keeps a new school or update as a draft until the PSA says it
-// is ready. Nothing that exists is ever overwritten.
+// field, and keeps a new school, update or meeting as a draft until the PSA
+// says it is ready. Nothing that exists is ever overwritten.
 package scaffold
 
 import (
@@ -94,8 +94,9 @@ const meetingsHeader = `# The school's meetings: one block starting "- title:" f
 `
 
 // Meeting adds a meeting to schools/<school>/meetings.yaml, creating the
-// file if need be, and returns the file's path. The meeting is tentative,
-// a week from today, until the PSA fills in its details.
+// file if need be, and returns the file's path. The meeting is a draft,
+// tentative, a week from today, until the PSA fills in its details: its
+// example text never reaches the published site or parents' calendars.
 func Meeting(contentDir, school, title string, today time.Time) (string, error) {
 	title = oneLine(title)
 	dir, err := schoolDir(contentDir, school)

@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -147,13 +148,60 @@ func TestMeeting(t *testing.T) {
 				t.Fatalf("%d meetings, want %d", len(ms), tt.count)
 			}
 			m := ms[len(ms)-1]
-			if m.Title != "Focus group" || m.Kind != "focus-group" || m.Status != "tentative" || m.Start.Format("2006-01-02T15:04") != "2026-12-06T18:00" {
+			if m.Title != "Focus group" || m.Kind != "focus-group" || m.Status != "tentative" || !m.Draft || m.Start.Format("2006-01-02T15:04") != "2026-12-06T18:00" {
 				t.Errorf("meeting = %+v", m)
 			}
 			if m.ID == "" || (tt.name == "block list" && m.ID != "focus-group-2") {
 				t.Errorf("id = %q", m.ID)
 			}
 		})
+	}
+}
+
+// What `new` writes for the PSA to replace cannot reach the published
+// site: each new thing is a draft, and once it is not, a check refuses
+// every example text left in it, at its line.
+func TestPlaceholdersNotPublished(t *testing.T) {
+	dir := newSite(t, nil)
+	var files []string
+	for _, add := range []func() (string, error){
+		func() (string, error) { return Meeting(dir, "hillside", "Coffee morning", today) },
+		func() (string, error) { return Update(dir, "hillside", "News", today) },
+		func() (string, error) { return School(dir, "oakfield", today) },
+	} {
+		p, err := add()
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	checkBuilds(t, dir) // as drafts: no error, nothing published
+	for _, p := range files {
+		text, _ := os.ReadFile(p)
+		published := strings.Replace(string(text), "draft: true", "draft: false", 1)
+		if published == string(text) {
+			t.Fatalf("%s is not a draft", p)
+		}
+		if err := os.WriteFile(p, []byte(published), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := build.Build(context.Background(), build.Config{Content: dir, Now: today, NowIsDate: true, Mode: build.Check})
+	if err == nil {
+		t.Fatal("the example texts were accepted for publishing")
+	}
+	var got []string
+	for _, d := range res.Diagnostics.Errors() {
+		field, _, _ := strings.Cut(strings.TrimPrefix(d.Msg, "`"), "`")
+		got = append(got, fmt.Sprintf("%s:%d %s", filepath.Base(d.Path), d.Pos.Line, field))
+		if !strings.Contains(d.Msg, "still holds the example text that `parentpages new` wrote") {
+			t.Errorf("unexpected error: %s", d)
+		}
+	}
+	want := []string{"meetings.yaml:23 location", "meetings.yaml:38 description", "2026-11-29-news.md:18 the update still holds the example text that ",
+		"school.yaml:27 name", "school.yaml:28 email", "school.yaml:64 summary"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors at\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 

@@ -11,14 +11,14 @@ import (
 	"time"
 
 	"github.com/parentpages/parentpages/internal/render"
-	"github.com/parentpages/parentpages/internal/words"
 )
 
 // The preview's own paths. They are outside any base path and cannot clash
 // with the site's, whose names are lower-case letters, digits and hyphens.
 const (
-	reloadPath = "/_parentpages/reload.js"
-	eventsPath = "/_parentpages/events"
+	reloadPath   = "/_parentpages/reload.js"
+	eventsPath   = "/_parentpages/events"
+	errorBoxPath = "/_parentpages/errors.css"
 )
 
 //go:embed reload.js
@@ -84,6 +84,9 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case reloadPath:
 		h.Set("Content-Type", "text/javascript; charset=utf-8")
 		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(reloadJS))
+	case errorBoxPath:
+		h.Set("Content-Type", "text/css; charset=utf-8")
+		http.ServeContent(w, r, "", time.Time{}, strings.NewReader(errorBoxCSS))
 	case eventsPath:
 		s.events(w, r)
 	default:
@@ -204,19 +207,24 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 }
 
 // decorate adds to a page what the preview needs: the name of the version
-// it shows (for the reload script), and the errors of the latest build over
-// the last good site. Built pages have neither. Other files, and the PSA's
-// own files, are served as they are.
+// it shows (for the reload script), and the problems of the latest build,
+// over the last good site, as the first thing on the page. Built pages
+// have neither. Other files, and the PSA's own files, are served as they
+// are.
 func (s *server) decorate(o render.Output, st *state) []byte {
 	if !strings.HasPrefix(o.MediaType, "text/html") || schoolFile(o.Path) {
 		return o.Body
 	}
-	return insertHTML(o.Body, stateMeta(st), banner(st))
+	head, top := stateMeta(st), errorBox(st)
+	if top != "" {
+		head += errorBoxLink
+	}
+	return insertHTML(o.Body, head, top)
 }
 
-// insertHTML puts head at the start of <head> and top before <main> (after
-// the site header, where the theme shows its own banner), falling back to
-// the start of <body>, then of the page.
+// insertHTML puts head at the start of <head> and top at the start of
+// <body> (so that it is the first thing seen, above the site's header and
+// menus, even on a phone), falling back to the start of the page.
 func insertHTML(page []byte, head, top string) []byte {
 	out := make([]byte, 0, len(page)+len(head)+len(top))
 	at := 0
@@ -228,60 +236,18 @@ func insertHTML(page []byte, head, top string) []byte {
 	if top == "" {
 		return append(out, rest...)
 	}
-	j := bytes.Index(rest, []byte("<main"))
-	if j < 0 {
-		if b := bytes.Index(rest, []byte("<body")); b >= 0 {
-			if end := bytes.IndexByte(rest[b:], '>'); end >= 0 {
-				j = b + end + 1
-			}
+	j := 0
+	if b := bytes.Index(rest, []byte("<body")); b >= 0 {
+		if end := bytes.IndexByte(rest[b:], '>'); end >= 0 {
+			j = b + end + 1
 		}
 	}
-	j = max(j, 0)
 	out = append(append(out, rest[:j]...), top...)
 	return append(out, rest[j:]...)
 }
 
 func stateMeta(st *state) string {
 	return `<meta name="parentpages-state" content="` + template.HTMLEscapeString(st.token) + `">`
-}
-
-// banner lists the latest build's errors, or, if it built, its warnings,
-// in the theme's dev-banner box.
-func banner(st *state) string {
-	var b strings.Builder
-	switch {
-	case len(st.problems) > 0:
-		b.WriteString(`<div class="width dev-banner" role="alert"><h2>`)
-		b.WriteString(words.Capitalise(words.Plural(len(st.problems), "error", "errors")))
-		b.WriteString(" in the content</h2><p>")
-		if st.files != nil {
-			b.WriteString("This is the last version of the site that built. ")
-		}
-		b.WriteString("Fix what is listed here and save: the page reloads by itself. Each line gives the file, the line and column in it, and what is wrong.</p><pre>")
-		writeLines(&b, st.problems, st.warnings)
-	case len(st.warnings) > 0:
-		b.WriteString(`<div class="width dev-banner" role="status"><h2>`)
-		b.WriteString(words.Capitalise(words.Plural(len(st.warnings), "warning", "warnings")))
-		b.WriteString("</h2><p>Warnings do not stop the site being published, but check them.</p><pre>")
-		writeLines(&b, st.warnings)
-	default:
-		return ""
-	}
-	b.WriteString("</pre></div>")
-	return b.String()
-}
-
-func writeLines(b *strings.Builder, lists ...[]string) {
-	first := true
-	for _, list := range lists {
-		for _, line := range list {
-			if !first {
-				b.WriteByte('\n')
-			}
-			first = false
-			b.WriteString(template.HTMLEscapeString(line))
-		}
-	}
 }
 
 // errorPage is served, for every path, while no build has succeeded.
@@ -292,7 +258,7 @@ func errorPage(st *state) []byte {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>The site did not build - parentpages preview</title>
-%s
+%s%s
 <script src="%s" defer></script>
 </head>
 <body>
@@ -300,5 +266,5 @@ func errorPage(st *state) []byte {
 %s
 </body>
 </html>
-`, stateMeta(st), reloadPath, banner(st))
+`, stateMeta(st), errorBoxLink, reloadPath, errorBox(st))
 }

@@ -10,11 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/render"
 )
 
 // testServer serves a small made-up site under /parents/.
-func testServer(problems ...string) *server {
+func testServer(problems ...content.Diagnostic) *server {
 	page := func(p, title string) render.Output {
 		return render.Output{Path: p, MediaType: "text/html; charset=utf-8",
 			Body: []byte(`<!doctype html><html><head><title>` + title + `</title><script src="/_parentpages/reload.js" defer></script></head><body><header>Site</header><main id="main"><h1>` + title + `</h1></main></body></html>`)}
@@ -139,8 +140,8 @@ func TestDecorate(t *testing.T) {
 		if !strings.HasPrefix(body, `<!doctype html><html><head><meta name="parentpages-state" content="`+s.current().token+`"><title>`) {
 			t.Errorf("no state at the start of <head>: %s", body)
 		}
-		if strings.Contains(body, "dev-banner") {
-			t.Errorf("a banner with no errors")
+		if strings.Contains(body, "pp-box") || strings.Contains(body, errorBoxPath) {
+			t.Errorf("a box with no errors")
 		}
 		if got := get(s, "/parents/schools/hillside/files/note.html"); got != "<main>the PSA's own file</main>" {
 			t.Errorf("the PSA's file was changed: %s", got)
@@ -150,27 +151,50 @@ func TestDecorate(t *testing.T) {
 		}
 	})
 	t.Run("errors", func(t *testing.T) {
-		s := testServer("schools/hillside/meetings.yaml:2:10: `start` <is> wrong", "theme: template: bad")
+		s := testServer(
+			content.Diagnostic{Path: "schools/hillside/meetings.yaml", Pos: content.Pos{Line: 2, Col: 10}, Msg: "`start` <is> wrong",
+				Source: "  start: 3/12/2026", Fix: "  start: 2026-12-03"},
+			content.Diagnostic{Msg: "theme: template: bad"})
 		body := get(s, "/parents/schools/hillside/")
-		banner := `<div class="width dev-banner" role="alert"><h2>2 errors in the content</h2>`
-		i := strings.Index(body, banner)
-		if i < 0 || i < strings.Index(body, "</header>") || i > strings.Index(body, "<main") {
-			t.Fatalf("the banner is not between the header and <main>:\n%s", body)
+		// The first thing in <body>, before the site's header and menus.
+		box := `<body><section class="pp-box" role="alert" aria-labelledby="pp-title"><h2 class="pp-title" id="pp-title">2 mistakes to fix before the site can be published</h2>` +
+			`<p class="pp-intro">Below is the last version of the site that worked. Fix each one in the file named, and save: this page then reloads by itself.</p>` +
+			`<ol class="pp-list"><li class="pp-item"><p><span class="pp-where">schools/hillside/meetings.yaml, line 2:</span> <code>start</code> &lt;is&gt; wrong</p>` +
+			`<pre class="pp-line">2 |   start: 3/12/2026` + "\n" + `  |          ^` + "\n" + `write it as:` + "\n" + `2 |   start: 2026-12-03</pre></li>` +
+			`<li class="pp-item"><p>theme: template: bad</p></li></ol></section><header>`
+		if !strings.Contains(body, box) {
+			t.Fatalf("the box is not the first thing in <body>, as it should be:\n%s\nwant:\n%s", body, box)
 		}
-		if !strings.Contains(body, "<pre>schools/hillside/meetings.yaml:2:10: `start` &lt;is&gt; wrong\ntheme: template: bad</pre>") {
-			t.Errorf("the errors are not listed, escaped, one a line:\n%s", body)
+		if !strings.Contains(body, `<link rel="stylesheet" href="/_parentpages/errors.css">`) {
+			t.Errorf("the box's styles are not linked:\n%s", body)
 		}
-		if !strings.Contains(get(s, "/parents/nowhere/"), banner) {
-			t.Errorf("no banner on the 404 page")
+		if !strings.Contains(get(s, "/parents/nowhere/"), box) {
+			t.Errorf("no box on the 404 page")
+		}
+		if css := get(s, errorBoxPath); !strings.Contains(css, ".pp-box") {
+			t.Errorf("the box's styles are not served: %q", css)
+		}
+	})
+	t.Run("warnings", func(t *testing.T) {
+		s := testServer()
+		st := *s.current()
+		st.warnings = []content.Diagnostic{{Path: "schools/hillside/meetings.yaml", Msg: "the meeting 'Tea' was removed", Warning: true}}
+		s.setState(&st)
+		want := `<body><section class="pp-box pp-warnings" role="status" aria-labelledby="pp-title"><h2 class="pp-title" id="pp-title">1 thing to check</h2>` +
+			`<p class="pp-intro">These do not stop the site being published, but check them.</p>` +
+			`<ol class="pp-list"><li class="pp-item"><p><span class="pp-where">schools/hillside/meetings.yaml:</span> the meeting &#39;Tea&#39; was removed</p></li></ol></section>`
+		if body := get(s, "/parents/"); !strings.Contains(body, want) {
+			t.Errorf("got:\n%s\nwant:\n%s", body, want)
 		}
 	})
 	t.Run("never built", func(t *testing.T) {
 		s := newServer(Config{}, "8080")
-		s.setState(&state{base: "/", problems: []string{"site.yaml:1:1: no"}})
+		s.setState(&state{base: "/", problems: []content.Diagnostic{{Path: "site.yaml", Pos: content.Pos{Line: 1, Col: 1}, Msg: "no"}}})
 		w := httptest.NewRecorder()
 		s.ServeHTTP(w, httptest.NewRequest("GET", "http://127.0.0.1:8080/any/path", nil))
 		body := w.Body.String()
-		if w.Code != http.StatusServiceUnavailable || !strings.Contains(body, "<pre>site.yaml:1:1: no</pre>") ||
+		if w.Code != http.StatusServiceUnavailable || !strings.Contains(body, `The site cannot be shown until it is fixed.`) ||
+			!strings.Contains(body, `<span class="pp-where">site.yaml, line 1:</span> no`) ||
 			!strings.Contains(body, `<script src="/_parentpages/reload.js" defer>`) || !strings.Contains(body, `name="parentpages-state"`) {
 			t.Errorf("%d\n%s", w.Code, body)
 		}
@@ -180,7 +204,7 @@ func TestDecorate(t *testing.T) {
 func TestInsertHTML(t *testing.T) {
 	tests := []struct{ page, want string }{
 		{"<html><head><title>x</title></head><body><header>h</header><main>m</main></body></html>",
-			"<html><head>[meta]<title>x</title></head><body><header>h</header>[top]<main>m</main></body></html>"},
+			"<html><head>[meta]<title>x</title></head><body>[top]<header>h</header><main>m</main></body></html>"},
 		{"<html><head></head><body class=x><p>no main</p></body></html>",
 			"<html><head>[meta]</head><body class=x>[top]<p>no main</p></body></html>"},
 		{"just text", "[meta][top]just text"},

@@ -167,8 +167,8 @@ type state struct {
 	token    string                   // names this version; pages carry it
 	files    map[string]render.Output // the last site that built, by path; nil if none has
 	base     string                   // its base path: "/" or "/parents/"
-	problems []string                 // the latest build's errors: files is older than the content
-	warnings []string
+	problems []content.Diagnostic     // the latest build's errors: files is older than the content
+	warnings []content.Diagnostic
 }
 
 // newServer makes the server of a preview listening on port.
@@ -240,11 +240,11 @@ func (s *server) rebuild(ctx context.Context, changed []string) (themeSetting st
 		themeSetting = res.Site.Theme
 	}
 	for _, d := range res.Diagnostics {
-		s.logf("%s\n", d)
+		s.logf("%s\n", d.Long())
 		if d.Warning {
-			next.warnings = append(next.warnings, d.String())
+			next.warnings = append(next.warnings, d)
 		} else {
-			next.problems = append(next.problems, d.String())
+			next.problems = append(next.problems, d)
 		}
 	}
 	if err != nil && !errors.Is(err, build.ErrContent) {
@@ -252,11 +252,14 @@ func (s *server) rebuild(ctx context.Context, changed []string) (themeSetting st
 		// see it, and the server still needs to run.
 		msg := content.Printable(err.Error()) // it may hold names from the content
 		s.logf("%s\n", msg)
-		next.problems = append(next.problems, msg)
+		next.problems = append(next.problems, content.Diagnostic{Msg: msg})
 	}
 	if err != nil {
-		s.logf("parentpages serve: %s; the preview shows the last site that built, with the errors at the top of each page\n",
-			words.Plural(len(next.problems), "error", "errors"))
+		shows := "the last site that built, with the errors at the top of each page"
+		if next.files == nil {
+			shows = "the errors until they are fixed"
+		}
+		s.logf("parentpages serve: %s; the preview shows %s\n", words.Plural(len(next.problems), "error", "errors"), shows)
 	} else {
 		next.files = make(map[string]render.Output, len(res.Outputs))
 		for _, o := range res.Outputs {

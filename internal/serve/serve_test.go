@@ -207,13 +207,13 @@ func TestWatch(t *testing.T) {
 		// A change to another school must not hide the first's error.
 		writeFiles(t, root, map[string]string{"content/schools/riverside/school.yaml": strings.Replace(smallSite["content/schools/riverside/school.yaml"], "Riverside School", "Riverside Academy", 1)})
 		r.next(t)
-		if got := r.get(t, "/"); !strings.Contains(got, "schools/hillside/meetings.yaml:1:") {
+		if got := r.get(t, "/"); !strings.Contains(got, "schools/hillside/meetings.yaml, line 1:") {
 			t.Errorf("the error is no longer shown")
 		}
 		writeFiles(t, root, map[string]string{hillside: "- {title: Focus group, start: 2026-12-03T09:15}\n"})
 		r.next(t)
 		got := r.get(t, "/")
-		if strings.Contains(got, "dev-banner") || !strings.Contains(got, "Riverside Academy") {
+		if strings.Contains(got, "pp-box") || !strings.Contains(got, "Riverside Academy") {
 			t.Errorf("the fixed site is not served")
 		}
 	})

@@ -162,9 +162,10 @@ func lastUpdated(sch *School, today content.Date) (content.Date, string) {
 }
 
 // Entry is what the site must know of a school folder before any school is
-// modelled: whether it is a draft, which files it has, and its updates,
-// so that links between schools can be checked. It is small, so that a
-// build (and the dev server, between builds) can hold every school's.
+// modelled: whether it is a draft, which files it has, its updates and
+// its meetings, so that links between schools can be checked and what a
+// build holds back can be listed. It is small, so that a build (and the
+// dev server, between builds) can hold every school's.
 type Entry struct {
 	Slug, Dir string
 	Name      string
@@ -173,10 +174,23 @@ type Entry struct {
 	Plan      bool            // it has an action plan
 	Paths     map[string]bool // every file of the folder
 	Updates   []*content.UpdateFile
+	Meetings  []EntryMeeting // in the order of meetings.yaml
+}
+
+// EntryMeeting is a meeting as an Entry knows it.
+type EntryMeeting struct {
+	ID, Title string
+	Line      int // where it starts in meetings.yaml
+	Draft     bool
 }
 
 // NewEntry returns the entry of a school folder.
 func NewEntry(d *content.SchoolDir) *Entry {
-	return &Entry{Slug: d.Slug, Dir: d.Dir, Name: d.School.Name, NameAt: d.School.At("name"), Draft: d.School.Draft,
+	e := &Entry{Slug: d.Slug, Dir: d.Dir, Name: d.School.Name, NameAt: d.School.At("name"), Draft: d.School.Draft,
 		Plan: d.Plan != nil, Paths: d.Paths, Updates: d.Updates}
+	for i := range d.Meetings {
+		m := &d.Meetings[i]
+		e.Meetings = append(e.Meetings, EntryMeeting{ID: MeetingID(m), Title: m.Title, Line: m.Pos.Line, Draft: m.Draft})
+	}
+	return e
 }

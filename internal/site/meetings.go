@@ -125,7 +125,6 @@ var foldReplacer = strings.NewReplacer(
 
 func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 	p := d.Path("meetings.yaml")
-	loc := b.s.Location
 	var out []*Meeting
 	ids := map[string]bool{}
 	total := 0
@@ -134,30 +133,15 @@ func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 		if src.Start.IsZero() {
 			continue // reported by content
 		}
-		m := &Meeting{Meeting: src, School: sch.Listing, AllDay: src.Start.DateOnly}
-		m.ID = MeetingID(src)
-		if seq := b.s.cfg.Sequence; seq != nil {
-			m.Sequence = seq(sch.Dir, m.ID, Details(src))
+		if src.Draft && !b.s.cfg.Drafts {
+			b.draftMeeting(sch, p, src)
+			continue
 		}
+		m := b.meeting(sch, p, src)
 		if ids[m.ID] {
 			b.ds.Errorf(p, src.Pos, "two meetings would have the calendar id %q; give one of them its own `id:` (lower-case words joined by hyphens)", m.ID)
 		}
 		ids[m.ID] = true
-		m.Start = wall(src.Start.Time, loc)
-		switch {
-		case m.AllDay && !src.End.IsZero():
-			m.End = wall(src.End.Time, loc).AddDate(0, 0, 1)
-		case m.AllDay:
-			m.End = m.Start.AddDate(0, 0, 1)
-		case !src.End.IsZero():
-			m.End = wall(src.End.Time, loc)
-		default:
-			m.End = m.Start.Add(time.Hour)
-		}
-		if src.Description != "" {
-			// The calendar needs the text; the page parses it again with its links.
-			m.DescriptionText = b.s.md.ParseUnder([]byte(src.Description), 3).Text()
-		}
 		if total <= maxSchoolOccurrences {
 			b.occurrences(p, m)
 			b.checkYears(p, m)
@@ -172,6 +156,51 @@ func (b *builder) meetings(sch *School, d *content.SchoolDir) []*Meeting {
 	}
 	slices.SortStableFunc(out, func(a, b *Meeting) int { return a.Start.Compare(b.Start) })
 	return out
+}
+
+// draftMeeting checks a meeting that this build leaves out as a draft, as
+// a published one is checked; what is wrong with it is a warning until it
+// is published.
+func (b *builder) draftMeeting(sch *School, p string, src *content.Meeting) {
+	check := b.s.builder()
+	m := check.meeting(sch, p, src)
+	check.occurrences(p, m)
+	check.checkYears(p, m)
+	if src.Description != "" {
+		check.markdown(p, []byte(src.Description), src.At("description"), true)
+	}
+	for _, diag := range check.ds {
+		diag.Warning = true
+		diag.Msg += " (this is a draft meeting, so it is a warning until it is published)"
+		b.ds = append(b.ds, diag)
+	}
+}
+
+// meeting models one meeting of a school: its id and times; the caller
+// works out its occurrences, within the school's bound.
+func (b *builder) meeting(sch *School, p string, src *content.Meeting) *Meeting {
+	loc := b.s.Location
+	m := &Meeting{Meeting: src, School: sch.Listing, AllDay: src.Start.DateOnly}
+	m.ID = MeetingID(src)
+	if seq := b.s.cfg.Sequence; seq != nil {
+		m.Sequence = seq(sch.Dir, m.ID, Details(src))
+	}
+	m.Start = wall(src.Start.Time, loc)
+	switch {
+	case m.AllDay && !src.End.IsZero():
+		m.End = wall(src.End.Time, loc).AddDate(0, 0, 1)
+	case m.AllDay:
+		m.End = m.Start.AddDate(0, 0, 1)
+	case !src.End.IsZero():
+		m.End = wall(src.End.Time, loc)
+	default:
+		m.End = m.Start.Add(time.Hour)
+	}
+	if src.Description != "" {
+		// The calendar needs the text; the page parses it again with its links.
+		m.DescriptionText = b.s.md.ParseUnder([]byte(src.Description), 3).Text()
+	}
+	return m
 }
 
 // CheckOccurrences reports the school whose meetings take the site's

@@ -62,6 +62,8 @@ type Site struct {
 	SiteLinks []SiteLink
 	// Preview is set when drafts or future updates are included.
 	Preview bool
+	// Held lists what this build leaves out (see Held), sorted by path.
+	Held []Held
 
 	cfg   Config
 	md    *markdown.Parser
@@ -217,30 +219,11 @@ type Action struct {
 // its school is modelled.
 func New(c *content.Content, schools []*Entry, cfg Config) (*Site, content.Diagnostics) {
 	s := newSite(c.Site, cfg)
-	ix := &index{fs: c.FS, sitePaths: c.Paths, schools: make(map[string]schoolIndex, len(schools)),
-		published: map[string]string{}, pages: map[string]bool{}, hidden: map[string]string{}}
-	s.index = ix
-	for _, d := range schools {
-		ix.schools[d.Slug] = schoolIndex{paths: d.Paths, plan: d.Plan}
-		if d.Draft && !cfg.Drafts {
-			ix.hidden[d.Dir] = "a draft school"
-			continue
-		}
-		for _, f := range d.Updates {
-			if why := s.heldBack(f); why != "" {
-				ix.hidden[f.Path] = why
-				continue
-			}
-			u := "/schools/" + d.Slug + "/updates/" + f.Slug + "/"
-			ix.published[f.Path] = u
-			ix.pages[u] = true
-		}
-	}
+	s.decide(c, schools)
 	b := s.builder()
 	b.sameNames(schools)
 	for _, p := range c.Pages {
 		if p.Front.Draft && !cfg.Drafts {
-			ix.hidden[p.Path] = "a draft page"
 			continue
 		}
 		s.Pages = append(s.Pages, &Page{Slug: p.Slug, Title: p.Front.Title, Summary: p.Front.Summary,
