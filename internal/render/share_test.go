@@ -99,7 +99,7 @@ func TestSharing(t *testing.T) {
 			`<strong>Focus group</strong> (cancelled): Wednesday 2 December 2026, 9am to 10am, Oak hall`,
 			`<strong>Meeting for parents</strong>: Thursday 3 December 2026, 6pm to 7pm, Oak hall`,
 			`Email: <strong>ffion@example.org</strong>`,
-		}, []string{"Review group", "Open day", `class="print-address"`}},
+		}, []string{"Review group", "Open day", `class="print-address"`, `class="help-link"`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.page, func(t *testing.T) {

@@ -38,7 +38,7 @@ func (s *Site) decide(c *content.Content, schools []*Entry) {
 		for _, f := range d.Updates {
 			if why := s.heldBack(f); why != "" {
 				ix.hidden[f.Path] = why
-				s.Held = append(s.Held, Held{Path: f.Path, Kind: "update", Title: f.Front.Title, Draft: f.Front.Draft && !cfg.Drafts, Date: f.Date()})
+				s.Held = append(s.Held, Held{Path: f.Path, Kind: "update", Title: f.Title, Draft: f.Draft && !cfg.Drafts, Date: f.Date})
 				continue
 			}
 			u := "/schools/" + d.Slug + "/updates/" + f.Slug + "/"

@@ -62,14 +62,27 @@ func (l *Listing) fill(sch *School, today content.Date) {
 	}
 	l.Updated, _ = lastUpdated(sch, today)
 	l.Stale = !l.Updated.IsZero() && l.Updated.Before(today.AddDate(0, -StaleAfterMonths, 0))
+	// The copies keep nothing of the school's folder as read (where each
+	// field was written), which the build lets go of.
 	for _, m := range sch.Meetings {
 		c := *m
 		c.Description = nil
+		src := *m.Meeting
+		src.Meta = content.Meta{}
+		if src.Repeat != nil {
+			r := *src.Repeat
+			r.Meta = content.Meta{}
+			src.Repeat = &r
+		}
+		c.Meeting = &src
 		l.Meetings = append(l.Meetings, &c)
 	}
 	for _, u := range sch.Updates {
 		c := *u
 		c.Body = nil
+		f := u.file
+		c.file = &content.UpdateFile{Path: f.Path, Slug: f.Slug, FileDate: f.FileDate,
+			Front: content.UpdateFront{Title: f.Front.Title, Date: f.Front.Date, Summary: f.Front.Summary}}
 		l.Updates = append(l.Updates, &c)
 	}
 	l.Paths = sch.outputPaths()
@@ -173,8 +186,15 @@ type Entry struct {
 	Draft     bool
 	Plan      bool            // it has an action plan
 	Paths     map[string]bool // every file of the folder
-	Updates   []*content.UpdateFile
+	Updates   []EntryUpdate
 	Meetings  []EntryMeeting // in the order of meetings.yaml
+}
+
+// EntryUpdate is an update as an Entry knows it.
+type EntryUpdate struct {
+	Path, Slug, Title string
+	Date              content.Date
+	Draft             bool
 }
 
 // EntryMeeting is a meeting as an Entry knows it.
@@ -187,7 +207,10 @@ type EntryMeeting struct {
 // NewEntry returns the entry of a school folder.
 func NewEntry(d *content.SchoolDir) *Entry {
 	e := &Entry{Slug: d.Slug, Dir: d.Dir, Name: d.School.Name, NameAt: d.School.At("name"), Draft: d.School.Draft,
-		Plan: d.Plan != nil, Paths: d.Paths, Updates: d.Updates}
+		Plan: d.Plan != nil, Paths: d.Paths}
+	for _, f := range d.Updates {
+		e.Updates = append(e.Updates, EntryUpdate{Path: f.Path, Slug: f.Slug, Title: f.Front.Title, Date: f.Date(), Draft: f.Front.Draft})
+	}
 	for i := range d.Meetings {
 		m := &d.Meetings[i]
 		e.Meetings = append(e.Meetings, EntryMeeting{ID: MeetingID(m), Title: m.Title, Line: m.Pos.Line, Draft: m.Draft})

@@ -322,9 +322,9 @@ func (b *builder) sameNames(schools []*Entry) {
 }
 
 // heldBack says why an update is not published in this build, or "".
-func (s *Site) heldBack(f *content.UpdateFile) string {
-	switch date := f.Date(); {
-	case f.Front.Draft && !s.cfg.Drafts:
+func (s *Site) heldBack(f EntryUpdate) string {
+	switch date := f.Date; {
+	case f.Draft && !s.cfg.Drafts:
 		return "a draft update"
 	case date.After(s.Today.Time) && !s.cfg.Future:
 		return "an update dated after today (" + date.String() + "), which is held back until then"
