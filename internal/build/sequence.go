@@ -1,10 +1,8 @@
 package build
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
-	"io"
 	"os/exec"
 	"path"
 	"path/filepath"
@@ -154,41 +152,19 @@ func readVersions(top string, history map[string][]commit) (map[string]map[strin
 			req.WriteString(c.hash + ":" + p + "\n")
 		}
 	}
-	versions := map[string]map[string]string{}
-	if len(keys) == 0 {
-		return versions, nil
-	}
-	cmd := exec.Command("git", "-C", top, "cat-file", "--batch")
-	cmd.Stdin = &req
-	out, err := cmd.Output()
+	blobs, err := catFiles(top, &req, len(keys))
 	if err != nil {
-		return nil, fmt.Errorf("git cat-file: %w", err)
+		return nil, err
 	}
-	r := bufio.NewReader(bytes.NewReader(out))
-	for _, key := range keys {
-		header, err := r.ReadString('\n')
-		if err != nil {
-			return nil, fmt.Errorf("git cat-file: %w", err)
-		}
-		fields := strings.Fields(header)
-		if len(fields) == 2 && fields[1] == "missing" {
+	versions := map[string]map[string]string{}
+	for i, key := range keys {
+		if blobs[i] == nil {
 			continue // deleted in that commit
 		}
-		if len(fields) != 3 {
-			return nil, fmt.Errorf("git cat-file: unexpected %q", header)
-		}
-		size, err := strconv.Atoi(fields[2])
-		if err != nil {
-			return nil, fmt.Errorf("git cat-file: unexpected %q", header)
-		}
-		blob := make([]byte, size+1) // and the newline after it
-		if _, err := io.ReadFull(r, blob); err != nil {
-			return nil, fmt.Errorf("git cat-file: %w", err)
-		}
-		ms, _ := content.DecodeMeetings(key, blob[:size])
+		ms, _ := content.DecodeMeetings(key, blobs[i])
 		details := map[string]string{}
-		for i := range ms {
-			details[site.MeetingID(&ms[i])] = site.Details(&ms[i])
+		for k := range ms {
+			details[site.MeetingID(&ms[k])] = site.Details(&ms[k])
 		}
 		versions[key] = details
 	}
