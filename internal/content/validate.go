@@ -133,6 +133,7 @@ func (l *loader) site() {
 			l.ds.Errorf(p, s.At("theme"), "`theme` is %q; write a folder beside content/, such as themes/riverside, without .. or a leading /", s.Theme)
 		}
 	}
+	l.adminSettings(s)
 	if o := s.Organisation; o != nil {
 		const f = "site.yaml"
 		l.email(f, o.Meta, "email", o.Email)
