@@ -49,7 +49,9 @@ type Site struct {
 	Organisation                 *content.Organisation
 	UnsafeHTML                   bool
 	Theme                        string // the site's theme folder, relative to the content folder's parent
-	Pages                        []*Page
+	// Admin says the site publishes the editor at /admin/ (package cms).
+	Admin bool
+	Pages []*Page
 	// SiteLinks are the links of the site-wide pages written as site paths
 	// ("/schools/..."), to be checked against the built site.
 	SiteLinks []SiteLink
@@ -263,7 +265,7 @@ func newSite(sc content.SiteConfig, cfg Config) *Site {
 	s := &Site{
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
 		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Date{Time: civil.Date(cfg.Now)},
-		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme,
+		Organisation: sc.Organisation, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme, Admin: sc.AdminOn(),
 		Preview: cfg.Drafts || cfg.Future, cfg: cfg, md: markdown.NewParser(),
 	}
 	s.BaseURL, _ = url.Parse(sc.BaseURL)
