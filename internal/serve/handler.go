@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/cms"
 	"github.com/parentpages/parentpages/internal/render"
 	"github.com/parentpages/parentpages/internal/words"
 )
@@ -152,6 +153,13 @@ func (s *server) site(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st)
 		return
 	}
+	if isAdmin(rel) {
+		// The editor: its own policy, and no banner or reload, which
+		// would lose what the PSA is typing when a save rebuilds the site.
+		w.Header().Set("Content-Security-Policy", cms.CSP)
+		s.write(w, r, http.StatusOK, o.MediaType, o.Body)
+		return
+	}
 	s.write(w, r, http.StatusOK, o.MediaType, s.decorate(o, st))
 }
 
@@ -184,6 +192,9 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 	// site served on this port may not have it.
 	http.Redirect(w, r, to, http.StatusFound)
 }
+
+// isAdmin reports whether a file of the site is the editor's (package cms).
+func isAdmin(rel string) bool { return strings.HasPrefix(rel, "admin/") }
 
 // decorate adds to a page what the preview needs: the name of the version
 // it shows (for the reload script), and the errors of the latest build over
