@@ -115,9 +115,10 @@ func Config(o Options) ([]byte, error) {
 		PublishMode: "editorial_workflow",
 		MediaFolder: inRoot(root, "schools"),
 		SiteURL:     o.SiteURL, DisplayURL: o.SiteURL,
-		Slug:        slugOptions{Encoding: "ascii", CleanAccents: true, Timezone: "local", Maxlength: 60},
-		Output:      output{OmitEmptyOptionalFields: true},
-		Collections: cols,
+		Slug:           slugOptions{Encoding: "ascii", CleanAccents: true, Timezone: "local", Maxlength: 60},
+		Output:         output{OmitEmptyOptionalFields: true},
+		MediaLibraries: map[string]bool{"stock_assets": false},
+		Collections:    cols,
 	}
 	var buf bytes.Buffer
 	buf.WriteString("# The editor at /admin/, made by parentpages from the content format: do not edit.\n")

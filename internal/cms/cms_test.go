@@ -481,3 +481,62 @@ func TestRoot(t *testing.T) {
 		})
 	}
 }
+
+// booleans lists every true-or-false field below fields, by path.
+func booleans(fields []Field, path string, out map[string]Field) {
+	for _, f := range fields {
+		p := join(path, f.Name)
+		if f.Widget == "boolean" {
+			out[p] = f
+		}
+		booleans(f.Fields, p, out)
+	}
+}
+
+// TestBooleanDefaults: a switch shows the loader's default when the file
+// leaves its key out, since the editor writes the switch as it shows it.
+// A plain bool defaults to false; a *bool is a setting on unless written
+// false.
+func TestBooleanDefaults(t *testing.T) {
+	if !(&content.SiteConfig{}).AdminOn() {
+		t.Fatal("admin is no longer on by default: the editor's default for it must change too")
+	}
+	p := readConfig(t, testOptions)
+	types := map[string]reflect.Type{
+		"site": reflect.TypeFor[content.SiteConfig](), "schools": reflect.TypeFor[content.School](),
+		"plans": reflect.TypeFor[content.ActionPlan](), "updates": reflect.TypeFor[content.UpdateFront](),
+		"pages": reflect.TypeFor[content.PageFront](),
+	}
+	for name, typ := range types {
+		found := map[string]Field{}
+		booleans(p.fieldsOf(name), "", found)
+		if len(found) == 0 {
+			t.Fatalf("%s has no true-or-false field", name)
+		}
+		for path, f := range found {
+			t.Run(name+" "+path, func(t *testing.T) {
+				want := goType(typ, path).Kind() == reflect.Pointer
+				if got := f.Default == true; got != want {
+					t.Errorf("default %v, want on: %v", f.Default, want)
+				}
+			})
+		}
+	}
+}
+
+// goType is the Go type of the key at a dotted path below struct type t.
+func goType(t reflect.Type, path string) reflect.Type {
+	for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	name, rest, more := strings.Cut(path, ".")
+	for _, k := range keysOf(t) {
+		if k.Name == name {
+			if more {
+				return goType(k.Type, rest)
+			}
+			return k.Type
+		}
+	}
+	return reflect.TypeFor[struct{}]()
+}

@@ -8,15 +8,18 @@ import (
 
 // config is the editor's config.yml.
 type config struct {
-	AppTitle    string       `yaml:"app_title"`
-	Backend     backend      `yaml:"backend"`
-	PublishMode string       `yaml:"publish_mode"`
-	MediaFolder string       `yaml:"media_folder"`
-	SiteURL     string       `yaml:"site_url"`
-	DisplayURL  string       `yaml:"display_url"`
-	Slug        slugOptions  `yaml:"slug"`
-	Output      output       `yaml:"output"`
-	Collections []collection `yaml:"collections"`
+	AppTitle    string      `yaml:"app_title"`
+	Backend     backend     `yaml:"backend"`
+	PublishMode string      `yaml:"publish_mode"`
+	MediaFolder string      `yaml:"media_folder"`
+	SiteURL     string      `yaml:"site_url"`
+	DisplayURL  string      `yaml:"display_url"`
+	Slug        slugOptions `yaml:"slug"`
+	Output      output      `yaml:"output"`
+	// MediaLibraries turns off the stock photo libraries, which the
+	// admin page's policy does not let the editor reach.
+	MediaLibraries map[string]bool `yaml:"media_libraries"`
+	Collections    []collection    `yaml:"collections"`
 }
 
 type backend struct {
@@ -127,7 +130,7 @@ func collections(root, timezone string, notes map[string]map[string]string) ([]c
 			Extension: "md", Format: "yaml-frontmatter",
 			Description: "The PSA's updates of every school. A new update is dated today: its file name is the date and its title.",
 			Create:      yes(), Slug: "{{title}}", Summary: "{{dirname}}: {{title}}", SortFields: []string{"date", "title"},
-			MediaFolder: "../files", PublicFolder: "../files", Fields: append(append([]Field{schoolChoice()}, update...), bodyField())},
+			MediaFolder: "../../files", PublicFolder: "../files", Fields: append(append([]Field{schoolChoice()}, update...), bodyField())},
 		folderFile("plans", "Action plans", "Action plan", schools, "action-plan", plan),
 		folderFile("meetings", "Meetings", "School's meetings", schools, "meetings", meetings),
 		folderFile("views", "Parents' views", "School's parents' views", schools, "views", views),
@@ -165,6 +168,12 @@ func folderFile(name, label, singular, schools, base string, fields []Field) col
 		Slug: slugEditor{Editable: []string{"create"}, Pattern: []string{slugPattern, slugMessage},
 			Hint: "The school's folder name, as in its web address /schools/<folder>/ (see Schools)."}, MediaFolder: "files", PublicFolder: "files", Fields: fields}
 }
+
+// An update's pictures and files go to its school's files/ folder, and it
+// links to them as ../files/<name>, relative to the update. The editor
+// takes an entry's media folder from the entry's path without its
+// extension, as if it were a folder (.../updates/<name>/), hence
+// ../../files there.
 
 // schoolChoice picks the school of a new update, by its folder, from the
 // schools the editor finds. It is kept in the update as x_school, a key the

@@ -36,9 +36,11 @@ func choose(words []string) func(*Field) {
 	return func(f *Field) { f.Widget, f.Options = "select", words }
 }
 
-// markdown makes a field Markdown, written in the editor's rich text
-// editor or as Markdown.
-func markdown(f *Field) { f.Widget, f.Modes = "markdown", []string{"rich_text", "raw"} }
+// markdown makes a field Markdown, shown as the Markdown the PSA wrote, with
+// a switch to the editor's rich text editor. Markdown first, because the
+// rich text editor writes back every text it shows in its own way (tables,
+// nested emphasis, line breaks), even one the PSA did not change.
+func markdown(f *Field) { f.Widget, f.Modes = "markdown", []string{"raw", "rich_text"} }
 
 // text makes a field several lines of plain text.
 func text(f *Field) { f.Widget = "text" }
@@ -56,9 +58,6 @@ func all(os ...func(*Field)) func(*Field) {
 		}
 	}
 }
-
-// defaultTo gives a new entry's field a value.
-func defaultTo(v any) func(*Field) { return func(f *Field) { f.Default = v } }
 
 func labelled(l string) func(*Field) { return func(f *Field) { f.Label = l } }
 
@@ -88,7 +87,6 @@ func siteGenerator(hints map[string]string) *generator {
 		"description":          text,
 		"organisation.address": text,
 		"organisation.website": pattern(webPattern, webMessage),
-		"admin":                defaultTo(true),
 		"repository":           pattern(`^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$`, "owner/name, as in the repository's address on github.com"),
 	}}
 }
@@ -100,11 +98,12 @@ func schoolGenerator(notes, hints map[string]string) *generator {
 		"phase":       choose(content.Phases()),
 		"address":     text,
 		"website":     pattern(webPattern, webMessage),
-		"draft":       defaultTo(true),
 		"psa.text":    labelled("Mobile number for texts"),
 		"psa.drop_in": text,
 		"give_views": func(f *Field) {
-			f.Widget, f.Field = "list", &Field{Label: "Way to give views", Name: "give_views", Widget: "markdown", Modes: []string{"rich_text", "raw"}}
+			item := Field{Label: "Way to give views", Name: "give_views"}
+			markdown(&item)
+			f.Widget, f.Field = "list", &item
 		},
 		"milestones.kind": choose(content.MilestoneKinds()),
 		"milestones.note": text,
@@ -164,13 +163,12 @@ func inspectionTypes(notes, hints map[string]string) (func(*Field), error) {
 // planGenerator is action-plan.yaml's.
 func planGenerator(hints map[string]string) *generator {
 	return &generator{hints: hints, overrides: map[string]func(*Field){
-		"plan_url":                        func(f *Field) { f.Widget = "file" },
-		"areas.for":                       pattern(slugPattern, slugMessage),
-		"areas.actions.what":              text,
-		"areas.actions.status":            choose(content.ActionStatuses()),
-		"areas.actions.success":           text,
-		"areas.actions.parents":           text,
-		"areas.measures.higher_is_better": defaultTo(true),
+		"plan_url":              func(f *Field) { f.Widget = "file" },
+		"areas.for":             pattern(slugPattern, slugMessage),
+		"areas.actions.what":    text,
+		"areas.actions.status":  choose(content.ActionStatuses()),
+		"areas.actions.success": text,
+		"areas.actions.parents": text,
 	}}
 }
 

@@ -136,8 +136,17 @@ func (g *generator) field(t reflect.Type, path, name string, required bool) (Fie
 	if err := g.widget(&f, t, path); err != nil {
 		return Field{}, err
 	}
+	if t == boolPointer {
+		// The editor writes a switch it shows as off as false, even in
+		// a file that left the key out; a *bool of the format is a
+		// setting that is on unless written false (admin,
+		// higher_is_better), so it must show as on.
+		f.Default = true
+	}
 	return f, nil
 }
+
+var boolPointer = reflect.TypeFor[*bool]()
 
 // widget chooses the control for Go type t.
 func (g *generator) widget(f *Field, t reflect.Type, path string) error {
