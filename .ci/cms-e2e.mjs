@@ -18,12 +18,14 @@
 //    otherwise); every file must read back the same (byte for byte, or the
 //    same YAML and Markdown). It reports what the editor did to comments
 //    and x_ keys.
+// 3. Opens the editor that `parentpages serve` offers, with serve's own
+//    headers, on the content folder of this computer.
 //
-// Usage: node .ci/cms-e2e.mjs PARENTPAGES [--work DIR] [--screenshots DIR] [--only edit|roundtrip]
+// Usage: node .ci/cms-e2e.mjs PARENTPAGES [--work DIR] [--screenshots DIR] [--only edit|roundtrip|serve]
 // Exit status: 0 passed, 1 failed, 2 usage or internal error.
 
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -539,6 +541,42 @@ async function roundTrip(browser, server, pinned, opts, work, defaults) {
   }
   compareAll(path.join(repoRoot, 'content'), path.join(repo, 'content'), list.map(([, f]) => f), defaults);
 }
+// ---- 3. The editor of parentpages serve ----------------------------------
+
+// serveEditor starts `parentpages serve` on a copy of the content folder
+// and opens the editor it prints the address of.
+async function serveEditor(browser, pinned, opts, work) {
+  const repo = copyRepo(path.join(work, 'serve'));
+  const child = spawn(opts.pp, ['serve', '--content', path.join(repo, 'content'), '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  try {
+    const url = await new Promise((resolve, reject) => {
+      let out = '';
+      const timer = setTimeout(() => reject(new Error(`serve printed no editor address:\n${out}`)), 30000);
+      const read = (b) => {
+        out += b;
+        const m = /Editor: +(http:\/\/127\.0\.0\.1:\d+\/)admin\//.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1].replace(/\/$/, ''));
+        }
+      };
+      child.stdout.on('data', read);
+      child.stderr.on('data', read);
+      child.on('exit', () => reject(new Error(`serve stopped:\n${out}`)));
+    });
+    const session = await openEditor(browser, url, pinned, repo, opts);
+    try {
+      await entry(session, 'meetings/entries/brackenwood-primary-school/meetings');
+      const start = await (await find(session, 'meetings.0.start')).innerText();
+      expect(/London/.test(start), 'serve\'s editor opens a school\'s meetings, times in the site\'s zone');
+    } finally {
+      await closeEditor(session, 'serve\'s editor');
+    }
+  } finally {
+    child.kill();
+  }
+}
+
 // ---- Comparing files ------------------------------------------------------
 
 function splitFront(text) {
@@ -670,13 +708,17 @@ async function main(opts) {
   const server = await startServer(site, '/', (p) => ({ 'Content-Security-Policy': p.startsWith('/admin/') ? admin : siteCSP }));
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    if (opts.only !== 'roundtrip') {
+    if (!opts.only || opts.only === 'edit') {
       console.log('-- 1. editing as a PSA');
       await editAsAPSA(browser, server, pinned, opts, work);
     }
-    if (opts.only !== 'edit') {
+    if (!opts.only || opts.only === 'roundtrip') {
       console.log('-- 2. every entry saved unchanged');
       await roundTrip(browser, server, pinned, opts, work, defaultsOf(path.join(site, 'admin/config.yml')));
+    }
+    if (!opts.only || opts.only === 'serve') {
+      console.log('-- 3. the editor of parentpages serve');
+      await serveEditor(browser, pinned, opts, work);
     }
   } finally {
     await browser.close();

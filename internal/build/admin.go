@@ -57,7 +57,7 @@ func repoRelative(contentDir string) string {
 	if err != nil {
 		return filepath.Base(contentDir)
 	}
-	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+	for dir := abs; ; dir = filepath.Dir(dir) {
 		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
 			rel, err := filepath.Rel(dir, abs)
 			if err == nil && !strings.HasPrefix(rel, "..") {
