@@ -540,3 +540,15 @@ func goType(t reflect.Type, path string) reflect.Type {
 	}
 	return reflect.TypeFor[struct{}]()
 }
+
+// BenchmarkFiles is what the editor's files add to a build that makes
+// them (the dev server's keep them while nothing they are made from
+// changes).
+func BenchmarkFiles(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Files(testOptions); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
