@@ -28,6 +28,7 @@ const TYPES = {
   '.woff2': 'font/woff2',
   '.pdf': 'application/pdf',
   '.webmanifest': 'application/manifest+json',
+  '.yml': 'application/yaml; charset=utf-8',
 };
 
 function isFile(p) {
@@ -47,13 +48,15 @@ function isDir(p) {
 }
 
 // startServer serves root under basePath (e.g. "/" or "/parents/") on a
-// random port of 127.0.0.1 and resolves to { origin, close }.
-export function startServer(root, basePath = '/') {
+// random port of 127.0.0.1 and resolves to { origin, close }. headersFor,
+// given a request's path, returns headers to add (the host's, such as a
+// Content-Security-Policy).
+export function startServer(root, basePath = '/', headersFor = () => ({})) {
   root = path.resolve(root);
   const server = http.createServer((req, res) => {
     const send = (status, file, headers = {}) => {
       const type = TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream';
-      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headers });
+      res.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', ...headersFor(urlPath), ...headers });
       if (req.method === 'HEAD') {
         res.end();
       } else {

@@ -51,7 +51,8 @@ func sharedBuild(t *testing.T, build func() (*Result, error)) *Result {
 }
 
 // goldenPages are the outputs pinned by golden files: one of each page
-// type, and the feeds and calendars of one school and of the site.
+// type, the feeds and calendars of one school and of the site, and the
+// editor at /admin/ (its config.yml is made from the content format).
 var goldenPages = []string{
 	"index.html",
 	"404.html",
@@ -77,6 +78,9 @@ var goldenPages = []string{
 	"calendar.ics",
 	"sitemap.xml",
 	"robots.txt",
+	"admin/index.html",
+	"admin/admin.js",
+	"admin/config.yml",
 }
 
 // TestGolden pins the outputs in goldenPages as rendered, not minified, so

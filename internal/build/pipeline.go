@@ -189,8 +189,9 @@ func (p *pipeline) school(i int) error {
 }
 
 // siteUnits name the site-wide parts among the units: the site pages
-// (home, pages, 404, assets), the site's feed, its calendar, the sitemap.
-var siteUnits = [...]string{"", "@feed", "@calendar", "@sitemap"}
+// (home, pages, 404, assets), the site's feed, its calendar, the sitemap,
+// the editor at /admin/.
+var siteUnits = [...]string{"", "@feed", "@calendar", "@sitemap", adminUnit}
 
 // siteWide renders the parts of the site that list every school.
 func (p *pipeline) siteWide(ctx context.Context, paths *pathSet) error {
@@ -199,19 +200,27 @@ func (p *pipeline) siteWide(ctx context.Context, paths *pathSet) error {
 		ch = append(ch, slug, p.in.calKeys[i])
 	}
 	calKey := incremental.Combine(ch...)
-	units := []struct {
+	type unit struct {
 		name, key string
 		render    func() ([]render.Output, error)
-	}{
+	}
+	units := []unit{
 		// The home page shows what school.yaml and meetings.yaml say; the
 		// other site pages depend only on site-wide inputs.
 		{siteUnits[0], calKey, func() ([]render.Output, error) { return p.r.SitePages(p.listings) }},
 		{siteUnits[1], incremental.FeedKey(p.in.fsys, render.SiteFeedUpdates(p.listings)), func() ([]render.Output, error) { return p.r.SiteFeed(p.listings) }},
 		{siteUnits[2], calKey, func() ([]render.Output, error) { return p.r.SiteCalendar(p.listings) }},
 		{siteUnits[3], paths.key(p.in.slugs), func() ([]render.Output, error) {
-			o, err := p.r.Sitemap(paths.all())
+			o, err := p.r.Sitemap(slices.DeleteFunc(paths.all(), isAdmin))
 			return []render.Output{o}, err
 		}},
+	}
+	if p.site.Admin {
+		o, err := p.adminOptions()
+		if err != nil {
+			return err
+		}
+		units = append(units, unit{adminUnit, adminKey(o), renderAdmin(o)})
 	}
 	return each(ctx, len(units), func(i int) error {
 		u := units[i]

@@ -68,7 +68,16 @@ type SiteConfig struct {
 	// feed's address (query-escaped). "" offers no email alerts.
 	EmailAlerts  string        `yaml:"email_alerts"`
 	Safeguarding *Safeguarding `yaml:"safeguarding"`
+	// Admin, Repository and Branch set up the editor at /admin/: see
+	// package cms.
+	Admin      *bool  `yaml:"admin"`
+	Repository string `yaml:"repository"`
+	Branch     string `yaml:"branch"`
 }
+
+// AdminOn reports whether the site publishes the editor at /admin/: unless
+// site.yaml says `admin: false`.
+func (s *SiteConfig) AdminOn() bool { return s.Admin == nil || *s.Admin }
 
 // Organisation is the service that runs the site.
 type Organisation struct {

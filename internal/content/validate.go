@@ -182,6 +182,7 @@ func (l *loader) site() {
 			l.ds.Errorf(p, s.At("theme"), "`theme` is %q; write a folder beside content/, such as themes/riverside, without .. or a leading /", s.Theme)
 		}
 	}
+	l.adminSettings(s)
 	if o := s.Organisation; o != nil {
 		l.email(p, o.Meta, "email", o.Email)
 		l.absURL(p, o.Meta, "website", o.Website)

@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/cms"
 	"github.com/parentpages/parentpages/internal/ical"
 	"github.com/parentpages/parentpages/internal/images"
 	"github.com/parentpages/parentpages/internal/markdown"
@@ -404,10 +405,14 @@ func mediaType(p string) string {
 }
 
 // SitePaths lists the files that SitePages, SiteFeed and SiteCalendar
-// write, and the sitemap, as output paths: with each school's
-// site.Listing.Paths, every file of the site, known without rendering.
+// write, the sitemap and the editor at /admin/ (package cms), as output
+// paths: with each school's site.Listing.Paths, every file of the site,
+// known without rendering.
 func (r *Renderer) SitePaths() ([]string, error) {
 	paths := []string{"index.html", "404.html", "robots.txt", "feed.xml", "calendar.ics", "sitemap.xml"}
+	if r.site.Admin {
+		paths = append(paths, cms.Paths()...)
+	}
 	for _, sp := range r.site.Pages {
 		paths = append(paths, outputPath(sp.URL()))
 	}

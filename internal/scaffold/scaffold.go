@@ -8,7 +8,6 @@ package scaffold
 
 import (
 	"bytes"
-	"embed"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -23,11 +22,12 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/scaffold/templates"
 	"github.com/parentpages/parentpages/internal/site"
 )
 
-//go:embed templates/*.tmpl
-var templateFS embed.FS
+// templateFS holds the files new things are started from.
+var templateFS = templates.FS
 
 // maxSlug keeps file names and web addresses made from long titles short
 // enough to read and type.
@@ -282,7 +282,7 @@ func create(p, text string) error {
 }
 
 func execute(name string, data any) (string, error) {
-	t, err := template.New(name).Funcs(template.FuncMap{"yaml": yamlString}).ParseFS(templateFS, "templates/"+name)
+	t, err := template.New(name).Funcs(template.FuncMap{"yaml": yamlString}).ParseFS(templateFS, name)
 	if err != nil {
 		return "", err
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/parentpages/parentpages/internal/cms"
 	"github.com/parentpages/parentpages/internal/render"
 )
 
@@ -170,6 +171,13 @@ func (s *server) site(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r, st)
 		return
 	}
+	if isAdmin(rel) {
+		// The editor: its own policy, and no banner or reload, which
+		// would lose what the PSA is typing when a save rebuilds the site.
+		w.Header().Set("Content-Security-Policy", cms.CSP)
+		s.write(w, r, http.StatusOK, o.MediaType, o.Body)
+		return
+	}
 	if schoolFile(rel) && !strings.EqualFold(path.Ext(rel), ".pdf") {
 		w.Header().Set("Content-Security-Policy", fileCSP)
 	}
@@ -205,6 +213,9 @@ func redirect(w http.ResponseWriter, r *http.Request, to string) {
 	// site served on this port may not have it.
 	http.Redirect(w, r, to, http.StatusFound)
 }
+
+// isAdmin reports whether a file of the site is the editor's (package cms).
+func isAdmin(rel string) bool { return strings.HasPrefix(rel, "admin/") }
 
 // decorate adds to a page what the preview needs: the name of the version
 // it shows (for the reload script), and the problems of the latest build,

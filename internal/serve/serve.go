@@ -92,7 +92,7 @@ func Run(ctx context.Context, ln net.Listener, cfg Config) error {
 	if ctx.Err() != nil {
 		return nil
 	}
-	s.logf("Preview: http://%s%s (press Ctrl+C to stop)\n", ln.Addr(), s.current().base)
+	s.announce(ln.Addr())
 
 	srv := &http.Server{
 		Handler: s,
@@ -281,4 +281,15 @@ func (s *server) roots(setting string) []string {
 		roots = append(roots, dir)
 	}
 	return roots
+}
+
+// announce prints where the preview is, and the editor, when the site has
+// one: in Chrome or Edge it edits the files of the content folder on this
+// computer (package cms), and the preview shows each save.
+func (s *server) announce(addr net.Addr) {
+	st := s.current()
+	s.logf("Preview: http://%s%s (press Ctrl+C to stop)\n", addr, st.base)
+	if _, ok := st.files["admin/index.html"]; ok {
+		s.logf("Editor:  http://%s%sadmin/ (in Chrome or Edge: Work with Local Repository, then choose the folder that holds content/ and .git)\n", addr, st.base)
+	}
 }

@@ -57,6 +57,8 @@ type Site struct {
 	// Safeguarding is who to call about a child's safety; nil if
 	// site.yaml gives no one.
 	Safeguarding *content.Safeguarding
+	// Admin says the site publishes the editor at /admin/ (package cms).
+	Admin bool
 	// SiteLinks are the links of the site-wide pages written as site paths
 	// ("/schools/..."), to be checked against the built site.
 	SiteLinks []SiteLink
@@ -271,6 +273,7 @@ func newSite(sc content.SiteConfig, cfg Config) *Site {
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
 		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Date{Time: civil.Date(cfg.Now)},
 		Organisation: sc.Organisation, Safeguarding: sc.Safeguarding, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme, EmailAlerts: sc.EmailAlerts,
+		Admin:   sc.AdminOn(),
 		Preview: cfg.Drafts || cfg.Future, cfg: cfg, md: markdown.NewParser(),
 	}
 	s.BaseURL, _ = url.Parse(sc.BaseURL)
