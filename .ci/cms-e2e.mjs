@@ -466,7 +466,11 @@ function checkEdits(opts, repo, work) {
   if (build.code !== 0) return;
   const page = read(path.join(out, 'schools/brackenwood-primary-school/updates/the-reading-cafe-opens/index.html'));
   expect(/<img[^>]*alt="?Parents and children reading together in the school library/.test(page), 'the update\'s page shows the picture with its alternative text');
-  expect(fs.existsSync(path.join(out, 'schools/brackenwood-primary-school/files/reading-cafe.png')), 'the picture is published');
+  // A photo is published in its sizes (never as uploaded): see README, "Photos".
+  const sizes = fs.existsSync(path.join(out, 'schools/brackenwood-primary-school/images'))
+    ? fs.readdirSync(path.join(out, 'schools/brackenwood-primary-school/images')).filter((w) => fs.existsSync(path.join(out, 'schools/brackenwood-primary-school/images', w, 'reading-cafe.png')))
+    : [];
+  expect(sizes.length > 0, `the picture is published in its sizes (${sizes.join(', ') || 'none'})`);
   const cal = read(path.join(out, 'schools/brackenwood-primary-school/calendar.ics')).replace(/\r\n /g, '');
   expect(/SUMMARY:Reading café for parents and carers/.test(cal) && /RRULE:FREQ=WEEKLY;INTERVAL=2/.test(cal), 'the meeting is in the calendar, repeating every 2 weeks');
   expect(fs.existsSync(path.join(out, 'schools/hillside-primary-school/index.html')), 'the new school is published');
