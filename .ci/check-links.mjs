@@ -34,27 +34,7 @@ function decodeEntities(s) {
 // expression: comments, and the raw text of script, style and textarea.
 function parseTags(html) {
   const tags = [];
-  const lineAt = (() => {
-    const starts = [0];
-    for (let i = 0; i < html.length; i++) {
-      if (html[i] === '\n') {
-        starts.push(i + 1);
-      }
-    }
-    return (pos) => {
-      let lo = 0;
-      let hi = starts.length - 1;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (starts[mid] <= pos) {
-          lo = mid;
-        } else {
-          hi = mid - 1;
-        }
-      }
-      return lo + 1;
-    };
-  })();
+  const lineAt = lineCounter(html);
   const tagRe = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<![^>]*>|<\/?([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>/g;
   const attrRe = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
   let m;

@@ -2,6 +2,7 @@ package build
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -74,7 +75,7 @@ func (p *pipeline) run(ctx context.Context) error {
 	}
 	p.diags = append(p.diags, site.CheckOccurrences(p.inFolderOrder())...)
 	slices.SortFunc(p.listings, func(a, b *site.Listing) int {
-		return cmp(a.Name, b.Name, a.Slug, b.Slug)
+		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Slug, b.Slug))
 	})
 	paths, err := p.paths()
 	if err != nil {
@@ -85,13 +86,6 @@ func (p *pipeline) run(ctx context.Context) error {
 		return nil
 	}
 	return p.siteWide(ctx, paths)
-}
-
-func cmp(a1, b1, a2, b2 string) int {
-	if c := strings.Compare(a1, b1); c != 0 {
-		return c
-	}
-	return strings.Compare(a2, b2)
 }
 
 // paths is every file of the site, as the model and the theme say.

@@ -272,14 +272,17 @@ func suggestField(key string, keys []string) string {
 func closest(s string, candidates []string) string {
 	best, bestD := "", 3
 	for _, c := range candidates {
-		if dist := editDistance(strings.ToLower(s), c); dist < bestD {
+		if dist := EditDistance(strings.ToLower(s), c); dist < bestD {
 			best, bestD = c, dist
 		}
 	}
 	return best
 }
 
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b, in characters:
+// the fewest insertions, deletions and substitutions that turn a into b
+// (for "did you mean" suggestions).
+func EditDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
 	cur := make([]int, len(rb)+1)

@@ -84,7 +84,7 @@ func nearest(name string, names []string) []string {
 	}
 	var near []scored
 	for _, n := range names {
-		if d := distance(name, n); d <= limit {
+		if d := content.EditDistance(name, n); d <= limit {
 			near = append(near, scored{n, d})
 		}
 	}
@@ -94,26 +94,4 @@ func nearest(name string, names []string) []string {
 		out[i] = s.name
 	}
 	return out
-}
-
-// distance is the Levenshtein distance between a and b, in bytes: the
-// fewest insertions, deletions and substitutions that turn a into b.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }
