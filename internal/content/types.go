@@ -54,9 +54,12 @@ func (d *DateTime) parseScalar(s string) error {
 // SiteConfig is content/site.yaml.
 type SiteConfig struct {
 	Meta
-	Title        string        `yaml:"title,required"`
-	BaseURL      string        `yaml:"base_url,required"`
-	Language     string        `yaml:"language"`
+	Title    string `yaml:"title,required"`
+	BaseURL  string `yaml:"base_url,required"`
+	Language string `yaml:"language"`
+	// Languages are the site's other languages, in the order the language
+	// switcher lists them (CONTENT-FORMAT "Languages", version 2).
+	Languages    []Language    `yaml:"languages"`
 	Timezone     string        `yaml:"timezone"`
 	Description  string        `yaml:"description"`
 	Theme        string        `yaml:"theme"`
@@ -80,6 +83,14 @@ type SiteConfig struct {
 func (s *SiteConfig) AdminOn() bool { return s.Admin == nil || *s.Admin }
 
 // Organisation is the service that runs the site.
+// Language is one of the site's other languages: its BCP 47 tag and its
+// name in that language, as the switcher shows it.
+type Language struct {
+	Meta
+	Code string `yaml:"code,required"`
+	Name string `yaml:"name,required"`
+}
+
 type Organisation struct {
 	Meta
 	Name    string `yaml:"name"`
