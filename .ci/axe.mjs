@@ -1,6 +1,6 @@
 // Accessibility check of a built site: serves the site on 127.0.0.1, opens one
-// page of each page type in Debian's Chromium at a phone width (320) and a
-// desktop width (1280), runs axe-core's WCAG 2.x A/AA rules, and checks that
+// page of each page type (in every language the site is built in: /pl/, /ur/)
+// in Debian's Chromium at a phone width (320) and a desktop width (1280), runs axe-core's WCAG 2.x A/AA rules, and checks that
 // nothing scrolls sideways at 320px (WCAG 1.4.10 Reflow).
 //
 // Usage: node .ci/axe.mjs SITE_DIR [--base URL] [--screenshots DIR] [--all]
@@ -70,6 +70,14 @@ function isFile(p) {
   }
 }
 
+function isDir(p) {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function subdirs(dir) {
   try {
     return fs
@@ -93,7 +101,14 @@ function discoverPages(root) {
   for (const d of subdirs(root)) {
     // The editor at /admin/ is Sveltia CMS, loaded from a CDN: it is
     // tested on its own by cms-e2e.mjs, with the bundle served locally.
-    if (d !== 'schools' && d !== 'admin' && has(`${d}/index.html`)) {
+    if (d === 'schools' || d === 'admin' || !has(`${d}/index.html`)) {
+      continue;
+    }
+    // A folder with schools of its own is the site in another language
+    // (/pl/, /ur/): every page type of it is visited too.
+    if (isDir(path.join(root, d, 'schools'))) {
+      pages.push(...discoverPages(path.join(root, d)).map((p) => `${d}/${p}`));
+    } else {
       pages.push(`${d}/`);
     }
   }
