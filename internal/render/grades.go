@@ -27,7 +27,9 @@ type GradeStep struct {
 }
 
 // gradeScale places grade on fw's scale, in English.
-func gradeScale(fw content.Framework, grade string) GradeScale { return english().gradeScale(fw, grade) }
+func gradeScale(fw content.Framework, grade string) GradeScale {
+	return english().gradeScale(fw, grade)
+}
 
 // rankWords says where grade rank (1 the best) of n sits, in English.
 func rankWords(rank, n int) string { return english().rankWords(rank, n) }
