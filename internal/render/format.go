@@ -1,12 +1,14 @@
 package render
 
 import (
+	"html/template"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/i18n"
+	"github.com/parentpages/parentpages/internal/site"
 	defaulttheme "github.com/parentpages/parentpages/themes/default"
 )
 
@@ -166,4 +168,68 @@ func (l lang) andList(words []string) string {
 	}
 	rest := strings.Join(words[:len(words)-1], l.c.T("list.separator"))
 	return l.c.T(key, "rest", rest, "last", words[len(words)-1])
+}
+
+// h writes a message as HTML, as the template function t does; a
+// missing message shows as its key in brackets.
+func (l lang) h(key string, args ...any) template.HTML {
+	h, err := l.t(key, args...)
+	if err != nil {
+		return template.HTML("[" + template.HTMLEscapeString(key) + "]")
+	}
+	return h
+}
+
+// estimate writes a step's estimated date in words: "about Thursday 2
+// July 2026", "by ...", "between 4 and 18 November 2026".
+func (l lang) estimate(st site.Step) template.HTML {
+	if !st.DateTo.IsZero() {
+		return asHTML(l.between(st.Date.Time, st.DateTo.Time))
+	}
+	d := l.dateWords(st.Date)
+	switch {
+	case st.Approx && st.ByDate:
+		return l.h("timeline.estimate_about_by", "date", d)
+	case st.Approx:
+		return l.h("timeline.estimate_about", "date", d)
+	case st.ByDate:
+		return l.h("timeline.estimate_by", "date", d)
+	}
+	return asHTML(d)
+}
+
+// stepTitle is a timeline step's heading: "The next monitoring visit".
+func (l lang) stepTitle(st site.Step) template.HTML {
+	kind := st.Kind
+	if kind == "monitoring-visit" {
+		switch st.Case {
+		case "visit", "milestone", "weak-leadership", "notice-to-improve":
+		default:
+			kind = "next-monitoring-visit"
+		}
+	}
+	return l.h("timeline.title." + kind)
+}
+
+// stepDate says when a step that has not happened is, for a sentence:
+// "date not known yet", "confirmed for Tuesday 8 December 2026",
+// "estimate: about Thursday 2 July 2026".
+func (l lang) stepDate(st site.Step) template.HTML {
+	switch {
+	case st.Date.IsZero():
+		return l.h("step_date.unknown")
+	case st.Confirmed:
+		return l.h("step_date.confirmed", "date", l.stepDates(st))
+	case st.Passed:
+		return l.h("step_date.passed", "when", l.estimate(st))
+	}
+	return l.h("step_date.estimate", "when", l.estimate(st))
+}
+
+// stepDates writes a step's date, or its span of dates.
+func (l lang) stepDates(st site.Step) string {
+	if st.DateTo.IsZero() {
+		return l.dateWords(st.Date)
+	}
+	return l.dateSpan(st.Date.Time, st.DateTo.Time)
 }

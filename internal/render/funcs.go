@@ -92,6 +92,10 @@ func (r *Renderer) dateFuncs() template.FuncMap {
 		"dateSpan":  func(a, b content.Date) string { return l.dateSpan(a.Time, b.Time) },
 		"between":   func(a, b content.Date) string { return l.between(a.Time, b.Time) },
 		"clock":     l.clock,
+		"estimate":  l.estimate,
+		"stepTitle": l.stepTitle,
+		"stepDate":  l.stepDate,
+		"stepDates": l.stepDates,
 		"iso":       func(t time.Time) string { return t.Format(time.RFC3339) },
 		"isoDate":   func(d content.Date) string { return d.Format(time.DateOnly) },
 	}

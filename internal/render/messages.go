@@ -97,6 +97,9 @@ func (r *Renderer) messageFuncs() template.FuncMap {
 		"t":      r.l.t,
 		"tn":     r.l.tn,
 		"tplain": r.l.tplain,
+		"tnplain": func(key string, n int, args ...any) (string, error) {
+			return r.l.c.GetN(key, n, args...)
+		},
 		"a":      link,
 		"strong": func(x any) template.HTML { return "<strong>" + asHTML(x) + "</strong>" },
 	}
@@ -110,15 +113,27 @@ func asHTML(x any) template.HTML {
 	return template.HTML(htmlEscaper.Replace(fmt.Sprint(x)))
 }
 
-// linkTemplate writes a link as a template would, so that its address is
-// checked and escaped by html/template's rules.
-var linkTemplate = template.Must(template.New("a").Parse(`<a href="{{.Href}}">{{.Text}}</a>`))
+// linkTemplates write a link as a template would, so that its address is
+// checked and escaped by html/template's rules: tel: and sms: links (which
+// html/template does not know as safe) with their scheme written in the
+// template, as a theme's own template would write them.
+var linkTemplates = map[string]*template.Template{
+	"":     template.Must(template.New("a").Parse(`<a href="{{.Href}}">{{.Text}}</a>`)),
+	"tel:": template.Must(template.New("a").Parse(`<a href="tel:{{.Href}}">{{.Text}}</a>`)),
+	"sms:": template.Must(template.New("a").Parse(`<a href="sms:{{.Href}}">{{.Text}}</a>`)),
+}
 
 // link writes <a href="href">text</a>, for a message's placeholder:
 // {{t "key" "link" (a (url "/x/") (t "key.link"))}}.
 func link(href string, text any) (template.HTML, error) {
+	t := linkTemplates[""]
+	for _, scheme := range []string{"tel:", "sms:"} {
+		if rest, ok := strings.CutPrefix(href, scheme); ok {
+			t, href = linkTemplates[scheme], rest
+		}
+	}
 	var b strings.Builder
-	err := linkTemplate.Execute(&b, struct {
+	err := t.Execute(&b, struct {
 		Href string
 		Text template.HTML
 	}{href, asHTML(text)})
