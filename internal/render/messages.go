@@ -23,9 +23,11 @@ var defaultSet = sync.OnceValues(func() (*i18n.Set, error) {
 	return i18n.Load(i18n.Layer{Name: "themes/default", FS: defaulttheme.FS})
 })
 
-// catalogues returns the catalogues of themeFS: the default theme's, with
-// the theme's own files merged over them where it has any of its own.
-func catalogues(themeFS fs.FS) (*i18n.Set, error) {
+// Catalogues returns the message catalogues of a theme (themeFS as New
+// takes it): the default theme's, with the theme's own files merged over
+// them where it has any of its own. With an error (the mistakes of the
+// theme's files) it returns what could be read.
+func Catalogues(themeFS fs.FS) (*i18n.Set, error) {
 	names, _ := fs.Glob(themeFS, "i18n/*.yaml")
 	for _, name := range names {
 		own, err := fs.ReadFile(themeFS, name)
@@ -40,7 +42,7 @@ func catalogues(themeFS fs.FS) (*i18n.Set, error) {
 // pickCatalogue returns the catalogue the renderer speaks: opts.Language,
 // else the site's language.
 func pickCatalogue(siteLanguage string, themeFS fs.FS, opts Options) (*i18n.Catalogue, error) {
-	set, err := catalogues(themeFS)
+	set, err := Catalogues(themeFS)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
