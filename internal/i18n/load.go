@@ -337,16 +337,22 @@ func parseText(s string) []segment {
 	at := 0
 	for _, m := range placeholderRE.FindAllStringSubmatchIndex(s, -1) {
 		if m[0] > at {
-			segs = append(segs, segment{text: s[at:m[0]]})
+			segs = append(segs, literal(s[at:m[0]]))
 		}
 		segs = append(segs, segment{text: s[m[2]:m[3]], arg: true})
 		at = m[1]
 	}
 	if at < len(s) {
-		segs = append(segs, segment{text: s[at:]})
+		segs = append(segs, literal(s[at:]))
 	}
 	return segs
 }
+
+func literal(s string) segment { return segment{text: s, html: htmlEscaper.Replace(s)} }
+
+// htmlEscaper makes a message's own text, which is plain text, safe in
+// HTML, writing it as a template's own text would be written.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

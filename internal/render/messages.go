@@ -70,19 +70,15 @@ func (l lang) htmlValue(v any) string {
 // into a message reads the same as the value put into the page.
 var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
-// literalEscaper makes a message's own text safe in HTML: it is plain text,
-// written as a template's text would be.
-var literalEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
 // t writes a message as HTML: {{t "key" "name" value ...}}.
 func (l lang) t(key string, args ...any) (template.HTML, error) {
-	s, err := l.c.Fill(key, nil, args, l.htmlValue, literalEscaper.Replace)
+	s, err := l.c.HTML(key, nil, args, l.htmlValue)
 	return template.HTML(s), err
 }
 
 // tn writes a plural message for the count n as HTML: {{tn "key" n ...}}.
 func (l lang) tn(key string, n int, args ...any) (template.HTML, error) {
-	s, err := l.c.Fill(key, &n, args, l.htmlValue, literalEscaper.Replace)
+	s, err := l.c.HTML(key, &n, args, l.htmlValue)
 	return template.HTML(s), err
 }
 
