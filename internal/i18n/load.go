@@ -32,7 +32,7 @@ type Layer struct {
 func Load(layers ...Layer) (*Set, error) {
 	s := &Set{cats: map[string]*Catalogue{}}
 	var errs []error
-	seen := map[string][]byte{} // the bytes read for each file name
+	seen := map[string][]byte{}     // the bytes read for each file name
 	broken := map[*Catalogue]bool{} // a file of it has mistakes, already reported
 	for _, l := range layers {
 		if l.FS == nil {
