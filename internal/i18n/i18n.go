@@ -64,6 +64,7 @@ type Catalogue struct {
 type message struct {
 	text  []segment
 	forms map[plural.Form][]segment // nil for a plain message
+	file  string                    // the file it was read from
 	pos   pos
 }
 
