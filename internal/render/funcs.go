@@ -150,7 +150,7 @@ func (r *Renderer) inspectionFuncs() template.FuncMap {
 			}
 			return areas
 		},
-		"areaWord": r.l.areaWord,
+		"areaWord":         r.l.areaWord,
 		"previousCategory": previousCategory,
 		"latestMonitoring": latestMonitoring,
 	}
