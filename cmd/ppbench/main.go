@@ -15,6 +15,14 @@
 //	go run ./cmd/ppbench -schools 100,1000 -runs 3 -hugo
 //	go run ./cmd/ppbench -schools 1000 -runs 3 -cold
 //
+// With -languages the corpus is a site in more languages (benchcorpus's
+// Options.Languages), and every table measures it. With
+// -compare-languages it measures, in one run, the one-language corpus
+// against the same corpus with those languages added, built in turn
+// (A B, then B A), and prints both and their ratios:
+//
+//	go run ./cmd/ppbench -schools 1000 -runs 3 -compare-languages pl,ur
+//
 // Timing is for people to read: nothing here asserts a time.
 package main
 
@@ -48,6 +56,9 @@ type options struct {
 	keep    bool
 	bin     string // a parentpages binary to use instead of building one
 	write   string // only write a corpus here
+	// languages are the corpus's other languages; compare, when set, the
+	// languages measured against the one-language corpus.
+	languages, compare []string
 }
 
 func main() {
@@ -72,7 +83,35 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.BoolVar(&o.keep, "keep", false, "keep the work folder")
 	fs.StringVar(&o.bin, "bin", "", "a parentpages `binary` to time (default: build ./cmd/parentpages)")
 	fs.StringVar(&o.write, "write", "", "only write a corpus of the first -schools number into `folder`/content (with -hugo, the Hugo site into folder/hugo), then exit")
+	languages := fs.String("languages", "", "comma-separated `codes` of the site's other languages (of "+strings.Join(benchcorpus.TranslatedLanguages(), ", ")+"): the corpus is translated into them")
+	compare := fs.String("compare-languages", "", "comma-separated `codes`: time the one-language build against the same corpus with these languages, and print both and their ratios")
 	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "ppbench: unexpected arguments %q\n", fs.Args())
+		return 2
+	}
+	for _, l := range []struct {
+		flag, value string
+		to          *[]string
+	}{{"-languages", *languages, &o.languages}, {"-compare-languages", *compare, &o.compare}} {
+		codes, err := languageList(l.value)
+		if err != nil {
+			fmt.Fprintf(stderr, "ppbench: %s: %v\n", l.flag, err)
+			return 2
+		}
+		*l.to = codes
+	}
+	switch {
+	case o.languages != nil && o.compare != nil:
+		fmt.Fprintln(stderr, "ppbench: give -languages or -compare-languages, not both")
+		return 2
+	case o.compare != nil && o.write != "":
+		fmt.Fprintln(stderr, "ppbench: -write writes one corpus: give it -languages, not -compare-languages")
+		return 2
+	case (o.languages != nil || o.compare != nil) && o.hugo:
+		fmt.Fprintln(stderr, "ppbench: -hugo cannot be given with languages: the Hugo site has one language")
 		return 2
 	}
 	for _, s := range strings.Split(*schools, ",") {
@@ -94,7 +133,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	if o.write != "" {
 		content := filepath.Join(o.write, "content")
-		st, err := benchcorpus.Write(content, benchcorpus.Options{Schools: o.schools[0], Seed: o.seed, Now: now})
+		st, err := benchcorpus.Write(content, benchcorpus.Options{Schools: o.schools[0], Seed: o.seed, Now: now, Languages: o.languages})
 		if err == nil && o.hugo {
 			err = writeHugoSite(content, filepath.Join(o.write, "hugo"))
 		}
@@ -102,11 +141,19 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "ppbench: %v\n", err)
 			return 1
 		}
-		fmt.Fprintf(stdout, "wrote %d schools, %d files, %.1f MB, %d updates (%d words), %d meetings to %s\n",
-			st.Schools, st.Files, mb(st.Bytes), st.Updates, st.Words, st.Meetings, content)
+		fmt.Fprintf(stdout, "wrote %d schools, %d files, %.1f MB, %d updates (%d words), %d meetings",
+			st.Schools, st.Files, mb(st.Bytes), st.Updates, st.Words, st.Meetings)
+		if o.languages != nil {
+			fmt.Fprintf(stdout, "; in %s: %d translated updates, %d translations files", strings.Join(o.languages, ", "), st.TranslatedUpdates, st.TranslationFiles)
+		}
+		fmt.Fprintf(stdout, " to %s\n", content)
 		return 0
 	}
-	if err := bench(ctx, o, now, stdout, stderr); err != nil {
+	run := bench
+	if o.compare != nil {
+		run = compareLanguages
+	}
+	if err := run(ctx, o, now, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "ppbench: %v\n", err)
 		return 1
 	}
@@ -177,8 +224,23 @@ func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writ
 		return err
 	}
 	printTables(stdout, rows, o)
+	if o.languages != nil {
+		fmt.Fprintf(stdout, "\nThe corpus is in English and %s (benchcorpus Options.Languages).\n", strings.Join(o.languages, ", "))
+	}
 	fmt.Fprintf(stdout, "\nLoad average (1, 5, 15 minutes) at the start: %s; at the end: %s.\n", loadStart, loadAverage())
 	return nil
+}
+
+// languageList reads a comma-separated list of language codes; "" is none.
+func languageList(s string) ([]string, error) {
+	if strings.TrimSpace(s) == "" {
+		return nil, nil
+	}
+	var codes []string
+	for _, c := range strings.Split(s, ",") {
+		codes = append(codes, strings.TrimSpace(c))
+	}
+	return codes, benchcorpus.CheckLanguages(codes)
 }
 
 // benchRun is what every step of a benchmark shares: the options, the
@@ -226,7 +288,7 @@ func (b *benchRun) writeCorpora(ctx context.Context, work string, now time.Time)
 		}
 		sz := &sizeRun{base: base, content: filepath.Join(base, "content"), hugoSrc: filepath.Join(base, "hugo")}
 		b.logf("%d schools: writing the corpus", n)
-		st, err := benchcorpus.Write(sz.content, benchcorpus.Options{Schools: n, Seed: b.o.seed, Now: now})
+		st, err := benchcorpus.Write(sz.content, benchcorpus.Options{Schools: n, Seed: b.o.seed, Now: now, Languages: b.o.languages})
 		if err != nil {
 			return nil, err
 		}

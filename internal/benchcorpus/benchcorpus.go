@@ -9,6 +9,13 @@
 // The corpus is deterministic: the same Options give the same bytes. Each
 // school is drawn from its own random stream (the seed and its index), so
 // the first 100 schools of a 1,000-school corpus are the 100-school corpus.
+//
+// With Options.Languages the site is also published in those languages
+// (content format version 2): site.yaml lists them, and each school has a
+// realistic share of translations (see translate.go). Its translations are
+// drawn from streams of their own, so the English files are those of the
+// corpus without languages, but for the site's languages list and the ids
+// that let actions, measures, questions and themes be translated.
 package benchcorpus
 
 import (
@@ -32,6 +39,10 @@ type Options struct {
 	// updates and meetings fall before it, some meetings and a few updates
 	// after. The zero value means DefaultNow.
 	Now time.Time
+	// Languages are the site's other languages, by code (see
+	// TranslatedLanguages for those the corpus has text for); none gives
+	// the one-language corpus of version 1, byte for byte.
+	Languages []string
 }
 
 // DefaultNow is the day a corpus is written for when Options.Now is zero.
@@ -51,10 +62,18 @@ type Stats struct {
 	Updates  int // update files, drafts and future-dated ones included
 	Meetings int // entries in meetings.yaml files
 	Words    int // words in update bodies
+	// With languages: translated updates (`*.<code>.md`, every language
+	// counted), and translations/<code>.yaml files.
+	TranslatedUpdates int
+	TranslationFiles  int
 }
 
-// Files returns the corpus, sorted by path.
+// Files returns the corpus, sorted by path. It panics on a language the
+// corpus has no text for: check Options.Languages with CheckLanguages.
 func Files(opts Options) ([]File, Stats) {
+	if err := CheckLanguages(opts.Languages); err != nil {
+		panic(err)
+	}
 	now := opts.Now
 	if now.IsZero() {
 		now = DefaultNow()
@@ -65,16 +84,31 @@ func Files(opts Options) ([]File, Stats) {
 	add := func(p string, b []byte) {
 		files = append(files, File{Path: p, Data: b})
 	}
-	add("site.yaml", siteYAML())
+	add("site.yaml", siteYAML(opts.Languages))
 	for _, p := range sitePages() {
 		add("pages/"+p.slug+".md", p.body)
 	}
+	for _, code := range opts.Languages {
+		for _, p := range tongues[code].pages {
+			add("pages/"+p.slug+"."+code+".md", p.body)
+		}
+	}
 	taken := map[string]bool{}
 	for i := range opts.Schools {
-		g := &gen{rng: rand.New(rand.NewPCG(opts.Seed, uint64(i))), now: now, index: i, seed: opts.Seed}
+		g := &gen{rng: rand.New(rand.NewPCG(opts.Seed, uint64(i))), now: now, index: i, seed: opts.Seed, ids: len(opts.Languages) > 0}
 		s := g.school(taken)
 		for _, f := range s.files {
 			add("schools/"+s.slug+"/"+f.Path, f.Data)
+		}
+		for _, code := range opts.Languages {
+			tr := translateSchool(s.school, tongues[code], opts.Seed, i)
+			for _, f := range tr.files {
+				add("schools/"+s.slug+"/"+f.Path, f.Data)
+			}
+			st.TranslatedUpdates += tr.updates
+			if tr.yaml {
+				st.TranslationFiles++
+			}
 		}
 		st.Updates += s.updates
 		st.Meetings += s.meetings
@@ -91,6 +125,9 @@ func Files(opts Options) ([]File, Stats) {
 
 // Write writes the corpus into dir, which must not exist or be empty.
 func Write(dir string, opts Options) (Stats, error) {
+	if err := CheckLanguages(opts.Languages); err != nil {
+		return Stats{}, err
+	}
 	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
 		return Stats{}, fmt.Errorf("benchcorpus: %s is not empty", dir)
 	}
@@ -117,6 +154,7 @@ type gen struct {
 	now   time.Time
 	index int
 	seed  uint64
+	ids   bool // write ids on actions, measures, questions and themes, so they can be translated
 }
 
 func (g *gen) intn(lo, hi int) int   { return lo + g.rng.IntN(hi-lo+1) } // lo..hi inclusive

@@ -13,6 +13,7 @@ type schoolOut struct {
 	slug                     string
 	files                    []File // relative to the school's folder
 	updates, meetings, words int
+	school                   *school // what its translations are written from
 }
 
 // school is what the other files of a school need to know about it.
@@ -21,6 +22,8 @@ type school struct {
 	psa                   string
 	latest                inspection
 	hasPlan, hasViews     bool
+	dropInDay             int    // index into weekdays
+	rec                   record // the text a translation may translate, as written
 }
 
 type inspection struct {
@@ -107,11 +110,13 @@ func (g *gen) school(taken map[string]bool) schoolOut {
 	add("files/action-plan.pdf", pdf(s.name+" action plan"))
 	add("files/progress-chart.svg", chartSVG(g))
 	ups := g.updates(s)
+	s.rec.updates = ups
 	for _, u := range ups {
 		add("updates/"+u.file, u.body)
 		out.words += u.words
 	}
 	out.updates = len(ups)
+	out.school = s
 	return out
 }
 
@@ -306,9 +311,9 @@ func (g *gen) schoolYAML(s *school) []byte {
 	w.line(0, "inspections:")
 	g.earlierInspectionYAML(&w, f)
 	g.latestInspectionYAML(&w, s, f)
-	g.monitoringYAML(&w, s.latest, f)
+	g.monitoringYAML(&w, s, f)
 	if g.chance(0.6) {
-		g.milestonesYAML(&w, s.latest.start)
+		g.milestonesYAML(&w, s)
 	}
 	if g.chance(0.3) {
 		w.WriteByte('\n')
@@ -344,7 +349,8 @@ func (g *gen) psaYAML(w *yw, s *school) {
 	if g.chance(0.7) {
 		w.line(2, "text: \"07700 %06d\"", 900000+g.index%100000)
 	}
-	w.line(2, "drop_in: %s", q(pick(g, weekdays)+"s, 8:30 to 9:30am, in the family room"))
+	s.dropInDay = g.rng.IntN(len(weekdays)) // as pick(g, weekdays) draws it
+	w.line(2, "drop_in: %s", q(weekdays[s.dropInDay]+"s, 8:30 to 9:30am, in the family room"))
 	w.WriteByte('\n')
 	w.line(0, "give_views:")
 	views := []string{
@@ -425,7 +431,9 @@ func (g *gen) latestInspectionYAML(w *yw, s *school, f framework) {
 		w.line(4, "category: %s", cat)
 	}
 	w.line(4, "report_url: https://reports.ofsted.example.org/provider/21/%06d", 100000+g.index%900000)
-	w.block(4, "summary", g.inspectionSummary(s, cat))
+	summary := g.inspectionSummary(s, cat)
+	s.rec.summary = summary
+	w.block(4, "summary", summary)
 	w.line(4, "areas_for_improvement:")
 	for _, a := range s.latest.areas {
 		w.line(6, "- id: %s", a.id)
@@ -435,7 +443,8 @@ func (g *gen) latestInspectionYAML(w *yw, s *school, f framework) {
 
 // monitoringYAML writes the monitoring inspections that follow a category,
 // every few months, up to a month before now.
-func (g *gen) monitoringYAML(w *yw, latest inspection, f framework) {
+func (g *gen) monitoringYAML(w *yw, s *school, f framework) {
+	latest := s.latest
 	if latest.category != "none" && latest.category != "requires-improvement" {
 		t := day(latest.start, g.intn(90, 150))
 		for k := 0; k < 3 && t.Before(day(g.now, -30)); k++ {
@@ -444,7 +453,9 @@ func (g *gen) monitoringYAML(w *yw, latest inspection, f framework) {
 			w.line(4, "end: %s", date(day(t, 1)))
 			w.line(4, "framework: %s", f.key)
 			w.line(4, "report_url: https://reports.ofsted.example.org/provider/21/%06d/%s", 100000+g.index%900000, date(t))
-			w.block(4, "outcome", g.para(2, 4))
+			outcome := g.para(2, 4)
+			s.rec.monitoring = append(s.rec.monitoring, dated{date(t), outcome})
+			w.block(4, "outcome", outcome)
 			t = day(t, g.intn(120, 200))
 		}
 	}
@@ -452,7 +463,8 @@ func (g *gen) monitoringYAML(w *yw, latest inspection, f framework) {
 
 // milestonesYAML writes the first few steps after the inspection that
 // began on start, those already past.
-func (g *gen) milestonesYAML(w *yw, start time.Time) {
+func (g *gen) milestonesYAML(w *yw, s *school) {
+	start := s.latest.start
 	w.WriteByte('\n')
 	w.line(0, "milestones:")
 	kinds := []string{"draft-report-comments", "report-published", "statement-of-action", "parents-meeting"}
@@ -464,7 +476,9 @@ func (g *gen) milestonesYAML(w *yw, start time.Time) {
 		}
 		w.line(2, "- kind: %s", k)
 		w.line(4, "date: %s", date(at))
-		w.line(4, "note: %s", q(g.sentence()))
+		note := g.sentence()
+		s.rec.milestones = append(s.rec.milestones, dated{date(at), note})
+		w.line(4, "note: %s", q(note))
 	}
 }
 
@@ -494,23 +508,36 @@ func (g *gen) planYAML(s *school) []byte {
 	w.line(0, "plan_url: files/action-plan.pdf")
 	w.line(0, "areas:")
 	statuses := []string{"not-started", "on-track", "on-track", "on-track", "at-risk", "off-track", "done", "done"}
+	actionIDs, measureIDs := map[string]bool{}, map[string]bool{}
 	for _, a := range s.latest.areas {
+		pa := planArea{id: a.id}
 		w.line(2, "- for: %s", a.id)
 		if g.chance(0.7) {
+			pa.title = a.title
 			w.line(4, "title: %s", q(a.title))
 		}
 		w.line(4, "actions:")
 		for range g.intn(2, 5) {
-			w.line(6, "- what: %s", q(g.sentence()))
-			w.line(8, "who: %s", q(pick(g, []string{"Headteacher", "Deputy headteacher", "Reading lead", "Maths lead", "SENCO", "Chair of governors", "Attendance officer", "Local authority adviser"})))
+			var ac action
+			ac.what = g.sentence()
+			w.line(6, "- what: %s", q(ac.what))
+			if g.ids {
+				ac.id = newID(ac.what, actionIDs)
+				w.line(8, "id: %s", ac.id)
+			}
+			ac.who = pick(g, roles)
+			w.line(8, "who: %s", q(ac.who))
 			w.line(8, "by: %s", date(g.between(day(s.latest.start, 30), day(g.now, 240))))
 			if st := pick(g, statuses); st != "not-started" || g.chance(0.5) {
 				w.line(8, "status: %s", st)
 			}
-			w.line(8, "success: %s", q(g.sentence()))
+			ac.success = g.sentence()
+			w.line(8, "success: %s", q(ac.success))
 			if g.chance(0.4) {
-				w.line(8, "parents: %s", q(g.sentence()))
+				ac.parents = g.sentence()
+				w.line(8, "parents: %s", q(ac.parents))
 			}
+			pa.actions = append(pa.actions, ac)
 			if g.chance(0.1) {
 				w.line(8, "x_notes: %s", q("PSA only. "+g.sentence()))
 			}
@@ -518,12 +545,19 @@ func (g *gen) planYAML(s *school) []byte {
 		w.line(4, "measures:")
 		for range g.intn(1, 2) {
 			pct := g.chance(0.8)
-			w.line(6, "- name: %s", q(pick(g, measureNames)))
+			m := measureName{name: pick(g, measureNames), unit: "%"}
+			w.line(6, "- name: %s", q(m.name))
+			if g.ids {
+				m.id = newID(measureIDBase[m.name], measureIDs)
+				w.line(8, "id: %s", m.id)
+			}
 			if pct {
 				w.line(8, "unit: \"%%\"")
 			} else {
-				w.line(8, "unit: %s", pick(g, []string{"pupils", "days", "incidents"}))
+				m.unit = pick(g, []string{"pupils", "days", "incidents"})
+				w.line(8, "unit: %s", m.unit)
 			}
+			pa.measures = append(pa.measures, m)
 			higher := !(!pct && g.chance(0.5))
 			if !higher {
 				w.line(8, "higher_is_better: false")
@@ -540,9 +574,13 @@ func (g *gen) planYAML(s *school) []byte {
 				v = min(100, max(0, v+float64(g.intn(-30, 80))/10))
 			}
 		}
+		s.rec.plan = append(s.rec.plan, pa)
 	}
 	return w.Bytes()
 }
+
+// roles are who leads an action.
+var roles = []string{"Headteacher", "Deputy headteacher", "Reading lead", "Maths lead", "SENCO", "Chair of governors", "Attendance officer", "Local authority adviser"}
 
 var measureNames = []string{
 	"Year 1 pupils passing the phonics screening check",
@@ -582,10 +620,12 @@ func (g *gen) meetingsYAML(s *school) ([]byte, int) {
 
 // meetingBasicsYAML writes what every meeting has: its kind, where it is,
 // who it is for and how to get in.
-func (g *gen) meetingBasicsYAML(w *yw, s *school, kind string) {
+func (g *gen) meetingBasicsYAML(w *yw, s *school, m *meeting) {
+	kind := m.kind
 	loc := s.name + ", " + s.la
 	w.line(2, "kind: %s", kind)
-	w.line(2, "location: %s", q(pick(g, []string{"Family room", "School hall", "Library", "Community centre"})+", "+loc))
+	m.room = pick(g, rooms)
+	w.line(2, "location: %s", q(m.room+", "+loc))
 	if g.chance(0.3) {
 		w.line(2, "online: https://meet.example.org/%s-%d", s.slug, g.rng.IntN(10000))
 	}
@@ -597,9 +637,15 @@ func (g *gen) meetingBasicsYAML(w *yw, s *school, kind string) {
 	}
 	w.line(2, "audience: %s", q(audience))
 	if g.chance(0.7) {
-		w.line(2, "access: %s", q("Step-free access. "+pick(g, []string{"Creche available.", "Interpreters on request.", "Hearing loop in the hall.", "Toddlers welcome."})))
+		m.access = pick(g, accessNotes)
+		w.line(2, "access: %s", q("Step-free access. "+m.access))
 	}
 }
+
+var (
+	rooms       = []string{"Family room", "School hall", "Library", "Community centre"}
+	accessNotes = []string{"Creche available.", "Interpreters on request.", "Hearing loop in the hall.", "Toddlers welcome."}
+)
 
 // reviewGroupYAML writes the review group: every 6 weeks until the summer,
 // with a half-term gap.
@@ -609,9 +655,10 @@ func (g *gen) reviewGroupYAML(w *yw, s *school) {
 		first = day(g.now, -g.intn(60, 200))
 	}
 	first = weekday(first)
+	m := meeting{key: "review-group", kind: "review-group", title: "School Review Group", start: date(first) + "T16:00"}
 	w.line(0, "- title: School Review Group")
 	w.line(2, "id: review-group")
-	g.meetingBasicsYAML(w, s, "review-group")
+	g.meetingBasicsYAML(w, s, &m)
 	w.line(2, "start: %sT16:00", date(first))
 	w.line(2, "end: %sT17:30", date(first))
 	w.line(2, "repeat:")
@@ -619,39 +666,47 @@ func (g *gen) reviewGroupYAML(w *yw, s *school) {
 	w.line(4, "until: %s", date(day(first, 7*6*g.intn(4, 8)+3)))
 	w.line(4, "except: [%s]", date(day(first, 7*6*2)))
 	w.line(2, "status: confirmed")
-	w.block(2, "description", g.para(2, 3))
+	m.description = g.para(2, 3)
+	w.block(2, "description", m.description)
 	w.WriteByte('\n')
+	s.rec.meetings = append(s.rec.meetings, m)
 }
 
 // dropInYAML writes the PSA's weekly drop-in, a set number of times.
 func (g *gen) dropInYAML(w *yw, s *school) {
 	dropIn := weekday(day(g.now, -g.intn(14, 60)))
-	w.line(0, "- title: %s", q("Drop-in with "+s.psa))
+	m := meeting{key: "psa-drop-in", kind: "drop-in", title: "Drop-in with " + s.psa, start: date(dropIn) + "T08:30"}
+	w.line(0, "- title: %s", q(m.title))
 	w.line(2, "id: psa-drop-in")
-	g.meetingBasicsYAML(w, s, "drop-in")
+	g.meetingBasicsYAML(w, s, &m)
 	w.line(2, "start: %sT08:30", date(dropIn))
 	w.line(2, "end: %sT09:30", date(dropIn))
 	w.line(2, "repeat:")
 	w.line(4, "every: 1 week")
 	w.line(4, "count: %d", g.intn(6, 20))
-	w.block(2, "description", g.para(1, 2))
+	m.description = g.para(1, 2)
+	w.block(2, "description", m.description)
 	w.WriteByte('\n')
+	s.rec.meetings = append(s.rec.meetings, m)
 }
 
 // governorsYAML writes the governors' monthly coffee morning, on a day
 // every month has.
 func (g *gen) governorsYAML(w *yw, s *school) {
 	gov := d(g.now.Year(), g.now.Month()-time.Month(g.intn(1, 3)), g.intn(1, 28))
+	m := meeting{key: "governors-coffee", kind: "governors", title: "Coffee morning with the chair of governors", start: date(gov) + "T09:00"}
 	w.line(0, "- title: Coffee morning with the chair of governors")
 	w.line(2, "id: governors-coffee")
-	g.meetingBasicsYAML(w, s, "governors")
+	g.meetingBasicsYAML(w, s, &m)
 	w.line(2, "start: %sT09:00", date(gov))
 	w.line(2, "repeat:")
 	w.line(4, "every: 1 month")
 	w.line(4, "count: %d", g.intn(3, 9))
 	w.line(2, "status: %s", pick(g, []string{"confirmed", "tentative"}))
-	w.block(2, "description", g.para(1, 2))
+	m.description = g.para(1, 2)
+	w.block(2, "description", m.description)
 	w.WriteByte('\n')
+	s.rec.meetings = append(s.rec.meetings, m)
 }
 
 // oneOffMeetingsYAML writes one-off meetings, on distinct days, to make n
@@ -670,16 +725,20 @@ func (g *gen) oneOffMeetingsYAML(w *yw, s *school, n int) {
 		at = weekday(day(at, g.intn(7, 30)))
 		kind := pick(g, kinds)
 		title := pick(g, titles[kind])
+		m := meeting{kind: kind, title: title}
 		w.line(0, "- title: %s", q(title))
 		if g.chance(0.3) {
-			w.line(2, "id: %s-%d", kind, k)
+			m.key = fmt.Sprintf("%s-%d", kind, k)
+			w.line(2, "id: %s", m.key)
 		}
-		g.meetingBasicsYAML(w, s, kind)
+		g.meetingBasicsYAML(w, s, &m)
 		if kind == "other" && g.chance(0.5) {
-			w.line(2, "start: %s", date(at)) // all day
+			m.start = date(at)
+			w.line(2, "start: %s", m.start) // all day
 		} else {
 			h := pick(g, []int{9, 14, 15, 18})
-			w.line(2, "start: %sT%02d:%02d", date(at), h, pick(g, []int{0, 15, 30, 45}))
+			m.start = fmt.Sprintf("%sT%02d:%02d", date(at), h, pick(g, []int{0, 15, 30, 45}))
+			w.line(2, "start: %s", m.start)
 			if g.chance(0.8) {
 				w.line(2, "end: %sT%02d:%02d", date(at), h+1, pick(g, []int{0, 15, 30}))
 			}
@@ -692,11 +751,13 @@ func (g *gen) oneOffMeetingsYAML(w *yw, s *school, n int) {
 		case g.chance(0.5):
 			w.line(2, "status: confirmed")
 		}
-		w.block(2, "description", g.para(1, 3))
+		m.description = g.para(1, 3)
+		w.block(2, "description", m.description)
 		if g.chance(0.1) {
 			w.line(2, "x_notes: %s", q("PSA only. "+g.sentence()))
 		}
 		w.WriteByte('\n')
+		s.rec.meetings = append(s.rec.meetings, m)
 	}
 }
 
@@ -726,12 +787,15 @@ func (g *gen) viewsYAML(s *school) []byte {
 		if !t.Before(g.now) {
 			break
 		}
-		w.line(0, "- gathered: %s", date(t))
+		v := gathering{gathered: date(t)}
+		w.line(0, "- gathered: %s", v.gathered)
 		questionnaire := g.chance(0.5)
 		if questionnaire {
-			w.line(2, "how: Questionnaire to all parents and carers (paper and online)")
+			v.how = questionnaireHow
+			w.line(2, "how: %s", v.how)
 		} else {
-			w.line(2, "how: %s", q(pick(g, []string{"Focus group at the community centre", "Suggestion box and texts", "Evening focus group", "Coffee morning"})))
+			v.how = pick(g, viewsHows)
+			w.line(2, "how: %s", q(v.how))
 		}
 		resp := g.intn(8, 150)
 		w.line(2, "responses: %d", resp)
@@ -742,24 +806,42 @@ func (g *gen) viewsYAML(s *school) []byte {
 				agree := g.intn(20, 90)
 				disagree := g.intn(0, 100-agree)
 				w.line(4, "- ask: %s", q(questions[qi]))
+				if g.ids {
+					w.line(6, "id: %s", questionIDs[qi])
+				}
+				v.questions = append(v.questions, qi)
 				w.line(6, "agree: %d", agree)
 				w.line(6, "disagree: %d", disagree)
 				w.line(6, "dont_know: %d", 100-agree-disagree)
 			}
 		}
 		w.line(2, "themes:")
+		themeIDs := map[string]bool{}
 		for range g.intn(2, 4) {
-			w.line(4, "- said: %s", q(g.sentence()))
+			var th theme
+			th.said = g.sentence()
+			w.line(4, "- said: %s", q(th.said))
+			if g.ids {
+				th.id = newID(th.said, themeIDs)
+				w.line(6, "id: %s", th.id)
+			}
 			st := pick(g, []string{"open", "in-progress", "done", "done"})
 			if st != "open" {
-				w.line(6, "did: %s", q(g.sentence()))
+				th.did = g.sentence()
+				w.line(6, "did: %s", q(th.did))
 			}
 			w.line(6, "status: %s", st)
+			v.themes = append(v.themes, th)
 		}
 		w.WriteByte('\n')
+		s.rec.views = append(s.rec.views, v)
 	}
 	return w.Bytes()
 }
+
+const questionnaireHow = "Questionnaire to all parents and carers (paper and online)"
+
+var viewsHows = []string{"Focus group at the community centre", "Suggestion box and texts", "Evening focus group", "Coffee morning"}
 
 var questions = []string{
 	"My child is happy at this school.",
@@ -770,6 +852,10 @@ var questions = []string{
 	"The school deals well with bullying.",
 	"I would recommend this school to another parent.",
 }
+
+// questionIDs are the ids of questions, in the same order, written when
+// the corpus has languages (a question needs an id to be translated).
+var questionIDs = []string{"happy", "safe", "reading-progress", "informed", "send-support", "bullying", "recommend"}
 
 // pdf returns a minimal one-page PDF with a title, standing in for the
 // school's published action plan.

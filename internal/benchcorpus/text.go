@@ -128,6 +128,11 @@ type updateOut struct {
 	file  string
 	body  []byte
 	words int // words in the body, after the front matter
+	// What a translation follows: the title, whether the front matter
+	// has a summary, and the Markdown after the front matter.
+	title   string
+	summary bool
+	text    string
 }
 
 var updateTitles = []struct {
@@ -195,7 +200,8 @@ func (g *gen) updates(s *school) []updateOut {
 		if g.chance(0.3) {
 			w.line(0, "date: %s", date(at))
 		}
-		if g.chance(0.6) {
+		hasSummary := g.chance(0.6)
+		if hasSummary {
 			w.line(0, "summary: %s", q(g.sentence()))
 		}
 		if g.chance(0.8) {
@@ -209,7 +215,7 @@ func (g *gen) updates(s *school) []updateOut {
 		}
 		w.WriteString("---\n\n")
 		w.WriteString(body)
-		out = append(out, updateOut{file: file, body: w.Bytes(), words: words(body)})
+		out = append(out, updateOut{file: file, body: w.Bytes(), words: words(body), title: title, summary: hasSummary, text: body})
 		if i != draft && !at.After(g.now) {
 			published = append(published, file)
 			titles[file] = title
@@ -290,8 +296,10 @@ func (g *gen) updateBody(s *school, earlier []string, titles map[string]string) 
 	return strings.Join(parts, "\n\n") + "\n"
 }
 
-func siteYAML() []byte {
-	return []byte(`# A made-up site for benchmarks, written by internal/benchcorpus.
+// siteYAML writes site.yaml; with languages, it lists them at the end, so
+// that without them the file is as it was before languages existed.
+func siteYAML(languages []string) []byte {
+	b := []byte(`# A made-up site for benchmarks, written by internal/benchcorpus.
 title: Parent Partnership (benchmark)
 base_url: https://parents.example.org/
 language: en-GB
@@ -305,6 +313,16 @@ organisation:
   website: https://www.example.org/
 x_notes: Generated; do not edit.
 `)
+	if len(languages) > 0 {
+		var w yw
+		w.line(0, "languages:")
+		for _, code := range languages {
+			w.line(2, "- code: %s", code)
+			w.line(4, "name: %s", tongues[code].name)
+		}
+		b = append(b, w.Bytes()...)
+	}
+	return b
 }
 
 type sitePage struct {
