@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
-	"github.com/parentpages/parentpages/internal/content"
 )
 
 // translatedFS is a site in English, Polish and Urdu with a school whose
@@ -13,7 +11,7 @@ import (
 func translatedFS(pl string) fstest.MapFS {
 	const dir = "schools/oakfield/"
 	fsys := fstest.MapFS{
-		"site.yaml": {Data: []byte("title: T\nbase_url: https://example.org/\nlanguage: en-GB\nlanguages:\n  - {code: pl, name: Polski}\n  - {code: ur, name: اردو}\n")},
+		"site.yaml":         {Data: []byte("title: T\nbase_url: https://example.org/\nlanguage: en-GB\nlanguages:\n  - {code: pl, name: Polski}\n  - {code: ur, name: اردو}\n")},
 		"pages/about.md":    {Data: []byte("---\ntitle: About\nsummary: Who we are.\n---\nWe help parents.\n")},
 		"pages/about.pl.md": {Data: []byte("---\ntitle: O nas\n---\nPomagamy rodzicom.\n")},
 		"pages/contact.md":  {Data: []byte("---\ntitle: Contact\n---\nWrite to us.\n")},
@@ -325,5 +323,4 @@ func TestNoLanguages(t *testing.T) {
 	if s := m.Schools[0]; s.langs != nil || s.Listing.langs != nil || s.In("pl") != nil || m.Site.langPages != nil {
 		t.Errorf("copies made for a site with no other languages")
 	}
-	var _ = content.Pos{}
 }
