@@ -106,6 +106,9 @@ func (o *overlay) doc(key string, english *markdown.Doc, englishSrc string) *mar
 // languages, and its listing's.
 func (b *builder) translate(sch *School, d *content.SchoolDir) {
 	if len(b.s.Languages) == 0 {
+		if len(d.Translations) > 0 || slices.ContainsFunc(d.Updates, func(u *content.UpdateFile) bool { return len(u.Translations) > 0 }) {
+			b.checkTranslations(d, nil) // each is in a language the site does not have
+		}
 		return
 	}
 	en := content.EnglishOf(d)

@@ -314,6 +314,31 @@ func TestTranslationChecks(t *testing.T) {
 	}
 }
 
+// TestTranslationsWithoutLanguages checks that a translation in a site
+// with no other languages is an error that says how to add one.
+func TestTranslationsWithoutLanguages(t *testing.T) {
+	fsys := translatedFS(plTranslation)
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nbase_url: https://example.org/\n")}
+	_, ds := build(t, fsys, Config{})
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"pages/about.pl.md:1:1: this is a translation into \"pl\", but site.yaml lists no other languages; add it under `languages:` in site.yaml (`- code: pl` and its `name:`), or remove the file",
+		"schools/oakfield/translations/pl.yaml:1:1: this is a translation into \"pl\", but site.yaml lists no other languages",
+		"schools/oakfield/updates/2026-11-20-reading.pl.md:1:1: this is a translation into \"pl\", but site.yaml lists no other languages",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d diagnostics, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("diagnostic %d:\n got: %s\nwant: %s...", i, got[i], w)
+		}
+	}
+}
+
 // TestNoLanguages checks that a site without languages makes no copies.
 func TestNoLanguages(t *testing.T) {
 	m, ds := build(t, baseFS(), Config{})
