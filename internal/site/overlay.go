@@ -243,8 +243,12 @@ func (o *overlay) plan(src *ActionPlan) *ActionPlan {
 	for i, a := range src.Areas {
 		k := content.TranslationKey("action_plan", "areas", a.ID)
 		c := *a
-		c.Title = o.text(k+"/title", a.Title)
 		c.Text = o.areaText(a.ID, a.Text)
+		if _, own := o.texts[k+"/title"]; !own && a.Title == a.Text {
+			c.Title = c.Text // the plan gives no title: the area's text is its title
+		} else {
+			c.Title = o.text(k+"/title", a.Title)
+		}
 		c.Actions = make([]*Action, len(a.Actions))
 		for j, ac := range a.Actions {
 			x := *ac

@@ -115,7 +115,7 @@ func TestSchoolIn(t *testing.T) {
 		{"area for improvement", pl.Latest.Areas[0].Text, "Poprawić czytanie.", false},
 		{"area untranslated", pl.Latest.Areas[1].Text, "Improve maths.", true},
 		{"plan area text", plan.Text, "Poprawić czytanie.", false},
-		{"plan area title from the area", plan.Title, "Improve reading.", true},
+		{"plan area title from the area", plan.Title, "Poprawić czytanie.", false},
 		{"plan area title", pl.Plan.Areas[1].Title, "Maths teaching", true},
 		{"action what", plan.Actions[0].What, "Szkolenie z fonetyki", false},
 		{"action who untranslated", plan.Actions[0].Who, "Deputy head", true},
