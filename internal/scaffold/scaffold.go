@@ -349,3 +349,8 @@ func indent(text, by string) string {
 }
 
 func date(t time.Time) string { return t.Format(time.DateOnly) }
+
+// OwnNotes is the text of the notes that new writes outside its
+// templates (the top of a new meetings.yaml): the editor's check of
+// comments it would lose leaves them, and the templates' notes, alone.
+func OwnNotes() string { return meetingsHeader }
