@@ -88,8 +88,8 @@ func MoveNotes(name string, src []byte) ([]byte, int, error) {
 	if root.Kind == yaml.SequenceNode && len(root.Content) > 0 {
 		root = root.Content[0]
 	}
-	if root.Kind != yaml.MappingNode || root.Style&yaml.FlowStyle != 0 {
-		return nil, 0, errors.New("the file is not a list of fields, so its notes have no x_notes to go to")
+	if root.Kind != yaml.MappingNode {
+		return nil, 0, errors.New("the file holds no fields, so its notes have no x_notes to go to")
 	}
 	entries := keys(s.doc, nil)
 	eol := "\n"
@@ -109,6 +109,10 @@ func MoveNotes(name string, src []byte) ([]byte, int, error) {
 		edits = append(edits, s.removal(b))
 	}
 	for _, m := range order {
+		if m.Style&yaml.FlowStyle != 0 {
+			return nil, 0, fmt.Errorf("line %d: a note is about a part written on one line in { }, where x_notes has no line of its own: "+
+				"write that part as lines, one field a line, or move the note by hand", m.Line)
+		}
 		e, err := s.writeNotes(m, strings.Join(notes[m], "\n\n"), eol)
 		if err != nil {
 			return nil, 0, err
