@@ -272,6 +272,12 @@ function at(session, keyPath) {
 // form) until it is there.
 async function find(session, keyPath) {
   const target = at(session, keyPath);
+  if (!(await target.count())) {
+    // The editor may open an entry scrolled to where it was last left
+    // (an entry saved and opened again): start from the top.
+    await session.page.evaluate(() => document.querySelectorAll('*').forEach((e) => { if (e.scrollTop > 0) e.scrollTop = 0; }));
+    await session.page.waitForTimeout(500);
+  }
   for (let step = 0; step < 60 && !(await target.count()); step++) {
     await expandAll(session);
     await session.page.evaluate((kp) => {
@@ -285,7 +291,7 @@ async function find(session, keyPath) {
       while (el && el.scrollHeight <= el.clientHeight + 1) el = el.parentElement;
       (el ?? pane ?? document.scrollingElement).scrollBy(0, 500);
     }, keyPath);
-    await session.page.waitForTimeout(100);
+    await session.page.waitForTimeout(250);
   }
   await target.scrollIntoViewIfNeeded({ timeout: 10000 });
   return target;
