@@ -12,7 +12,6 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/parentpages/parentpages/internal/scaffold"
 	"github.com/parentpages/parentpages/internal/scaffold/templates"
 )
 
@@ -316,7 +315,7 @@ func Comments(name string, src []byte) ([]Comment, error) {
 var programNotes = func() []*regexp.Regexp {
 	var out []*regexp.Regexp
 	seen := map[string]bool{}
-	texts := []string{scaffold.OwnNotes()}
+	texts := []string{templates.MeetingsHeader}
 	entries, _ := fs.ReadDir(templates.FS, ".")
 	for _, e := range entries {
 		b, _ := fs.ReadFile(templates.FS, e.Name())
