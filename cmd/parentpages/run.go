@@ -31,6 +31,7 @@ Usage:
   parentpages new school SLUG
   parentpages new update SCHOOL "Title"
   parentpages new meeting SCHOOL "Title"
+  parentpages notes [--content DIR] [--dry-run]
 
   build   checks the content and writes the site to --out (default public)
   check   checks the content and writes nothing
@@ -38,6 +39,8 @@ Usage:
           port 8080; 0 picks a free one), and reloads it as you edit
   new     starts a school, an update (dated today) or a meeting, with notes
           that explain each field; never overwrites a file
+  notes   moves the notes written after # in the files the editor at /admin/
+          saves into x_notes, which the editor keeps (it drops # lines)
 
 Run "parentpages COMMAND -h" for a command's flags.
 `
@@ -57,6 +60,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runServe(ctx, args[1:], stdout, stderr)
 	case "new":
 		return runNew(args[1:], stdout, stderr, time.Now())
+	case "notes":
+		return runNotes(args[1:], stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -75,6 +80,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer, chec
 		return exit
 	}
 	res, err := build.Build(ctx, cfg)
+	if res != nil {
+		// Warnings of notes the editor would lose: read from the files,
+		// never kept in the output folder's manifest.
+		res.Diagnostics = append(res.Diagnostics, commentWarnings(cfg.Content)...).Sort()
+	}
 	return reportBuild(stdout, stderr, name, cfg, format, res, err)
 }
 

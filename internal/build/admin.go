@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
@@ -75,3 +76,70 @@ func repoRelative(contentDir string) string {
 // isAdmin reports whether an output path is the editor's, which is no page
 // for search engines: the sitemap leaves it out.
 func isAdmin(p string) bool { return strings.HasPrefix(p, "admin/") }
+
+// headersUnit names the site-wide unit of _headers.
+const headersUnit = "@headers"
+
+// SiteCSP is the Content-Security-Policy of every file of the site but the
+// editor's: scripts only from the site itself (the home page's search box,
+// assets/search.js, which every page works without), no inline style.
+// internal/serve sends the same policy.
+const SiteCSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+// headersPreamble starts _headers.
+const headersPreamble = `# Written by parentpages build: the Content-Security-Policy of each part of
+# the site, for Netlify (and other hosts that read a _headers file). The
+# editor at /admin/ runs a script the site's policy forbids, so it has a
+# policy of its own, and no rule here that sets the site's matches it:
+# where two rules match a path and set the same header, a host may send
+# both (or join them with a comma), and a browser enforces every policy it
+# is sent, which would stop the editor. So the site's policy is given for
+# each file and folder at the top of the site but admin/, not for /*.
+# netlify.toml sets the headers that are the same for every path.
+`
+
+// headersFile is _headers: the site's policy for each path at the top of
+// the site (each file, each folder with /*) but the editor's, and the
+// editor's for its own files, named one by one. paths is every file of
+// the site, sorted. A folder whose rule would match the editor's paths
+// too (Netlify's /ad/* matches /admin/) has its files named one by one.
+func headersFile(paths []string) render.Output {
+	var admin, site []string
+	seen := map[string]bool{}
+	for _, p := range paths {
+		top, rest, inDir := strings.Cut(p, "/")
+		switch {
+		case p == headersPath:
+		case top == "admin" && inDir:
+			admin = append(admin, "/"+p)
+			if rest == "index.html" {
+				admin = append(admin, "/admin/")
+			}
+		case !inDir:
+			site = append(site, "/"+p)
+			if p == "index.html" {
+				site = append(site, "/")
+			}
+		case !strings.HasPrefix("admin", top) && !seen[top]:
+			seen[top] = true
+			site = append(site, "/"+top+"/*")
+		case strings.HasPrefix("admin", top):
+			site = append(site, "/"+p)
+			if d, ok := strings.CutSuffix(p, "index.html"); ok {
+				site = append(site, "/"+d)
+			}
+		}
+	}
+	var b strings.Builder
+	b.WriteString(headersPreamble)
+	for _, p := range site {
+		fmt.Fprintf(&b, "%s\n  Content-Security-Policy: %s\n", p, SiteCSP)
+	}
+	for _, p := range admin {
+		fmt.Fprintf(&b, "%s\n  Content-Security-Policy: %s\n  Cache-Control: no-cache\n", p, cms.CSP)
+	}
+	return render.Output{Path: headersPath, MediaType: "text/plain; charset=utf-8", Body: []byte(b.String())}
+}
+
+// headersPath is the file's name, which Netlify reads and does not publish.
+const headersPath = "_headers"

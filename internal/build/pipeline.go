@@ -184,8 +184,8 @@ func (p *pipeline) school(i int) error {
 
 // siteUnits name the site-wide parts among the units: the site pages
 // (home, pages, 404, assets), the site's feed, its calendar, the sitemap,
-// the editor at /admin/.
-var siteUnits = [...]string{"", "@feed", "@calendar", "@sitemap", adminUnit}
+// the editor at /admin/, the security policies (_headers).
+var siteUnits = [...]string{"", "@feed", "@calendar", "@sitemap", adminUnit, headersUnit}
 
 // siteWide renders the parts of the site that list every school.
 func (p *pipeline) siteWide(ctx context.Context, paths *pathSet) error {
@@ -208,6 +208,7 @@ func (p *pipeline) siteWide(ctx context.Context, paths *pathSet) error {
 			o, err := p.r.Sitemap(slices.DeleteFunc(paths.all(), isAdmin))
 			return []render.Output{o}, err
 		}},
+		{headersUnit, paths.key(p.in.slugs), func() ([]render.Output, error) { return []render.Output{headersFile(paths.all())}, nil }},
 	}
 	if p.site.Admin {
 		o, err := p.adminOptions()

@@ -445,21 +445,6 @@ func TestFiles(t *testing.T) {
 	}
 }
 
-// TestNetlifyCSP: netlify.toml sends the editor's policy for /admin/*.
-func TestNetlifyCSP(t *testing.T) {
-	b, err := os.ReadFile("../../netlify.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, rule, ok := strings.Cut(string(b), `for = "/admin/*"`)
-	if !ok {
-		t.Fatal(`netlify.toml has no rule for "/admin/*"`)
-	}
-	if !strings.Contains(rule, `Content-Security-Policy = "`+CSP+`"`) {
-		t.Errorf("netlify.toml's policy for /admin/* is not cms.CSP:\n%s", CSP)
-	}
-}
-
 func TestRoot(t *testing.T) {
 	for _, tt := range []struct{ root, site, schools string }{
 		{"content", "content/site.yaml", "content/schools"},

@@ -416,11 +416,12 @@ func mediaType(p string) string {
 }
 
 // SitePaths lists the files that SitePages, SiteFeed and SiteCalendar
-// write, the sitemap and the editor at /admin/ (package cms), as output
+// write, the sitemap, _headers (the security policies, package build)
+// and the editor at /admin/ (package cms), as output
 // paths: with each school's site.Listing.Paths, every file of the site,
 // known without rendering.
 func (r *Renderer) SitePaths() ([]string, error) {
-	paths := []string{"index.html", "404.html", "robots.txt", "feed.xml", "calendar.ics", "sitemap.xml"}
+	paths := []string{"index.html", "404.html", "robots.txt", "feed.xml", "calendar.ics", "sitemap.xml", "_headers"}
 	if r.site.Admin {
 		paths = append(paths, cms.Paths()...)
 	}

@@ -87,11 +87,7 @@ func Update(contentDir, school, title string, today time.Time) (string, error) {
 }
 
 // meetingsHeader starts a new meetings.yaml.
-const meetingsHeader = `# The school's meetings: one block starting "- title:" for each, in any order.
-# Lines that start with # are notes for you: they are never published.
-# Add a meeting with ` + "`parentpages new meeting SCHOOL \"Title\"`" + `, or copy a block.
-
-`
+const meetingsHeader = templates.MeetingsHeader
 
 // Meeting adds a meeting to schools/<school>/meetings.yaml, creating the
 // file if need be, and returns the file's path. The meeting is a draft,

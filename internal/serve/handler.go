@@ -25,7 +25,8 @@ const (
 //go:embed reload.js
 var reloadJS string
 
-// csp is the published site's Content-Security-Policy (netlify.toml),
+// csp is the published site's Content-Security-Policy (build.SiteCSP, which
+// the build writes into _headers),
 // which allows the site's own scripts (the preview's reload script is
 // one), so that a page that breaks the policy breaks in the preview as it
 // would when published.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/parentpages/parentpages/internal/build"
 	"github.com/parentpages/parentpages/internal/content"
 )
 
@@ -74,5 +75,13 @@ func TestNetlifySandboxesSchoolFiles(t *testing.T) {
 		} else if !slices.Contains(allowed, ext) {
 			t.Errorf("netlify.toml has a rule for %s%s, which the build does not publish", prefix, ext)
 		}
+	}
+}
+
+// TestSitePolicy: the preview sends the policy the build writes into
+// _headers for the published site.
+func TestSitePolicy(t *testing.T) {
+	if csp != build.SiteCSP {
+		t.Errorf("serve's policy %q is not the published site's, build.SiteCSP %q", csp, build.SiteCSP)
 	}
 }

@@ -11,3 +11,11 @@ import "embed"
 //
 //go:embed *.tmpl
 var FS embed.FS
+
+// MeetingsHeader starts a new meetings.yaml, above its first meeting: the
+// one note `new` writes outside a template file.
+const MeetingsHeader = `# The school's meetings: one block starting "- title:" for each, in any order.
+# Lines that start with # are notes for you: they are never published.
+# Add a meeting with ` + "`parentpages new meeting SCHOOL \"Title\"`" + `, or copy a block.
+
+`
