@@ -54,10 +54,12 @@ func pickCatalogue(siteLanguage string, themeFS fs.FS, opts Options) (*i18n.Cata
 	}
 	code := opts.Language
 	if code == "" {
+		// The site's main language; a site whose language the theme has
+		// no catalogue for is written in English, as before catalogues.
 		code = siteLanguage
-	}
-	if code == "" {
-		code = i18n.English
+		if code == "" || !set.Completeness(code).Found {
+			code = i18n.English
+		}
 	}
 	return set.Catalogue(code)
 }
