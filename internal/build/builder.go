@@ -32,7 +32,7 @@ type Builder struct {
 	// renderer is the dev server's, kept while the site-wide inputs it was
 	// made for (global) stay the same: parsing the theme is a tenth of a
 	// rebuild after one file is saved.
-	renderer       *render.Renderer
+	renderers      *renderers
 	rendererGlobal string
 }
 
@@ -120,11 +120,11 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	s, ds := site.New(in.content, in.entries, siteCfg)
 	res.Site, res.Held = s, s.Held
 	res.Diagnostics = append(res.Diagnostics, ds...)
-	r, err := b.rendererFor(s, in)
+	rs, err := b.renderersFor(s, in)
 	if err != nil {
 		return res, themeFailed(res, in.theme, err)
 	}
-	p, err := b.newPipeline(in, s, r, !res.Diagnostics.HasErrors())
+	p, err := b.newPipeline(in, s, rs, !res.Diagnostics.HasErrors())
 	if err != nil {
 		return res, err
 	}
@@ -201,21 +201,51 @@ func (b *Builder) globalKey(in *inputs) (string, error) {
 	return incremental.Key(settings, in.content.FS, paths, in.theme.WriteKey)
 }
 
-// rendererFor returns a renderer for s: the dev server keeps its renderer
+// renderers are a build's renderers: the main language's and each other
+// language's.
+type renderers struct {
+	main   *render.Renderer
+	others []langRenderer
+	langs  *languages
+}
+
+// renderersFor returns the renderers for s: the dev server keeps them
 // while the site-wide inputs are as they were.
-func (b *Builder) rendererFor(s *site.Site, in *inputs) (*render.Renderer, error) {
+func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 	keep := b.cfg.Mode == Preview
-	if keep && b.renderer != nil && b.rendererGlobal == in.global {
-		b.renderer.UseSite(s)
-		return b.renderer, nil
+	if keep && b.renderers != nil && b.rendererGlobal == in.global {
+		// Which pages each language misses depends on the schools' files,
+		// which are not among the site-wide inputs.
+		*b.renderers.langs = *siteLanguages(in.content, s, in.entries)
+		b.renderers.main.UseSite(s)
+		for _, l := range b.renderers.others {
+			l.r.UseSite(s)
+		}
+		return b.renderers, nil
 	}
+	rs := &renderers{langs: siteLanguages(in.content, s, in.entries)}
 	opts := b.cfg.Render
 	opts.ImageCache = b.cfg.imageCache()
-	r, err := render.New(s, in.theme.FS, in.fsys, opts)
-	if err == nil && keep {
-		b.renderer, b.rendererGlobal = r, in.global
+	if len(rs.langs.list) > 0 {
+		opts.Languages, opts.Missing = rs.langs.list, rs.langs.isMissing
 	}
-	return r, err
+	var err error
+	if rs.main, err = render.New(s, in.theme.FS, in.fsys, opts); err != nil {
+		return nil, err
+	}
+	for _, l := range rs.langs.others() {
+		o := opts
+		o.Language = l.Code
+		r, err := render.New(s, in.theme.FS, in.fsys, o)
+		if err != nil {
+			return nil, err
+		}
+		rs.others = append(rs.others, langRenderer{code: l.Code, r: r})
+	}
+	if keep {
+		b.renderers, b.rendererGlobal = rs, in.global
+	}
+	return rs, nil
 }
 
 // exists reports whether the output paths that has says exist serve a

@@ -51,6 +51,17 @@ type Options struct {
 	// ImageCache is the folder that keeps the sizes made of each photo
 	// between builds (see images.Cache); "" keeps none.
 	ImageCache string
+	// Language is the code of the language this renderer writes, as
+	// site.yaml's `languages` gives it; "" is the site's main language.
+	Language string
+	// Languages are every language the site is published in, the main
+	// first; nil for a site published in its main language only.
+	Languages []Language
+	// Missing reports whether the page at a site path (the main
+	// language's) is missing in language code: an update not translated
+	// into it, whose links then lead to the main language's page. nil:
+	// no page is missing.
+	Missing func(code, sitePath string) bool
 }
 
 // Renderer renders one site with one theme.
@@ -154,6 +165,16 @@ type Page struct {
 	Now     time.Time
 	Feed    string // site path of the feed to advertise
 	Options Options
+	// Lang is the tag of the page's language (site.yaml's `language`, or
+	// the code of one of its `languages`); Dir is "rtl" where it is
+	// written right to left, else "ltr".
+	Lang, Dir string
+	// Languages are the entries of the page's language switcher: the page
+	// in each language it exists in, the main language first. Alternates
+	// are the same for the head's <link rel="alternate" hreflang>, with
+	// x-default. Both are nil for a site with one language.
+	Languages  []LanguageLink
+	Alternates []Alternate
 	// Schools are the schools the site-wide pages list (set on those pages
 	// only): see SchoolsIn.
 	Schools []*site.Listing
@@ -185,12 +206,18 @@ func (r *Renderer) SitePages(schools []*site.Listing) ([]Output, error) {
 		return nil, err
 	}
 	for _, sp := range r.site.Pages {
+		if !r.has(sp.URL()) {
+			continue // not translated: its links lead to the main language's
+		}
 		if err := page("page", sp.Title, sp.URL(), func(pg *Page) { pg.Page = sp }); err != nil {
 			return nil, err
 		}
 	}
 	if err := page("404", "Page not found", "/404.html", nil); err != nil {
 		return nil, err
+	}
+	if r.language() != "" {
+		return out, nil // robots.txt and the assets serve every language
 	}
 	out = append(out, Output{Path: "robots.txt", MediaType: "text/plain; charset=utf-8",
 		Body: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("/sitemap.xml") + "\n")})
@@ -241,6 +268,9 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 		// rendering serves the two.
 		pageHTML, absHTML := r.md.RenderPair(u.Body, r.mdAbs)
 		feedHTML[i] = absHTML
+		if !r.has(u.URL()) {
+			continue // not translated: listed, leading to the main language's page
+		}
 		if err := page("update", u.Title, u.URL(), func(pg *Page) { pg.Update, pg.UpdateHTML = u, template.HTML(pageHTML) }); err != nil {
 			return nil, err
 		}
@@ -255,6 +285,9 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 	}
 	out = append(out, feed)
 	out = append(out, cals...)
+	if r.language() != "" {
+		return out, nil // every language links to the main language's files
+	}
 	for _, f := range s.Files {
 		files, err := r.file(f)
 		if err != nil {
@@ -305,7 +338,15 @@ func (r *Renderer) file(f site.File) ([]Output, error) {
 }
 
 func (r *Renderer) page(kind, title, sitePath string, mod func(*Page)) (Output, error) {
-	pg := &Page{Site: r.site, Kind: kind, Title: title, Path: sitePath, Now: r.site.Now, Feed: "/feed.xml", Options: r.opts}
+	pg := &Page{Site: r.site, Kind: kind, Title: title, Path: sitePath, Now: r.site.Now, Feed: "/feed.xml", Options: r.opts,
+		Lang: r.lang(), Dir: r.dir()}
+	// The 404 page answers for any address: in another language, it is
+	// that language's home page that has the same page.
+	if kind == "404" {
+		pg.Languages, pg.Alternates = r.languageLinks("/")
+	} else {
+		pg.Languages, pg.Alternates = r.languageLinks(sitePath)
+	}
 	for _, p := range r.site.Pages {
 		if p.Menu {
 			pg.Menu = append(pg.Menu, p)
@@ -327,7 +368,7 @@ func (r *Renderer) page(kind, title, sitePath string, mod func(*Page)) (Output, 
 	// input in place, instead of copying the page to do so.
 	b.WriteByte(0)
 	b.Truncate(b.Len() - 1)
-	return Output{Path: outputPath(sitePath), MediaType: "text/html; charset=utf-8", Body: b.Bytes(), recycle: func() { r.buffers.Put(b) }}, nil
+	return Output{Path: outputPath(r.local(sitePath)), MediaType: "text/html; charset=utf-8", Body: b.Bytes(), recycle: func() { r.buffers.Put(b) }}, nil
 }
 
 // outputPath maps a site path to the file that serves it: "/a/" -> "a/index.html".
@@ -339,17 +380,29 @@ func outputPath(sitePath string) string {
 	return p
 }
 
-// url writes a site path with the base path in front. A web address
-// ("https://...", as a field such as plan_url may hold) is left as it is.
+// url writes a site path with the base path in front, in r's language
+// (see local). A web address ("https://...", as a field such as plan_url
+// may hold) is left as it is.
 func (r *Renderer) url(sitePath string) string {
 	if strings.Contains(sitePath, "://") || strings.HasPrefix(sitePath, "mailto:") {
 		return sitePath
 	}
+	return r.rooted(r.local(sitePath))
+}
+
+// rooted writes a site path, in the language it is, with the base path
+// in front.
+func (r *Renderer) rooted(sitePath string) string {
 	return r.site.BasePath + strings.TrimPrefix(sitePath, "/")
 }
 
-// abs writes a site path as an absolute URL.
+// abs writes a site path as an absolute URL, in r's language.
 func (r *Renderer) abs(sitePath string) string {
+	return r.absRooted(r.local(sitePath))
+}
+
+// absRooted writes a site path, in the language it is, as an absolute URL.
+func (r *Renderer) absRooted(sitePath string) string {
 	return r.absolute + strings.TrimPrefix(sitePath, "/")
 }
 
@@ -409,6 +462,17 @@ func mediaType(p string) string {
 // paths: with each school's site.Listing.Paths, every file of the site,
 // known without rendering.
 func (r *Renderer) SitePaths() ([]string, error) {
+	if r.language() != "" {
+		// Those of another language: its pages, feed and calendar.
+		paths := []string{outputPath(r.local("/")), outputPath(r.local("/404.html")),
+			outputPath(r.local("/feed.xml")), outputPath(r.local("/calendar.ics"))}
+		for _, sp := range r.site.Pages {
+			if r.has(sp.URL()) {
+				paths = append(paths, outputPath(r.local(sp.URL())))
+			}
+		}
+		return paths, nil
+	}
 	paths := []string{"index.html", "404.html", "robots.txt", "feed.xml", "calendar.ics", "sitemap.xml"}
 	if r.site.Admin {
 		paths = append(paths, cms.Paths()...)
