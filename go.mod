@@ -12,3 +12,5 @@ require (
 	golang.org/x/sys v0.50.0
 	gopkg.in/yaml.v3 v3.0.1
 )
+
+require golang.org/x/text v0.44.0

@@ -4,7 +4,7 @@ package theme
 
 import "embed"
 
-// FS holds templates/ and assets/.
+// FS holds templates/, assets/ and i18n/ (the message catalogues).
 //
-//go:embed templates assets
+//go:embed templates assets i18n
 var FS embed.FS
