@@ -30,7 +30,7 @@ type pipeline struct {
 	site     *site.Site
 	r        *render.Renderer
 	langs    *languages
-	others   []langRenderer // the renderers of the languages but the main one
+	others   []langRenderer    // the renderers of the languages but the main one
 	render   bool              // render (no error found before; a check only where a site theme could fail)
 	keep     bool              // keep the rendered files in memory (Preview)
 	minifier *publish.Minifier // nil: leave files as rendered
@@ -41,12 +41,12 @@ type pipeline struct {
 	listings []*site.Listing
 	// listingsIn are, by code, the listings of another language.
 	listingsIn map[string][]*site.Listing
-	links    []site.SiteLink
-	diags    content.Diagnostics
-	kept     map[string][]render.Output // by unit, the files kept in memory (Preview)
-	files    int
-	pages    int
-	bytes    int64
+	links      []site.SiteLink
+	diags      content.Diagnostics
+	kept       map[string][]render.Output // by unit, the files kept in memory (Preview)
+	files      int
+	pages      int
+	bytes      int64
 }
 
 // langRenderer is the renderer of one of the site's other languages.
