@@ -105,7 +105,7 @@ func (r *Renderer) inLanguage(code, p string) bool {
 func PerLanguage(p string) bool {
 	switch {
 	case strings.HasPrefix(p, "/assets/"), strings.HasPrefix(p, "/admin/"),
-		p == "/robots.txt", p == "/sitemap.xml":
+		p == "/robots.txt", p == "/sitemap.xml", p == "/"+redirectsFile:
 		return false
 	case strings.HasPrefix(p, "/schools/"):
 		rest := strings.TrimPrefix(p, "/schools/")
@@ -152,4 +152,24 @@ func (r *Renderer) prodLang() string {
 		return "EN"
 	}
 	return strings.ToUpper(r.opts.Language)
+}
+
+// redirectsFile is Netlify's list of redirects, published on a site in
+// more than one language.
+const redirectsFile = "_redirects"
+
+// redirects tells Netlify to answer an address under a language's folder
+// that has no page with that language's 404 page: "/pl/*" with
+// /pl/404.html. (Without it, Netlify answers with the main language's
+// /404.html, as it does for the rest of the site.) A rule applies only
+// where no file is at the address.
+func (r *Renderer) redirects() Output {
+	var b strings.Builder
+	b.WriteString("# Each language's 404 page for the addresses under its folder.\n")
+	for _, l := range r.opts.Languages {
+		if !l.Main {
+			b.WriteString(r.rooted("/"+l.Code+"/*") + "  " + r.rooted("/"+l.Code+"/404.html") + "  404\n")
+		}
+	}
+	return Output{Path: redirectsFile, MediaType: "text/plain; charset=utf-8", Body: []byte(b.String())}
 }

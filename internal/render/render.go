@@ -221,6 +221,9 @@ func (r *Renderer) SitePages(schools []*site.Listing) ([]Output, error) {
 	}
 	out = append(out, Output{Path: "robots.txt", MediaType: "text/plain; charset=utf-8",
 		Body: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("/sitemap.xml") + "\n")})
+	if len(r.opts.Languages) > 0 {
+		out = append(out, r.redirects())
+	}
 	assets, err := r.assets()
 	if err != nil {
 		return nil, err
@@ -474,6 +477,9 @@ func (r *Renderer) SitePaths() ([]string, error) {
 		return paths, nil
 	}
 	paths := []string{"index.html", "404.html", "robots.txt", "feed.xml", "calendar.ics", "sitemap.xml"}
+	if len(r.opts.Languages) > 0 {
+		paths = append(paths, redirectsFile)
+	}
 	if r.site.Admin {
 		paths = append(paths, cms.Paths()...)
 	}
