@@ -216,7 +216,8 @@ func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 	if keep && b.renderers != nil && b.rendererGlobal == in.global {
 		// Which pages each language misses depends on the schools' files,
 		// which are not among the site-wide inputs.
-		*b.renderers.langs = *siteLanguages(in.content, s, in.entries)
+		fresh := siteLanguages(in.content, s, in.entries)
+		b.renderers.langs.missing, b.renderers.langs.key = fresh.missing, fresh.key
 		b.renderers.main.UseSite(s)
 		for _, l := range b.renderers.others {
 			l.r.UseSite(s)
@@ -224,6 +225,9 @@ func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 		return b.renderers, nil
 	}
 	rs := &renderers{langs: siteLanguages(in.content, s, in.entries)}
+	if err := render.Describe(in.theme.FS, rs.langs.list); err != nil {
+		return nil, err
+	}
 	opts := b.cfg.Render
 	opts.ImageCache = b.cfg.imageCache()
 	if len(rs.langs.list) > 0 {

@@ -35,10 +35,12 @@ func siteLanguages(c *content.Content, s *site.Site, entries []*site.Entry) *lan
 		return ls
 	}
 	main := c.Site.Language
-	ls.list = append(ls.list, render.Language{Code: main, Name: ownName(main), Dir: direction(main), Main: true})
+	// Their names (the main language's) and directions come from the
+	// theme's catalogues: see render.Describe.
+	ls.list = append(ls.list, render.Language{Code: main, Main: true})
 	var keys []string
 	for _, l := range c.Site.Languages {
-		ls.list = append(ls.list, render.Language{Code: l.Code, Name: l.Name, Dir: direction(l.Code)})
+		ls.list = append(ls.list, render.Language{Code: l.Code, Name: l.Name})
 		missing := map[string]bool{}
 		// A Markdown file is translated by a file beside it with the
 		// code before ".md" (CONTENT-FORMAT, "Languages").
@@ -111,30 +113,6 @@ func unitIn(code, unit string) string {
 		return unit
 	}
 	return code + "/" + unit
-}
-
-// rtlLanguages are the languages written right to left, by their code
-// without region or script (CONTENT-FORMAT: "known by their code").
-var rtlLanguages = []string{"ar", "arc", "ckb", "dv", "fa", "he", "ks", "ku-Arab", "pa-Arab", "ps", "sd", "ug", "ur", "yi"}
-
-// direction is "rtl" for a language written right to left, else "ltr".
-func direction(code string) string {
-	base, _, _ := strings.Cut(code, "-")
-	if slices.Contains(rtlLanguages, code) || slices.Contains(rtlLanguages, base) {
-		return "rtl"
-	}
-	return "ltr"
-}
-
-// ownName is the main language's name in that language, as the switcher
-// shows it.
-// TODO(multi): from the main language's catalogue (internal/i18n) once
-// merged.
-func ownName(code string) string {
-	if base, _, _ := strings.Cut(code, "-"); base == "en" {
-		return "English"
-	}
-	return code
 }
 
 // schoolIn is sch as language code shows it.

@@ -21,6 +21,17 @@ import (
 // languagesContent is the test site in English (en-GB), Polish and Urdu.
 var languagesContent = filepath.Join("testdata", "sites", "languages", "content")
 
+// copyLanguages copies the test site (its content and theme folders) into
+// a temporary folder and returns its content folder.
+func copyLanguages(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(filepath.Dir(languagesContent))); err != nil {
+		t.Fatal(err)
+	}
+	return filepath.Join(dir, "content")
+}
+
 func languagesConfig() Config {
 	return Config{Content: languagesContent, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true, NoMinify: true}
 }
@@ -343,10 +354,7 @@ func TestLanguagesSitemap(t *testing.T) {
 // pages in every language are linked, not written again; and the result
 // is what a build from scratch publishes.
 func TestLanguagesIncremental(t *testing.T) {
-	content := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(content, os.DirFS(languagesContent)); err != nil {
-		t.Fatal(err)
-	}
+	content := copyLanguages(t)
 	out := filepath.Join(t.TempDir(), "public")
 	cfg := languagesConfig()
 	cfg.Mode, cfg.Content, cfg.Out = Write, content, out
@@ -410,10 +418,7 @@ func TestLanguagesIncremental(t *testing.T) {
 // one school told to the builder, every language's pages are as a build
 // from scratch makes them.
 func TestLanguagesPreview(t *testing.T) {
-	content := filepath.Join(t.TempDir(), "content")
-	if err := os.CopyFS(content, os.DirFS(languagesContent)); err != nil {
-		t.Fatal(err)
-	}
+	content := copyLanguages(t)
 	cfg := languagesConfig()
 	cfg.Content = content
 	b := NewBuilder(cfg)

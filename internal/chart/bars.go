@@ -13,6 +13,7 @@ type Bars struct {
 	Title    string
 	Desc     string // empty: one is written from the data
 	Rows     []StackedRow
+	Words    *Words // the chart's words; nil: English
 }
 
 // StackedRow is one question's results in percentages of those who replied.
@@ -37,11 +38,11 @@ type segment struct {
 }
 
 // segments returns the parts of a row in the order they are drawn.
-func (r StackedRow) segments(prefix string) []segment {
+func (r StackedRow) segments(w *Words, prefix string) []segment {
 	return []segment{
-		{"chart-agree", "Agree", "agree", "currentColor", clamp(r.Agree)},
-		{"chart-disagree", "Disagree", "disagree", "url(#" + prefix + "-hatch)", clamp(r.Disagree)},
-		{"chart-dontknow", "Don't know", "don't know", "url(#" + prefix + "-dots)", clamp(r.DontKnow)},
+		{"chart-agree", w.Agree, w.AgreePart, "currentColor", clamp(r.Agree)},
+		{"chart-disagree", w.Disagree, w.DisagreePart, "url(#" + prefix + "-hatch)", clamp(r.Disagree)},
+		{"chart-dontknow", w.DontKnow, w.DontKnowPart, "url(#" + prefix + "-dots)", clamp(r.DontKnow)},
 	}
 }
 
@@ -57,16 +58,16 @@ func (r StackedRow) unanswered() float64 {
 
 // summary writes the row's results in words, "78% agree,", "12% disagree,",
 // "10% don't know": phrases to join with spaces and not to break.
-func (r StackedRow) summary() []string {
+func (r StackedRow) summary(w *Words) []string {
 	var parts []string
-	for _, s := range r.segments("") {
-		parts = append(parts, FormatNumber(s.value)+"% "+s.phrase)
+	for _, s := range r.segments(w, "") {
+		parts = append(parts, fill(s.phrase, "percent", w.number(s.value)))
 	}
 	if rest := r.unanswered(); rest > 0 {
-		parts = append(parts, FormatNumber(rest)+"% did not answer")
+		parts = append(parts, fill(w.UnansweredPart, "percent", w.number(rest)))
 	}
 	for i := range len(parts) - 1 {
-		parts[i] += ","
+		parts[i] += w.Sep
 	}
 	return parts
 }
@@ -112,10 +113,10 @@ type keyItem struct {
 // where the first question starts.
 func (b Bars) layoutKey(id string) ([]keyItem, float64) {
 	var key []keyItem
-	items := b.Rows[0].segments(id)
+	items := b.Rows[0].segments(b.Words.or(), id)
 	for _, r := range b.Rows {
 		if r.unanswered() > 0 {
-			items = append(items, segment{class: "chart-unanswered", key: "Did not answer", fill: "none"})
+			items = append(items, segment{class: "chart-unanswered", key: b.Words.or().Unanswered, fill: "none"})
 			break
 		}
 	}
@@ -146,7 +147,7 @@ func (b Bars) layoutRows(y float64) ([]barRowLayout, float64) {
 	rows := make([]barRowLayout, len(b.Rows))
 	for i, r := range b.Rows {
 		// The question is bold, so a little wider.
-		rl := barRowLayout{question: wrap(strings.Fields(r.Label), width/1.1), summary: wrap(r.summary(), width)}
+		rl := barRowLayout{question: wrap(strings.Fields(r.Label), width/1.1), summary: wrap(r.summary(b.Words.or()), width)}
 		rl.questionY = y + fontSize
 		y += float64(len(rl.question)) * lineHeight
 		rl.barY = y + 4
@@ -191,7 +192,7 @@ func drawRow(w *svgWriter, r StackedRow, rl barRowLayout, id string) {
 
 	// Segments are scaled to the bar's width, or to their sum if bad
 	// data makes that more than 100.
-	segs := r.segments(id)
+	segs := r.segments(English, id)
 	total := 0.0
 	for _, s := range segs {
 		total += s.value
@@ -226,7 +227,7 @@ func (b Bars) describe() string {
 		if !strings.HasSuffix(q, ".") && !strings.HasSuffix(q, "?") && !strings.HasSuffix(q, "!") {
 			q += ":"
 		}
-		parts[i] = q + " " + strings.Join(r.summary(), " ") + "."
+		parts[i] = q + " " + strings.Join(r.summary(b.Words.or()), " ") + "."
 	}
 	return strings.Join(parts, " ")
 }

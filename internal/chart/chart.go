@@ -57,30 +57,7 @@ type Change struct {
 // since …". With fewer than two points it returns the zero Change. A nil
 // dateFmt writes dates as "1 September 2026".
 func Movement(points []Point, unit string, higherIsBetter bool, dateFmt func(time.Time) string) Change {
-	if len(points) < 2 {
-		return Change{}
-	}
-	if dateFmt == nil {
-		dateFmt = func(t time.Time) string { return t.Format("2 January 2006") }
-	}
-	pts := byDate(points)
-	first, last := pts[0], pts[len(pts)-1]
-	since := " since " + dateFmt(first.Date)
-	diff := round2(last.Value - first.Value)
-	if diff == 0 {
-		return Change{Text: "no change" + since}
-	}
-	dir := "up"
-	if diff < 0 {
-		dir = "down"
-	}
-	amount := math.Abs(diff)
-	better := (diff > 0) == higherIsBetter
-	return Change{
-		Text:      dir + " " + quantity(amount, unit, "percentage point") + since,
-		Improving: better,
-		Worsening: !better,
-	}
+	return English.Movement(points, unit, higherIsBetter, dateFmt)
 }
 
 // FormatNumber writes v rounded to two decimal places, without trailing

@@ -19,6 +19,7 @@ type Line struct {
 	Target         *float64
 	HigherIsBetter bool
 	DateLabel      func(time.Time) string // labels on the time axis; nil: "Jan 2006"
+	Words          *Words                 // the chart's words; nil: English
 }
 
 // Vertical layout of a line chart, in viewBox units.
@@ -95,15 +96,16 @@ func (l Line) layout(pts []Point, dateLabel func(time.Time) string) lineLayout {
 	// Horizontal layout: tick labels on the left; the latest value and
 	// the target's label in a margin on the right, clear of the data.
 	for _, v := range g.ax.ticks() {
-		s := FormatNumber(v)
+		s := l.Words.or().number(v)
 		if percent {
 			s += "%"
 		}
 		g.tickLabels = append(g.tickLabels, s)
 	}
-	g.valueLabel = quantity(pts[len(pts)-1].Value, l.Unit, "")
+	w := l.Words.or()
+	g.valueLabel = w.quantity(pts[len(pts)-1].Value, l.Unit)
 	if l.Target != nil {
-		g.targetLabel = []string{"Target", quantity(*l.Target, l.Unit, "")}
+		g.targetLabel = []string{w.Target, w.quantity(*l.Target, l.Unit)}
 	}
 	g.plotLeft = maxWidth(g.tickLabels) + markerR + 8 // clear of the first marker
 	// The latest value is bold, so a little wider.
@@ -125,7 +127,7 @@ func (l Line) layout(pts []Point, dateLabel func(time.Time) string) lineLayout {
 	}
 	// Where the axis does not start at zero, a line under the dates says
 	// so (and so does the text alternative: see SVG).
-	g.note = g.ax.baselineNote(l.Unit)
+	g.note = g.ax.baselineNoteIn(w, l.Unit)
 	if g.note != "" {
 		g.noteLines = wrap(strings.Fields(g.note), width)
 	}
@@ -242,19 +244,21 @@ func (g *lineLayout) drawData(w *svgWriter, pts []Point, target *float64) {
 // gives none: "55.5% in Nov 2026, up 7.5 percentage points since Sep 2026.
 // Target: 70%. Higher is better."
 func (l Line) describe(pts []Point, dateLabel func(time.Time) string) string {
+	w := l.Words.or()
 	latest := pts[len(pts)-1]
-	s := quantity(latest.Value, l.Unit, "") + " in " + dateLabel(latest.Date)
-	if m := Movement(pts, l.Unit, l.HigherIsBetter, dateLabel); m.Text != "" {
-		s += ", " + m.Text
+	s := fill(w.Latest, "value", w.quantity(latest.Value, l.Unit), "date", dateLabel(latest.Date))
+	if m := w.Movement(pts, l.Unit, l.HigherIsBetter, dateLabel); m.Text != "" {
+		s = fill(w.Moved, "latest", s, "change", m.Text)
+	} else {
+		s = fill(w.Still, "latest", s)
 	}
-	s += "."
 	if l.Target != nil {
-		s += " Target: " + quantity(*l.Target, l.Unit, "") + "."
+		s += " " + fill(w.TargetIs, "value", w.quantity(*l.Target, l.Unit))
 	}
 	if l.HigherIsBetter {
-		return s + " Higher is better."
+		return s + " " + w.HigherBetter
 	}
-	return s + " Lower is better."
+	return s + " " + w.LowerBetter
 }
 
 // clearOfTarget moves the latest value's label (one line, centred on vy)
@@ -328,11 +332,13 @@ func niceAxis(values []float64, percent bool) axis {
 // baselineNote says where an axis starts when that is not zero, so that a
 // reader does not take the bottom of the chart for none: "The scale
 // starts at 90%, not 0." It is "" for an axis from zero or below.
-func (a axis) baselineNote(unit string) string {
+func (a axis) baselineNote(unit string) string { return a.baselineNoteIn(English, unit) }
+
+func (a axis) baselineNoteIn(w *Words, unit string) string {
 	if a.lo <= 0 {
 		return ""
 	}
-	return "The scale starts at " + quantity(a.lo, unit, "") + ", not 0."
+	return fill(w.ScaleStarts, "value", w.quantity(a.lo, unit))
 }
 
 // ticks returns the value at each gridline, from lo to hi.

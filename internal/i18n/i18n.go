@@ -328,6 +328,25 @@ func (c *Catalogue) missing(key string) error {
 	return &Error{File: c.File, Msg: fmt.Sprintf("message %q is missing (language %s)", key, c.Code)}
 }
 
+// Raw returns a message's text as the catalogue writes it, placeholders
+// and all (a plural message's "other" form), for a pattern that is filled
+// elsewhere, such as a chart's sentences.
+func (c *Catalogue) Raw(key string) string {
+	m := c.messages[key]
+	if m == nil {
+		return "[" + key + "]"
+	}
+	var b strings.Builder
+	for _, s := range m.pick(plural.Other) {
+		if s.arg {
+			b.WriteString("{" + s.text + "}")
+		} else {
+			b.WriteString(s.text)
+		}
+	}
+	return b.String()
+}
+
 // T is Get for what cannot fail: a missing message is written as its key
 // in brackets, "[timeline.next]", so that it shows.
 func (c *Catalogue) T(key string, args ...any) string {

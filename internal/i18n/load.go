@@ -120,7 +120,7 @@ func (s *Set) checkWhole(c *Catalogue) []error {
 
 var (
 	keyRE         = regexp.MustCompile(`^[a-z0-9_]+(\.[a-z0-9_-]+)*$`)
-	placeholderRE = regexp.MustCompile(`\{([a-z_]+)\}`)
+	placeholderRE = regexp.MustCompile(`\{([a-z_][a-z0-9_]*)\}`)
 )
 
 // read reads one catalogue file over c.

@@ -40,9 +40,9 @@ func (r *Renderer) schoolFeed(s *site.School, html []string) (Output, error) {
 		items[i] = r.feedItem(u, u.Summary, html[i])
 	}
 	ch := rss.Channel{
-		Title:       s.Info.Name + ": updates for parents and carers",
+		Title:       r.l.c.T("feed.school_title", "school", s.Info.Name),
 		Link:        r.abs(s.URL()),
-		Description: "Updates from " + s.Info.Name + "'s Parent Support Adviser, published by " + r.site.Title + ".",
+		Description: r.l.c.T("feed.school_description", "school", s.Info.Name, "site", r.site.Title),
 		Language:    r.lang(), SelfURL: r.abs(s.URL() + "feed.xml"), Generator: generator,
 		Items: items,
 	}
@@ -99,10 +99,10 @@ func (r *Renderer) siteFeed(schools []*site.Listing) (Output, error) {
 	}
 	desc := r.site.Description
 	if desc == "" {
-		desc = "Updates for parents and carers from " + r.site.Title + "."
+		desc = r.l.c.T("feed.site_description", "site", r.site.Title)
 	}
 	ch := rss.Channel{
-		Title: r.site.Title + ": all updates", Link: r.abs("/"), Description: desc,
+		Title: r.l.c.T("feed.site_title", "site", r.site.Title), Link: r.abs("/"), Description: desc,
 		Language: r.lang(), SelfURL: r.abs("/feed.xml"), Generator: generator,
 		Items: items,
 	}
@@ -133,7 +133,7 @@ func (r *Renderer) event(m *site.Meeting) ical.Event {
 		Start:    m.Start,
 		End:      m.End,
 		AllDay:   m.AllDay,
-		Summary:  m.Title + " (" + m.School.Name + ")",
+		Summary:  r.l.c.T("calendar.event_summary", "title", m.Title, "school", m.School.Name),
 		Location: m.Location,
 		URL:      r.abs(m.PageURL()),
 		Sequence: m.Sequence,
@@ -152,21 +152,21 @@ func (r *Renderer) event(m *site.Meeting) ical.Event {
 	}
 	if !m.OpenToAll() {
 		// The calendar lists members-only meetings too, marked as such.
-		desc = append(desc, "Members only: this meeting is not open to all parents and carers.")
+		desc = append(desc, r.l.c.T("calendar.members"))
 	}
 	if m.Audience != "" {
-		desc = append(desc, "Who can come: "+m.Audience)
+		desc = append(desc, r.l.c.T("calendar.who", "audience", m.Audience))
 	}
 	if m.Location != "" {
-		desc = append(desc, "Where: "+m.Location)
+		desc = append(desc, r.l.c.T("calendar.where", "location", m.Location))
 	}
 	if m.Online != "" {
-		desc = append(desc, "Join online: "+m.Online)
+		desc = append(desc, r.l.c.T("calendar.online", "url", m.Online))
 	}
 	if m.Access != "" {
-		desc = append(desc, "Access: "+m.Access)
+		desc = append(desc, r.l.c.T("calendar.access", "access", m.Access))
 	}
-	desc = append(desc, "More information: "+r.abs(m.PageURL()))
+	desc = append(desc, r.l.c.T("calendar.more", "url", r.abs(m.PageURL())))
 	e.Description = strings.Join(desc, "\n\n")
 	if m.Every > 0 {
 		rep := &ical.Recurrence{Interval: m.Every, Until: m.Until.Time, Count: m.Count}
@@ -207,15 +207,15 @@ func (r *Renderer) calendar(name, desc, page, self string, meetings []*site.Meet
 }
 
 func (r *Renderer) schoolCalendars(s *site.School) ([]Output, error) {
-	all, err := r.calendar(s.Info.Name+" meetings",
-		"Meetings for parents and carers at "+s.Info.Name+", from "+r.site.Title+".",
+	all, err := r.calendar(r.l.c.T("calendar.school_name", "school", s.Info.Name),
+		r.l.c.T("calendar.school_description", "school", s.Info.Name, "site", r.site.Title),
 		s.URL()+"meetings/", s.URL()+"calendar.ics", s.Meetings)
 	if err != nil {
 		return nil, err
 	}
 	out := []Output{all}
 	for _, m := range s.Meetings {
-		one, err := r.calendar(m.Title+" ("+s.Info.Name+")", "", m.PageURL(), m.URL(), []*site.Meeting{m})
+		one, err := r.calendar(r.l.c.T("calendar.meeting_name", "title", m.Title, "school", s.Info.Name), "", m.PageURL(), m.URL(), []*site.Meeting{m})
 		if err != nil {
 			return nil, err
 		}
@@ -238,8 +238,8 @@ func (r *Renderer) siteCalendar(schools []*site.Listing) (Output, error) {
 	for _, s := range schools {
 		all = append(all, s.Meetings...)
 	}
-	return r.calendar(r.site.Title+": all meetings",
-		"Meetings for parents and carers at every school, from "+r.site.Title+".", "/", "/calendar.ics", all)
+	return r.calendar(r.l.c.T("calendar.site_name", "site", r.site.Title),
+		r.l.c.T("calendar.site_description", "site", r.site.Title), "/", "/calendar.ics", all)
 }
 
 type urlset struct {

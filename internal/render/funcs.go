@@ -33,7 +33,7 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 
 // funcs is the template FuncMap, built for one renderer.
 func (r *Renderer) funcs() template.FuncMap {
-	return mergeFuncs(r.pageFuncs(), dateFuncs(), r.meetingFuncs(), r.planFuncs(), inspectionFuncs(), textFuncs(), r.parentFuncs())
+	return mergeFuncs(r.pageFuncs(), r.dateFuncs(), r.meetingFuncs(), r.planFuncs(), r.inspectionFuncs(), r.textFuncs(), r.parentFuncs(), r.messageFuncs())
 }
 
 // mergeFuncs joins groups of template functions into one FuncMap. A name
@@ -82,15 +82,20 @@ func (r *Renderer) pageFuncs() template.FuncMap {
 	}
 }
 
-// dateFuncs write dates and times.
-func dateFuncs() template.FuncMap {
+// dateFuncs write dates and times, in the renderer's language.
+func (r *Renderer) dateFuncs() template.FuncMap {
+	l := r.l
 	return template.FuncMap{
-		"longDate":  longDate,
-		"shortDate": shortDate,
-		"date":      dateWords,
-		"dateSpan":  func(a, b content.Date) string { return dateSpan(a.Time, b.Time) },
-		"between":   func(a, b content.Date) string { return between(a.Time, b.Time) },
-		"clock":     clock,
+		"longDate":  l.longDate,
+		"shortDate": l.shortDate,
+		"date":      l.dateWords,
+		"dateSpan":  func(a, b content.Date) string { return l.dateSpan(a.Time, b.Time) },
+		"between":   func(a, b content.Date) string { return l.between(a.Time, b.Time) },
+		"clock":     l.clock,
+		"estimate":  l.estimate,
+		"stepTitle": l.stepTitle,
+		"stepDate":  l.stepDate,
+		"stepDates": l.stepDates,
 		"iso":       func(t time.Time) string { return t.Format(time.RFC3339) },
 		"isoDate":   func(d content.Date) string { return d.Format(time.DateOnly) },
 	}
@@ -100,12 +105,12 @@ func dateFuncs() template.FuncMap {
 func (r *Renderer) meetingFuncs() template.FuncMap {
 	return template.FuncMap{
 		"when": func(m site.MeetingAt) string {
-			return when(m.At.Start, m.At.End, m.Meeting.AllDay)
+			return r.l.when(m.At.Start, m.At.End, m.Meeting.AllDay)
 		},
 		"starts": func(m site.MeetingAt) string {
-			return starts(m.At.Start, m.Meeting.AllDay)
+			return r.l.starts(m.At.Start, m.Meeting.AllDay)
 		},
-		"occurrence": func(m *site.Meeting, o site.Occurrence) string { return when(o.Start, o.End, m.AllDay) },
+		"occurrence": func(m *site.Meeting, o site.Occurrence) string { return r.l.when(o.Start, o.End, m.AllDay) },
 		"upcoming":   func(s *site.School) []site.MeetingAt { return s.Upcoming(r.site.Now) },
 		"past":       func(s *site.School) []site.MeetingAt { return s.Past(r.site.Now) },
 		"exceptAhead": func(m *site.Meeting) []time.Time {
@@ -122,19 +127,21 @@ func (r *Renderer) planFuncs() template.FuncMap {
 		"lineChart":      r.lineChart,
 		"barChart":       r.barChart,
 		"movement":       r.movement,
-		"quantity":       chart.Quantity,
+		"quantity":       r.l.chartWords().Quantity,
 		"lastPoint":      lastPoint,
 		"targetMet":      targetMet,
 		"higherIsBetter": higherIsBetter,
-		"statusWord":     statusWord,
+		"statusWord":     r.l.statusWord,
 		"actionCounts":   countActions,
 	}
 }
 
 // inspectionFuncs read an inspection's grades and a school's category.
-func inspectionFuncs() template.FuncMap {
+func (r *Renderer) inspectionFuncs() template.FuncMap {
 	return template.FuncMap{
-		"category":         categoryWords,
+		"category":         r.l.categoryWords,
+		"gradeWord":        func(fw, grade string) string { return r.l.gradeWord(fw, grade) },
+		"safeguardingWord": r.l.safeguardingWord,
 		"gradeNumber":      gradeNumber,
 		"gradedAs":         gradedAs,
 		"previousCategory": previousCategory,
@@ -143,13 +150,13 @@ func inspectionFuncs() template.FuncMap {
 }
 
 // textFuncs write words, lists and numbers.
-func textFuncs() template.FuncMap {
+func (r *Renderer) textFuncs() template.FuncMap {
 	return template.FuncMap{
 		"capitalise": words.Capitalise,
 		"plural":     words.Plural,
 		"lower":      strings.ToLower,
-		"phase":      phaseWords,
-		"andList":    andList,
+		"phase":      r.l.phaseWords,
+		"andList":    r.l.andList,
 		"first": func(n int, xs any) any {
 			switch xs := xs.(type) {
 			case []site.MeetingAt:
@@ -159,10 +166,10 @@ func textFuncs() template.FuncMap {
 			}
 			return xs
 		},
-		"number": chart.FormatNumber,
-		"count":  func(n int) string { return chart.FormatNumber(float64(n)) },
+		"number": r.l.c.Number,
+		"count":  r.l.c.Int,
 		"add":    func(a, b int) int { return a + b },
-		"pct":    percent,
+		"pct":    func(part, whole int) string { return r.l.c.InDigits(percent(part, whole)) },
 		"deref": func(p *int) int {
 			if p == nil {
 				return 0
@@ -176,7 +183,7 @@ func textFuncs() template.FuncMap {
 // school's pages beyond reading them: follow, share and print them.
 func (r *Renderer) parentFuncs() template.FuncMap {
 	return template.FuncMap{
-		"gradeScale":  gradeScale,
+		"gradeScale":  r.l.gradeScale,
 		"qrCode":      qrCode,
 		"forParents":  forParents,
 		"clip":        clip,
@@ -218,12 +225,12 @@ func higherIsBetter(m *content.Measure) bool { return m.HigherIsBetter == nil ||
 func (r *Renderer) lineChart(id string, m *content.Measure) template.HTML {
 	return template.HTML(chart.Line{
 		IDPrefix: id, Title: m.Name, Unit: m.Unit, Points: points(m), Target: m.Target,
-		HigherIsBetter: higherIsBetter(m),
+		HigherIsBetter: higherIsBetter(m), DateLabel: r.l.c.ChartDate, Words: r.l.chartWords(),
 	}.SVG())
 }
 
 func (r *Renderer) movement(m *content.Measure) chart.Change {
-	return chart.Movement(points(m), m.Unit, higherIsBetter(m), shortDate)
+	return r.l.chartWords().Movement(points(m), m.Unit, higherIsBetter(m), r.l.shortDate)
 }
 
 func (r *Renderer) barChart(id, title string, qs []content.Question) template.HTML {
@@ -231,7 +238,7 @@ func (r *Renderer) barChart(id, title string, qs []content.Question) template.HT
 	for i, q := range qs {
 		rows[i] = chart.StackedRow{Label: q.Ask, Agree: q.Agree, Disagree: q.Disagree, DontKnow: q.DontKnow}
 	}
-	return template.HTML(chart.Bars{IDPrefix: id, Title: title, Rows: rows}.SVG())
+	return template.HTML(chart.Bars{IDPrefix: id, Title: title, Rows: rows, Words: r.l.chartWords()}.SVG())
 }
 
 // lastPoint returns a measure's latest point (the format keeps them in date
@@ -268,10 +275,17 @@ func percent(part, whole int) string {
 	return chart.FormatNumber(math.Round(float64(part) * 100 / float64(whole)))
 }
 
-// statusWord writes a status key as words: "on-track" -> "On track".
-func statusWord(s string) string {
+// statusWord writes a status key as words, in English: "on-track" -> "On track".
+func statusWord(s string) string { return english().statusWord(s) }
+
+// statusWord writes an action's (or a theme's) status key as words:
+// "on-track" -> "On track"; none is "not started".
+func (l lang) statusWord(s string) string {
 	if s == "" {
-		return "Not started"
+		s = "not-started"
+	}
+	if l.c.Has("status.action." + s) {
+		return l.c.T("status.action." + s)
 	}
 	return words.Capitalise(strings.ReplaceAll(s, "-", " "))
 }

@@ -1,7 +1,7 @@
 package render
 
 import (
-	"strconv"
+	"strings"
 
 	"github.com/parentpages/parentpages/internal/content"
 )
@@ -26,14 +26,23 @@ type GradeStep struct {
 	On   bool   // the box is filled: this grade is at or below the one shown
 }
 
+// gradeScale places grade on fw's scale, in English.
+func gradeScale(fw content.Framework, grade string) GradeScale {
+	return english().gradeScale(fw, grade)
+}
+
+// rankWords says where grade rank (1 the best) of n sits, in English.
+func rankWords(rank, n int) string { return english().rankWords(rank, n) }
+
 // gradeScale places grade on fw's scale. A grade the scale does not have
 // (which the content's rules do not allow) gives just the word.
-func gradeScale(fw content.Framework, grade string) GradeScale {
+func (l lang) gradeScale(fw content.Framework, grade string) GradeScale {
 	word, ok := fw.ScaleWord(grade)
 	if !ok {
 		return GradeScale{Word: grade}
 	}
-	g := GradeScale{Word: word, Of: len(fw.Scale)}
+	key := frameworkKey(fw)
+	g := GradeScale{Word: l.gradeWord(key, word), Of: len(fw.Scale)}
 	for i, w := range fw.Scale {
 		if w == word {
 			g.Rank = i + 1
@@ -42,27 +51,64 @@ func gradeScale(fw content.Framework, grade string) GradeScale {
 	if fw.Numbered {
 		g.Number = g.Rank
 	}
-	g.Position = rankWords(g.Rank, g.Of)
+	g.Position = l.rankWords(g.Rank, g.Of)
 	for i := g.Of - 1; i >= 0; i-- {
-		g.Steps = append(g.Steps, GradeStep{Word: fw.Scale[i], On: i >= g.Rank-1})
+		g.Steps = append(g.Steps, GradeStep{Word: l.gradeWord(key, fw.Scale[i]), On: i >= g.Rank-1})
 	}
 	return g
 }
 
+// frameworkKeys are the frameworks' keys, as the content format writes
+// them ("eif-2019"): a grade's words in a catalogue are
+// grade.<framework>.<grade>.
+var frameworkKeys = []string{"2009", "cif-2012", "eif-2019", "report-card-2025"}
+
+// frameworkKey finds fw's key, or "".
+func frameworkKey(fw content.Framework) string {
+	for _, k := range frameworkKeys {
+		if f, ok := content.FrameworkByKey(k); ok && f.Name == fw.Name {
+			return k
+		}
+	}
+	return ""
+}
+
+// gradeWord gives a grade word of the framework with key fw (the
+// framework's own word, such as "requires improvement") in the
+// catalogue's language: grade.<framework>.<grade>, spaces written "_". A
+// word the catalogue does not have is left as it is.
+func (l lang) gradeWord(fw, word string) string {
+	key := "grade." + fw + "." + strings.ReplaceAll(strings.ToLower(word), " ", "_")
+	if l.c.Has(key) {
+		return l.c.T(key)
+	}
+	return word
+}
+
+// safeguardingWord gives a safeguarding word ("not effective") in the
+// catalogue's language.
+func (l lang) safeguardingWord(word string) string {
+	key := "safeguarding." + strings.ReplaceAll(strings.ToLower(word), " ", "_")
+	if l.c.Has(key) {
+		return l.c.T(key)
+	}
+	return word
+}
+
 // rankWords says where grade rank (1 the best) of n sits, in plain words.
-func rankWords(rank, n int) string {
-	of := " of " + strconv.Itoa(n) + " grades"
+func (l lang) rankWords(rank, n int) string {
+	key := "grade.position.other"
 	switch {
 	case rank == 1:
-		return "the best" + of
+		key = "grade.position.best"
 	case rank == n:
-		return "the lowest" + of
+		key = "grade.position.lowest"
 	case n%2 == 1 && rank == (n+1)/2:
-		return "the middle" + of
+		key = "grade.position.middle"
 	case rank == 2:
-		return "the second best" + of
+		key = "grade.position.second_best"
 	case rank == n-1:
-		return "the second lowest" + of
+		key = "grade.position.second_lowest"
 	}
-	return "grade " + strconv.Itoa(rank) + of + ", 1 the best"
+	return l.c.N(key, n, "rank", rank)
 }

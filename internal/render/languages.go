@@ -1,6 +1,8 @@
 package render
 
 import (
+	"fmt"
+	"io/fs"
 	"strings"
 )
 
@@ -172,4 +174,26 @@ func (r *Renderer) redirects() Output {
 		}
 	}
 	return Output{Path: redirectsFile, MediaType: "text/plain; charset=utf-8", Body: []byte(b.String())}
+}
+
+// Describe fills in, from the theme's catalogue of each language, its
+// direction, and its name where none is given (the main language's, which
+// site.yaml does not name). A language with no catalogue is an error, as
+// for New.
+func Describe(themeFS fs.FS, langs []Language) error {
+	set, err := catalogues(themeFS)
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	for i := range langs {
+		c, err := set.Catalogue(langs[i].Code)
+		if err != nil {
+			return err
+		}
+		langs[i].Dir = c.Dir()
+		if langs[i].Name == "" {
+			langs[i].Name = c.Name
+		}
+	}
+	return nil
 }

@@ -51,8 +51,10 @@ type Options struct {
 	// ImageCache is the folder that keeps the sizes made of each photo
 	// between builds (see images.Cache); "" keeps none.
 	ImageCache string
-	// Language is the code of the language this renderer writes, as
-	// site.yaml's `languages` gives it; "" is the site's main language.
+	// Language is the language the pages are written in: the code of one
+	// of the theme's message catalogues (i18n/<code>.yaml) and of one of
+	// site.yaml's `languages`, such as "pl". "" is the site's main language
+	// (site.yaml's `language`, English unless it says otherwise).
 	Language string
 	// Languages are every language the site is published in, the main
 	// first; nil for a site published in its main language only.
@@ -77,6 +79,7 @@ type Renderer struct {
 	buffers  sync.Pool          // of *bytes.Buffer, for rendering pages
 	zones    ical.VTimezones    // the VTIMEZONE blocks of the site's calendars, worked out once
 	pictures *images.Cache      // the photos' sizes made before
+	l        lang               // the words of the pages' language
 }
 
 // New parses the theme's templates. themeFS holds templates/*.html and
@@ -87,7 +90,11 @@ func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) 
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
 	r.mdAbs = markdown.NewRenderer(r.absolute, s.UnsafeHTML)
-	var err error
+	c, err := pickCatalogue(s.Language, themeFS, opts)
+	if err != nil {
+		return nil, err
+	}
+	r.l = lang{c}
 	if r.pages, err = parsePages(themeFS, r.funcs()); err != nil {
 		return nil, err
 	}
@@ -213,7 +220,7 @@ func (r *Renderer) SitePages(schools []*site.Listing) ([]Output, error) {
 			return nil, err
 		}
 	}
-	if err := page("404", "Page not found", "/404.html", nil); err != nil {
+	if err := page("404", r.l.c.T("title.404"), "/404.html", nil); err != nil {
 		return nil, err
 	}
 	if r.language() != "" {
@@ -247,18 +254,19 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 		return err
 	}
 	name := s.Info.Name
+	title := func(key string) string { return r.l.c.T(key, "school", name) }
 	pages := []struct{ kind, title, path string }{
 		{"school", name, base},
-		{"inspection", "Inspections: " + name, base + "inspection/"},
-		{"meetings", "Meetings: " + name, base + "meetings/"},
-		{"updates", "Updates: " + name, base + "updates/"},
-		{"letter", "Summary to print: " + name, base + "letter/"},
+		{"inspection", title("title.inspection"), base + "inspection/"},
+		{"meetings", title("title.meetings"), base + "meetings/"},
+		{"updates", title("title.updates"), base + "updates/"},
+		{"letter", title("title.letter"), base + "letter/"},
 	}
 	if s.HasPlan() {
-		pages = append(pages, struct{ kind, title, path string }{"action-plan", "Action plan: " + name, base + "action-plan/"})
+		pages = append(pages, struct{ kind, title, path string }{"action-plan", title("title.action_plan"), base + "action-plan/"})
 	}
 	if s.HasViews() {
-		pages = append(pages, struct{ kind, title, path string }{"views", "Views of parents and carers: " + name, base + "views/"})
+		pages = append(pages, struct{ kind, title, path string }{"views", title("title.views"), base + "views/"})
 	}
 	for _, p := range pages {
 		if err := page(p.kind, p.title, p.path, nil); err != nil {

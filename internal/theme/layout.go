@@ -18,12 +18,14 @@ func PageKinds() []string {
 
 // used reports whether the renderer reads the theme file name (a slash
 // path in the theme folder): templates/base.html, a page kind's template,
-// the partials (templates/partials/*.html) and everything under assets/,
-// which is published as it is.
+// the partials (templates/partials/*.html), the message catalogues
+// (i18n/*.yaml) and everything under assets/, which is published as it is.
 func used(name string) bool {
 	dir, file := path.Split(name)
 	switch {
 	case strings.HasPrefix(name, "assets/"):
+		return true
+	case dir == "i18n/" && path.Ext(file) == ".yaml":
 		return true
 	case path.Ext(file) != ".html":
 		return false

@@ -1,0 +1,167 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+	"sync"
+
+	"github.com/parentpages/parentpages/internal/chart"
+	"github.com/parentpages/parentpages/internal/i18n"
+	defaulttheme "github.com/parentpages/parentpages/themes/default"
+)
+
+// The theme's words come from its message catalogues (package i18n): the
+// template functions t and tn write a message, and the renderer's own
+// words (dates, page titles, feeds, calendars, charts) come from the same
+// catalogue, that of Options.Language.
+
+// defaultSet is the default theme's catalogues, read once.
+var defaultSet = sync.OnceValues(func() (*i18n.Set, error) {
+	return i18n.Load(i18n.Layer{Name: "themes/default", FS: defaulttheme.FS})
+})
+
+// catalogues returns the catalogues of themeFS: the default theme's, with
+// the theme's own files merged over them where it has any of its own.
+func catalogues(themeFS fs.FS) (*i18n.Set, error) {
+	names, _ := fs.Glob(themeFS, "i18n/*.yaml")
+	for _, name := range names {
+		own, err := fs.ReadFile(themeFS, name)
+		dflt, derr := fs.ReadFile(defaulttheme.FS, name)
+		if err != nil || derr != nil || !bytes.Equal(own, dflt) {
+			return i18n.Load(i18n.Layer{Name: "themes/default", FS: defaulttheme.FS}, i18n.Layer{Name: "theme", FS: themeFS})
+		}
+	}
+	return defaultSet()
+}
+
+// pickCatalogue returns the catalogue the renderer speaks: opts.Language,
+// else the site's language.
+func pickCatalogue(siteLanguage string, themeFS fs.FS, opts Options) (*i18n.Catalogue, error) {
+	set, err := catalogues(themeFS)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	code := opts.Language
+	if code == "" {
+		code = siteLanguage
+	}
+	if code == "" {
+		code = i18n.English
+	}
+	return set.Catalogue(code)
+}
+
+// htmlValue writes a value into a message on a page: escaped as
+// html/template escapes text, unless it is already template.HTML (a link,
+// a word in bold).
+func (l lang) htmlValue(v any) string {
+	if h, ok := v.(template.HTML); ok {
+		return string(h)
+	}
+	return htmlEscaper.Replace(l.c.Value(v))
+}
+
+// htmlEscaper is html/template's escaping of text, so that a value put
+// into a message reads the same as the value put into the page.
+var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
+
+// literalEscaper makes a message's own text safe in HTML: it is plain text,
+// written as a template's text would be.
+var literalEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+
+// t writes a message as HTML: {{t "key" "name" value ...}}.
+func (l lang) t(key string, args ...any) (template.HTML, error) {
+	s, err := l.c.Fill(key, nil, args, l.htmlValue, literalEscaper.Replace)
+	return template.HTML(s), err
+}
+
+// tn writes a plural message for the count n as HTML: {{tn "key" n ...}}.
+func (l lang) tn(key string, n int, args ...any) (template.HTML, error) {
+	s, err := l.c.Fill(key, &n, args, l.htmlValue, literalEscaper.Replace)
+	return template.HTML(s), err
+}
+
+// tplain writes a message as plain text, for what escapes it itself (the
+// glossary's linking, an attribute).
+func (l lang) tplain(key string, args ...any) (string, error) {
+	return l.c.Get(key, args...)
+}
+
+// messageFuncs are the template functions of the catalogue: t, tn, tplain,
+// and a and strong to make the links and bold words that messages take.
+func (r *Renderer) messageFuncs() template.FuncMap {
+	return template.FuncMap{
+		"t":      r.l.t,
+		"tn":     r.l.tn,
+		"tplain": r.l.tplain,
+		"tnplain": func(key string, n int, args ...any) (string, error) {
+			return r.l.c.GetN(key, n, args...)
+		},
+		"a":      link,
+		"strong": func(x any) template.HTML { return "<strong>" + asHTML(x) + "</strong>" },
+	}
+}
+
+// asHTML writes x as HTML: template.HTML as it is, anything else escaped.
+func asHTML(x any) template.HTML {
+	if h, ok := x.(template.HTML); ok {
+		return h
+	}
+	return template.HTML(htmlEscaper.Replace(fmt.Sprint(x)))
+}
+
+// linkTemplates write a link as a template would, so that its address is
+// checked and escaped by html/template's rules: tel: and sms: links (which
+// html/template does not know as safe) with their scheme written in the
+// template, as a theme's own template would write them.
+var linkTemplates = map[string]*template.Template{
+	"":     template.Must(template.New("a").Parse(`<a href="{{.Href}}">{{.Text}}</a>`)),
+	"tel:": template.Must(template.New("a").Parse(`<a href="tel:{{.Href}}">{{.Text}}</a>`)),
+	"sms:": template.Must(template.New("a").Parse(`<a href="sms:{{.Href}}">{{.Text}}</a>`)),
+}
+
+// link writes <a href="href">text</a>, for a message's placeholder:
+// {{t "key" "link" (a (url "/x/") (t "key.link"))}}.
+func link(href string, text any) (template.HTML, error) {
+	t := linkTemplates[""]
+	for _, scheme := range []string{"tel:", "sms:"} {
+		if rest, ok := strings.CutPrefix(href, scheme); ok {
+			t, href = linkTemplates[scheme], rest
+		}
+	}
+	var b strings.Builder
+	err := t.Execute(&b, struct {
+		Href string
+		Text template.HTML
+	}{href, asHTML(text)})
+	return template.HTML(b.String()), err
+}
+
+// chartWords are the charts' words in the renderer's language.
+func (l lang) chartWords() *chart.Words {
+	c := l.c
+	return &chart.Words{
+		Number:   c.Number,
+		Points:   func(v float64) string { return pointsWords(c, v) },
+		NoChange: c.Raw("chart.no_change"), Up: c.Raw("chart.up"), Down: c.Raw("chart.down"),
+		Latest: c.Raw("chart.latest"), Moved: c.Raw("chart.moved"), Still: c.Raw("chart.still"),
+		Target: c.Raw("chart.target"), TargetIs: c.Raw("chart.target_sentence"),
+		HigherBetter: c.Raw("chart.higher_better"), LowerBetter: c.Raw("chart.lower_better"),
+		ScaleStarts: c.Raw("chart.scale_starts"),
+		Agree:       c.Raw("chart.agree"), Disagree: c.Raw("chart.disagree"), DontKnow: c.Raw("chart.dont_know"), Unanswered: c.Raw("chart.unanswered"),
+		AgreePart: c.Raw("chart.agree_part"), DisagreePart: c.Raw("chart.disagree_part"), DontKnowPart: c.Raw("chart.dont_know_part"),
+		UnansweredPart: c.Raw("chart.unanswered_part"), Sep: c.Raw("chart.separator"),
+	}
+}
+
+// pointsWords writes a difference of percentages, "7.5 percentage
+// points": a whole number takes its plural form, a fraction "other".
+func pointsWords(c *i18n.Catalogue, v float64) string {
+	if v == float64(int(v)) {
+		return c.N("chart.percentage_points", int(v))
+	}
+	return c.T("chart.percentage_points", "count", c.Number(v))
+}
