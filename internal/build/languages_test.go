@@ -454,3 +454,43 @@ func TestLanguagesPreview(t *testing.T) {
 		t.Errorf("the edit is not in the Urdu list of updates")
 	}
 }
+
+// TestLanguagesEnglishMarks checks what a page in another language says
+// is in English: an update listed there with no translation into it has
+// its title and summary marked lang="en-GB" (and dir="ltr" on a page
+// written right to left), the catalogue's "in English" beside it, and its
+// link leads to the English page; while a language's catalogue is not
+// reviewed, each of its pages says so, in it and in English.
+func TestLanguagesEnglishMarks(t *testing.T) {
+	res, err := Build(context.Background(), languagesConfig())
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
+	}
+	outs := byPath(res.Outputs)
+	for _, l := range siteLangs {
+		for _, page := range []string{"schools/oakfield-primary/updates/index.html", "schools/oakfield-primary/index.html"} {
+			body := string(outs[l.prefix+page].Body)
+			mark := ` lang="en-GB"`
+			if l.dir == "rtl" {
+				mark += ` dir="ltr"`
+			}
+			title := `<a href="/schools/oakfield-primary/updates/new-headteacher/"` + mark + `>A new headteacher</a> <span class="tag tag-language">`
+			summary := `<p` + mark + `>Mrs Patel starts in January.</p>`
+			for _, want := range []string{title, summary} {
+				if got := strings.Contains(body, want); got != (l.prefix != "") {
+					t.Errorf("%s%s: has %q: %v, want %v", l.prefix, page, want, got, l.prefix != "")
+				}
+			}
+		}
+		body := string(outs[l.prefix+"index.html"].Body)
+		notice := strings.Contains(body, `<div class="translation-notice" role="note">`)
+		english := strings.Contains(body, `<p lang="en"`)
+		if want := l.prefix != ""; notice != want || english != want {
+			t.Errorf("%sindex.html: the notice of an unreviewed translation: %v, in English: %v; want %v", l.prefix, notice, english, want)
+		}
+	}
+	menu := `<a href="/about/" lang="en-GB" dir="ltr">About us</a>`
+	if !strings.Contains(string(outs["ur/index.html"].Body), menu) {
+		t.Errorf("ur/index.html: the menu's untranslated page is not marked: want %s", menu)
+	}
+}

@@ -33,7 +33,7 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 
 // funcs is the template FuncMap, built for one renderer.
 func (r *Renderer) funcs() template.FuncMap {
-	return mergeFuncs(r.pageFuncs(), r.dateFuncs(), r.meetingFuncs(), r.planFuncs(), r.inspectionFuncs(), r.textFuncs(), r.parentFuncs(), r.messageFuncs())
+	return mergeFuncs(r.pageFuncs(), r.dateFuncs(), r.meetingFuncs(), r.planFuncs(), r.inspectionFuncs(), r.textFuncs(), r.parentFuncs(), r.messageFuncs(), r.languageFuncs())
 }
 
 // mergeFuncs joins groups of template functions into one FuncMap. A name

@@ -2,8 +2,11 @@ package render
 
 import (
 	"fmt"
+	"html/template"
 	"io/fs"
 	"strings"
+
+	"github.com/parentpages/parentpages/internal/i18n"
 )
 
 // A site may be published in more languages than its main one (site.yaml's
@@ -196,4 +199,41 @@ func Describe(themeFS fs.FS, langs []Language) error {
 		}
 	}
 	return nil
+}
+
+// englishCatalogue returns the theme's English catalogue.
+func englishCatalogue(themeFS fs.FS) (lang, error) {
+	set, err := catalogues(themeFS)
+	if err != nil {
+		return lang{}, fmt.Errorf("theme: %w", err)
+	}
+	c, err := set.Catalogue(i18n.English)
+	return lang{c}, err
+}
+
+// languageFuncs are the template functions of a site in more than one
+// language.
+func (r *Renderer) languageFuncs() template.FuncMap {
+	return template.FuncMap{
+		"untranslated": r.untranslated,
+		"tEnglish":     r.en.t,
+	}
+}
+
+// untranslated returns the attributes that mark the title or summary of
+// the page at site path p as written in the main language, on a page in
+// another language that does not have p (an update not translated into
+// it), so that screen readers and translation tools know: lang, and dir
+// where the two languages run in different directions. It returns nothing
+// where the page's language has p.
+func (r *Renderer) untranslated(p string) template.HTMLAttr {
+	if r.has(p) {
+		return ""
+	}
+	main := r.opts.Languages[0]
+	a := ` lang="` + template.HTMLEscapeString(main.Code) + `"`
+	if main.Dir != r.dir() {
+		a += ` dir="` + main.Dir + `"`
+	}
+	return template.HTMLAttr(a)
 }

@@ -80,6 +80,7 @@ type Renderer struct {
 	zones    ical.VTimezones    // the VTIMEZONE blocks of the site's calendars, worked out once
 	pictures *images.Cache      // the photos' sizes made before
 	l        lang               // the words of the pages' language
+	en       lang               // English, for what a page says in English as well as its language
 }
 
 // New parses the theme's templates. themeFS holds templates/*.html and
@@ -95,6 +96,9 @@ func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) 
 		return nil, err
 	}
 	r.l = lang{c}
+	if r.en, err = englishCatalogue(themeFS); err != nil {
+		return nil, err
+	}
 	if r.pages, err = parsePages(themeFS, r.funcs()); err != nil {
 		return nil, err
 	}
@@ -182,6 +186,10 @@ type Page struct {
 	// x-default. Both are nil for a site with one language.
 	Languages  []LanguageLink
 	Alternates []Alternate
+	// Reviewed says a fluent speaker has reviewed the catalogue of the
+	// page's language (its `reviewed`); until then, every page in it says
+	// so, in it and in English.
+	Reviewed bool
 	// Schools are the schools the site-wide pages list (set on those pages
 	// only): see SchoolsIn.
 	Schools []*site.Listing
@@ -350,7 +358,7 @@ func (r *Renderer) file(f site.File) ([]Output, error) {
 
 func (r *Renderer) page(kind, title, sitePath string, mod func(*Page)) (Output, error) {
 	pg := &Page{Site: r.site, Kind: kind, Title: title, Path: sitePath, Now: r.site.Now, Feed: "/feed.xml", Options: r.opts,
-		Lang: r.lang(), Dir: r.dir()}
+		Lang: r.lang(), Dir: r.dir(), Reviewed: r.l.c.Reviewed}
 	// The 404 page answers for any address: in another language, it is
 	// that language's home page that has the same page.
 	if kind == "404" {
