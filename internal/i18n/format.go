@@ -88,7 +88,8 @@ func (c *Catalogue) fillTime(pattern string, t time.Time) string {
 		}
 		b.WriteString(c.timePart(s.text, t))
 	}
-	return b.String()
+	// The pattern's own digits too: "{hour}:00".
+	return c.digits(b.String())
 }
 
 func (c *Catalogue) timePart(name string, t time.Time) string {

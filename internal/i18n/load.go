@@ -33,6 +33,7 @@ func Load(layers ...Layer) (*Set, error) {
 	s := &Set{cats: map[string]*Catalogue{}}
 	var errs []error
 	seen := map[string][]byte{} // the bytes read for each file name
+	broken := map[*Catalogue]bool{} // a file of it has mistakes, already reported
 	for _, l := range layers {
 		if l.FS == nil {
 			continue
@@ -60,12 +61,15 @@ func Load(layers ...Layer) (*Set, error) {
 			}
 			if fileErrs := c.read(file, code, b); len(fileErrs) > 0 {
 				errs = append(errs, fileErrs...)
+				broken[c] = true
 			}
 			s.cats[strings.ToLower(code)] = c
 		}
 	}
 	for _, c := range s.cats {
-		errs = append(errs, s.checkWhole(c)...)
+		if !broken[c] {
+			errs = append(errs, s.checkWhole(c)...)
+		}
 	}
 	if err := errors.Join(sortErrors(errs)...); err != nil {
 		return s, err

@@ -184,7 +184,7 @@ func (r *Renderer) textFuncs() template.FuncMap {
 func (r *Renderer) parentFuncs() template.FuncMap {
 	return template.FuncMap{
 		"gradeScale":  r.l.gradeScale,
-		"qrCode":      qrCode,
+		"qrCode":      func(address string) (template.HTML, error) { return qrCodeIn(r.l, address) },
 		"forParents":  forParents,
 		"clip":        clip,
 		"emailAlerts": r.emailAlerts,

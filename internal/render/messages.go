@@ -125,16 +125,20 @@ var linkTemplates = map[string]*template.Template{
 
 // link writes <a href="href">text</a>, for a message's placeholder:
 // {{t "key" "link" (a (url "/x/") (t "key.link"))}}.
-func link(href string, text any) (template.HTML, error) {
+// The address may be a template.URL (webcal gives one), which is trusted
+// as it is.
+func link(href any, text any) (template.HTML, error) {
 	t := linkTemplates[""]
-	for _, scheme := range []string{"tel:", "sms:"} {
-		if rest, ok := strings.CutPrefix(href, scheme); ok {
-			t, href = linkTemplates[scheme], rest
+	if s, ok := href.(string); ok {
+		for _, scheme := range []string{"tel:", "sms:"} {
+			if rest, ok := strings.CutPrefix(s, scheme); ok {
+				t, href = linkTemplates[scheme], rest
+			}
 		}
 	}
 	var b strings.Builder
 	err := t.Execute(&b, struct {
-		Href string
+		Href any
 		Text template.HTML
 	}{href, asHTML(text)})
 	return template.HTML(b.String()), err

@@ -20,6 +20,11 @@ const qrQuietZone = 4
 // of dark modules are one path, drawn on a white square that the page's
 // colours cannot change, since a scanner needs dark on light.
 func qrCode(address string) (template.HTML, error) {
+	return qrCodeIn(english(), address)
+}
+
+// qrCodeIn is qrCode labelled in l's language.
+func qrCodeIn(l lang, address string) (template.HTML, error) {
 	code, err := qr.EncodeText(address, qr.Medium)
 	if err != nil {
 		return "", fmt.Errorf("qrCode %q: %w", address, err)
@@ -41,7 +46,7 @@ func qrCode(address string) (template.HTML, error) {
 			x += run
 		}
 	}
-	label := html.EscapeString("QR code for " + address)
+	label := html.EscapeString(l.c.T("letter.qr_label", "address", address))
 	return template.HTML(fmt.Sprintf(`<svg xmlns="http://www.w3.org/2000/svg" class="qr-code" viewBox="0 0 %d %d" role="img" aria-label="%s" shape-rendering="crispEdges"><rect width="%d" height="%d" fill="#fff"/><path fill="#000" d="%s"/></svg>`,
 		side, side, label, side, side, path.String())), nil
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -84,10 +85,15 @@ var ofstedTerms = func() *strings.Replacer {
 // reader would read it: the text between the template's actions, and the
 // words the actions write from the template itself (a glossary term, a
 // sentence given to glossify or printf, a heading assigned to a
-// variable). Both branches of an if are read; what comes from the content
-// is left out.
+// variable) or from the English catalogue (a message named by t, tn,
+// tplain or tnplain). Both branches of an if are read; what comes from the
+// content is left out. The messages no template names by their key (such
+// as status.*, whose key a template makes) are read as one more text,
+// "i18n/en.yaml".
 func themeText(t *testing.T, fsys fs.FS) map[string]string {
 	t.Helper()
+	en := english().c
+	named = map[string]bool{}
 	names, err := fs.Glob(fsys, "templates/*.html")
 	if err != nil {
 		t.Fatal(err)
@@ -111,8 +117,27 @@ func themeText(t *testing.T, fsys fs.FS) map[string]string {
 		}
 		out[path.Base(path.Dir(name))+"/"+path.Base(name)] = readability.MainText(b.String())
 	}
+	var rest strings.Builder
+	for _, key := range en.Keys() {
+		if !named[key] {
+			rest.WriteString(messageText(key) + "\n")
+		}
+	}
+	out["i18n/en.yaml"] = readability.MainText(rest.String())
 	return out
 }
+
+// named records the message keys the templates name, as themeText reads
+// them.
+var named map[string]bool
+
+// messageText is an English message as a reader reads it: its text (the
+// "other" form of a plural), with what fills its placeholders left out.
+func messageText(key string) string {
+	return placeholder.ReplaceAllString(english().c.Raw(key), "")
+}
+
+var placeholder = regexp.MustCompile(`\{[a-z_][a-z0-9_]*\}`)
 
 // writeFixedText writes a template's source with its actions replaced by
 // the words they write from the template itself.
@@ -129,6 +154,7 @@ func writeFixedText(b *strings.Builder, n parse.Node) {
 		b.Write(n.Text)
 	case *parse.ActionNode:
 		b.WriteString(actionWords(n.Pipe))
+		b.WriteString(messageWords(n.Pipe))
 	case *parse.IfNode:
 		writeBranches(b, n.List, n.ElseList)
 	case *parse.RangeNode:
@@ -149,6 +175,31 @@ func writeBranches(b *strings.Builder, list, elseList *parse.ListNode) {
 		writeFixedText(b, elseList)
 	}
 	b.WriteByte(' ')
+}
+
+// messageWords returns the English messages an action's pipeline names
+// (t "key", and within its arguments), each on a line of its own.
+func messageWords(p *parse.PipeNode) string {
+	if p == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, c := range p.Cmds {
+		if len(c.Args) > 1 {
+			id, ok := c.Args[0].(*parse.IdentifierNode)
+			key, isKey := c.Args[1].(*parse.StringNode)
+			if ok && isKey && (id.Ident == "t" || id.Ident == "tn" || id.Ident == "tplain" || id.Ident == "tnplain") {
+				named[key.Text] = true
+				b.WriteString("\n" + messageText(key.Text) + "\n")
+			}
+		}
+		for _, a := range c.Args {
+			if inner, ok := a.(*parse.PipeNode); ok {
+				b.WriteString(messageWords(inner))
+			}
+		}
+	}
+	return b.String()
 }
 
 // actionWords returns the words an action writes from the template:

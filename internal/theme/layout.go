@@ -18,8 +18,9 @@ func PageKinds() []string {
 
 // used reports whether the renderer reads the theme file name (a slash
 // path in the theme folder): templates/base.html, a page kind's template,
-// the partials (templates/partials/*.html), the message catalogues
-// (i18n/*.yaml) and everything under assets/, which is published as it is.
+// the partials (templates/partials/*.html), everything under assets/,
+// which is published as it is, and the message catalogues
+// (i18n/<code>.yaml, package i18n).
 func used(name string) bool {
 	dir, file := path.Split(name)
 	switch {
@@ -67,7 +68,7 @@ func (t *Theme) unused() content.Diagnostics {
 			continue
 		}
 		msg := "nothing uses this file: a theme has templates/base.html, templates/<kind>.html for each kind of page (" +
-			strings.Join(PageKinds(), ", ") + "), templates/partials/*.html and files under assets/"
+			strings.Join(PageKinds(), ", ") + "), message catalogues i18n/<code>.yaml, templates/partials/*.html and files under assets/"
 		if near := nearest(name, known); len(near) > 0 {
 			msg += "; did you mean " + strings.Join(near, " or ") + "?"
 		}

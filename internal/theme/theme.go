@@ -28,8 +28,9 @@ import (
 
 // Theme is the theme of one build.
 type Theme struct {
-	// FS holds templates/ and assets/: the site's files over the default
-	// theme's. Without a site theme it is the default theme itself.
+	// FS holds templates/, assets/ and i18n/: the site's files over the
+	// default theme's (a catalogue of i18n/ is merged over the default
+	// theme's message by message when it is read: see package i18n). Without a site theme it is the default theme itself.
 	FS fs.FS
 	// Dir is the site's theme folder with symbolic links resolved: the
 	// folder the dev server watches. It is "" when the site has no theme

@@ -305,6 +305,8 @@ func TestUnused(t *testing.T) {
 		{"templates/school.html", ""},
 		{"templates/base.html", ""},
 		{"templates/partials/my-own.html", ""},
+		{"i18n/pl.yaml", ""},
+		{"i18n/en.yml", "; did you mean i18n/en.yaml?"},
 		{"assets/fonts/x.woff2", ""},
 		{"README.md", ""},
 		{"LICENSE", ""},
