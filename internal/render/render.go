@@ -285,11 +285,14 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 	for i, u := range s.Updates {
 		// The update's page and the school's feed both show its body: one
 		// rendering serves the two.
+		if !r.has(u.URL()) {
+			// Not translated: listed, leading to the main language's
+			// page, and in the feed as it is.
+			feedHTML[i] = r.mdAbs.HTML(u.Body)
+			continue
+		}
 		pageHTML, absHTML := r.md.RenderPair(u.Body, r.mdAbs)
 		feedHTML[i] = absHTML
-		if !r.has(u.URL()) {
-			continue // not translated: listed, leading to the main language's page
-		}
 		if err := page("update", u.Title, u.URL(), func(pg *Page) { pg.Update, pg.UpdateHTML = u, template.HTML(pageHTML) }); err != nil {
 			return nil, err
 		}
