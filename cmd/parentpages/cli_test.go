@@ -438,3 +438,34 @@ func TestContentMistakesExitOne(t *testing.T) {
 		})
 	}
 }
+
+// check says how complete the catalogue of each of site.yaml's languages
+// is, one line each, before its verdict; a site in one language gets no
+// such line.
+func TestCheckReportsLanguages(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, goodSite)
+	code, stdout, stderr := runBinary(t, dir, nil, "check", "--now", "2026-11-29")
+	if code != 0 || stdout != "content: 1 school, no errors\n" {
+		t.Fatalf("exit %d\nstdout %q\nstderr %s", code, stdout, stderr)
+	}
+	en, err := os.ReadFile(filepath.Join("..", "..", "themes", "default", "i18n", "en.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	settings, _, _ := strings.Cut(string(en), "\nmessages:\n")
+	cy := strings.Replace(settings, "code: en", "code: cy", 1) + "\nmessages:\n  school.next_heading: Beth sy'n digwydd nesaf\n  nav.overview: Trosolwg\n"
+	cy = strings.Replace(cy, "reviewed: true", "reviewed: false", 1)
+	if err := os.MkdirAll(filepath.Join(dir, "themes", "t", "i18n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "themes", "t", "i18n", "cy.yaml"), []byte(cy), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	writeSite(t, dir, map[string]string{"site.yaml": goodSite["site.yaml"] + "theme: themes/t\nlanguages:\n  - {code: cy, name: Cymraeg}\n  - {code: pl, name: Polski}\n"})
+	code, stdout, stderr = runBinary(t, dir, nil, "check", "--now", "2026-11-29")
+	want := regexp.MustCompile(`^cy: 2 of [0-9]+ messages; reviewed: no\npl: no message catalogue \(add i18n/pl\.yaml to the theme\)\ncontent: 1 school, no errors\n$`)
+	if code != 0 || !want.MatchString(stdout) {
+		t.Fatalf("exit %d\nstdout %q\nstderr %s", code, stdout, stderr)
+	}
+}

@@ -17,6 +17,7 @@ package build
 import (
 	"context"
 	"errors"
+	"github.com/parentpages/parentpages/internal/i18n"
 	"path/filepath"
 	"time"
 
@@ -101,6 +102,9 @@ type Result struct {
 	// and updates dated after today (nil when the content could not be read).
 	Held     []site.Held
 	Duration time.Duration
+	// Languages says, in Check mode, how complete the theme's message
+	// catalogue of each of site.yaml's `languages` is, in their order.
+	Languages []i18n.Completeness
 
 	entries []*site.Entry // the school folders read, for the checks made after the build
 }

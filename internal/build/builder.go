@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/parentpages/parentpages/internal/i18n"
 	"slices"
 	"strings"
 	"time"
@@ -120,6 +121,9 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	s, ds := site.New(in.content, in.entries, siteCfg)
 	res.Site, res.Held = s, s.Held
 	res.Diagnostics = append(res.Diagnostics, ds...)
+	if b.cfg.Mode == Check {
+		res.Languages = catalogueCompleteness(in)
+	}
 	rs, err := b.renderersFor(s, in)
 	if err != nil {
 		return res, themeFailed(res, in.theme, err)
@@ -145,6 +149,24 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	res.Outputs = p.outputs()
 	res.Duration = time.Since(start)
 	return res, nil
+}
+
+// catalogueCompleteness says how complete the theme's catalogue of each
+// of site.yaml's languages is.
+func catalogueCompleteness(in *inputs) []i18n.Completeness {
+	langs := in.content.Site.Languages
+	if len(langs) == 0 {
+		return nil
+	}
+	set, _ := render.Catalogues(in.theme.FS) // its mistakes are reported when the pages are rendered
+	if set == nil {
+		return nil
+	}
+	out := make([]i18n.Completeness, len(langs))
+	for i, l := range langs {
+		out[i] = set.Completeness(l.Code)
+	}
+	return out
 }
 
 // errOr returns err, or ErrContent if the result has errors.

@@ -474,7 +474,7 @@ func TestLanguagesEnglishMarks(t *testing.T) {
 			if l.dir == "rtl" {
 				mark += ` dir="ltr"`
 			}
-			title := `<a href="/schools/oakfield-primary/updates/new-headteacher/"` + mark + `>A new headteacher</a> <span class="tag tag-language">`
+			title := `<a href="/schools/oakfield-primary/updates/new-headteacher/"` + mark + `>A new headteacher</a> <span class="in-english">(in English)</span>`
 			summary := `<p` + mark + `>Mrs Patel starts in January.</p>`
 			for _, want := range []string{title, summary} {
 				if got := strings.Contains(body, want); got != (l.prefix != "") {

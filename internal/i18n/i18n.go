@@ -64,13 +64,15 @@ type Catalogue struct {
 type message struct {
 	text  []segment
 	forms map[plural.Form][]segment // nil for a plain message
+	file  string                    // the file it was read from
 	pos   pos
 }
 
 // segment is a piece of a message: literal text, or a {placeholder}.
 type segment struct {
 	text string
-	arg  bool // text is a placeholder's name
+	html string // text escaped for HTML (&, < and >), for HTML
+	arg  bool   // text is a placeholder's name
 }
 
 type pos struct{ line, col int }
@@ -429,10 +431,10 @@ func (c *Catalogue) Value(v any) string {
 	return fmt.Sprint(v)
 }
 
-// Fill is Get (or GetN, when count is given) for the renderer, which
-// escapes a message's literal text and its values apart: literal writes
-// the one, value the other.
-func (c *Catalogue) Fill(key string, count *int, args []any, value func(any) string, literal func(string) string) (string, error) {
+// HTML is Get (or GetN, when count is given) for a page: the message's
+// own text escaped for HTML (&, < and >; it is plain text), each value
+// written by value, which escapes it.
+func (c *Catalogue) HTML(key string, count *int, args []any, value func(any) string) (string, error) {
 	m := c.messages[key]
 	if m == nil {
 		return "", c.missing(key)
@@ -443,12 +445,23 @@ func (c *Catalogue) Fill(key string, count *int, args []any, value func(any) str
 		args = append([]any{"count", *count}, args...)
 	}
 	segs := m.pick(f)
-	esc := make([]segment, len(segs))
-	for i, s := range segs {
-		esc[i] = s
-		if !s.arg {
-			esc[i].text = literal(s.text)
-		}
+	if len(segs) == 1 && !segs[0].arg {
+		return segs[0].html, nil // most messages: a heading, a label
 	}
-	return c.fill(esc, args, value)
+	if len(args)%2 != 0 {
+		return "", fmt.Errorf("message arguments come in name, value pairs: %d given", len(args))
+	}
+	var b strings.Builder
+	for _, s := range segs {
+		if !s.arg {
+			b.WriteString(s.html)
+			continue
+		}
+		v, ok := lookupArg(args, s.text)
+		if !ok {
+			return "", fmt.Errorf("message %q needs a value for {%s}", key, s.text)
+		}
+		b.WriteString(value(v))
+	}
+	return b.String(), nil
 }

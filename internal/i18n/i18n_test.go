@@ -303,6 +303,12 @@ messages:
 	if strings.Contains(err.Error(), "i18n/en.yaml") || strings.Contains(err.Error(), "is missing") {
 		t.Errorf("the English catalogue has no mistakes, and a file with mistakes is not then said to lack what it got wrong, but:\n%v", err)
 	}
+	// A placeholder English does not have.
+	_, err = Load(Layer{Name: "theme", FS: mapFS(map[string]string{"i18n/en.yaml": enYAML,
+		"i18n/pl.yaml": strings.Replace(plYAML, "Dzień dobry, {name}.", "Dzień dobry, {nmae}.", 1)})})
+	if w := "theme/i18n/pl.yaml:18:3: message \"hello\" has {nmae}, which the English message does not have (it has {name})"; err == nil || !strings.Contains(err.Error(), w) {
+		t.Errorf("errors lack\n  %s\ngot:\n%v", w, err)
+	}
 	// A catalogue whose file is right but lacks settings and formats.
 	_, err = Load(Layer{Name: "theme", FS: mapFS(map[string]string{"i18n/en.yaml": enYAML, "i18n/de.yaml": "code: de\nmessages:\n  hello: Hallo\n"})})
 	for _, w := range []string{

@@ -32,7 +32,7 @@ type Layer struct {
 func Load(layers ...Layer) (*Set, error) {
 	s := &Set{cats: map[string]*Catalogue{}}
 	var errs []error
-	seen := map[string][]byte{} // the bytes read for each file name
+	seen := map[string][]byte{}     // the bytes read for each file name
 	broken := map[*Catalogue]bool{} // a file of it has mistakes, already reported
 	for _, l := range layers {
 		if l.FS == nil {
@@ -112,10 +112,31 @@ func (s *Set) checkWhole(c *Catalogue) []error {
 	if len(c.weekdays) == 0 {
 		missing("`weekdays`")
 	}
-	if en := s.cats[English]; en != nil {
-		for _, k := range sortedKeys(en.formats) {
-			if _, ok := c.formats[k]; !ok {
-				missing(fmt.Sprintf("format %q", k))
+	en := s.cats[English]
+	if en == nil {
+		return errs
+	}
+	for _, k := range sortedKeys(en.formats) {
+		if _, ok := c.formats[k]; !ok {
+			missing(fmt.Sprintf("format %q", k))
+		}
+	}
+	// A placeholder English's message does not have is a mistake (a typo
+	// of one it has): nothing would fill it.
+	for _, key := range sortedKeys(c.messages) {
+		if !en.Has(key) {
+			continue
+		}
+		known := en.Placeholders(key)
+		for _, name := range c.Placeholders(key) {
+			if !slices.Contains(known, name) && name != "count" {
+				m := c.messages[key]
+				want := "it has none"
+				if len(known) > 0 {
+					want = "it has {" + strings.Join(known, "}, {") + "}"
+				}
+				errs = append(errs, &Error{File: m.file, Line: m.pos.line, Col: m.pos.col,
+					Msg: fmt.Sprintf("message %q has {%s}, which the English message does not have (%s): keep the English message's placeholders", key, name, want)})
 			}
 		}
 	}
@@ -228,7 +249,7 @@ func (c *Catalogue) read(file, code string, b []byte) []error {
 			c.readFormats(v, errAt)
 		case "messages":
 			c.tag = tagOf(code)
-			c.readMessages(v, errAt)
+			c.readMessages(file, v, errAt)
 		default:
 			errAt(k, "%q is not a catalogue setting; the settings are code, name, english_name, dir, reviewed, reviewer, digits, months, months_standalone, months_short, weekdays, formats and messages", k.Value)
 		}
@@ -271,7 +292,7 @@ func (c *Catalogue) readFormats(v *yaml.Node, errAt func(*yaml.Node, string, ...
 	}
 }
 
-func (c *Catalogue) readMessages(v *yaml.Node, errAt func(*yaml.Node, string, ...any)) {
+func (c *Catalogue) readMessages(file string, v *yaml.Node, errAt func(*yaml.Node, string, ...any)) {
 	if v.Kind != yaml.MappingNode {
 		errAt(v, "`messages` is a map of keys to texts")
 		return
@@ -290,7 +311,7 @@ func (c *Catalogue) readMessages(v *yaml.Node, errAt func(*yaml.Node, string, ..
 			continue
 		}
 		seen[key] = true
-		msg := &message{pos: pos{k.Line, k.Column}}
+		msg := &message{file: file, pos: pos{k.Line, k.Column}}
 		switch m.Kind {
 		case yaml.ScalarNode:
 			msg.text = parseText(m.Value)
@@ -337,16 +358,22 @@ func parseText(s string) []segment {
 	at := 0
 	for _, m := range placeholderRE.FindAllStringSubmatchIndex(s, -1) {
 		if m[0] > at {
-			segs = append(segs, segment{text: s[at:m[0]]})
+			segs = append(segs, literal(s[at:m[0]]))
 		}
 		segs = append(segs, segment{text: s[m[2]:m[3]], arg: true})
 		at = m[1]
 	}
 	if at < len(s) {
-		segs = append(segs, segment{text: s[at:]})
+		segs = append(segs, literal(s[at:]))
 	}
 	return segs
 }
+
+func literal(s string) segment { return segment{text: s, html: htmlEscaper.Replace(s)} }
+
+// htmlEscaper makes a message's own text, which is plain text, safe in
+// HTML, writing it as a template's own text would be written.
+var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

@@ -9,7 +9,6 @@ import (
 	"github.com/parentpages/parentpages/internal/content"
 	"github.com/parentpages/parentpages/internal/i18n"
 	"github.com/parentpages/parentpages/internal/site"
-	defaulttheme "github.com/parentpages/parentpages/themes/default"
 )
 
 // lang writes the words a page needs in the language of one catalogue:
@@ -21,7 +20,7 @@ type lang struct{ c *i18n.Catalogue }
 // functions below speak: what the renderer writes for a site in English,
 // and what tests of the wording read.
 var english = sync.OnceValue(func() lang {
-	set, err := i18n.Load(i18n.Layer{Name: "themes/default", FS: defaulttheme.FS})
+	set, err := defaultSet()
 	if err != nil {
 		panic("render: the default theme's catalogues: " + err.Error())
 	}

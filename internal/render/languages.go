@@ -47,11 +47,24 @@ type Alternate struct {
 // has reports whether r publishes the page at site path p: every page in
 // the main language, and those not missing in another.
 func (r *Renderer) has(p string) bool {
-	return r.opts.Language == "" || r.inLanguage(r.opts.Language, p)
+	return r.language() == "" || r.inLanguage(r.language(), p)
 }
 
-// language returns the code of the language r writes, "" for the main.
-func (r *Renderer) language() string { return r.opts.Language }
+// language returns the code of the language r writes, which is also the
+// folder it publishes in: "" for the main language. A renderer given a
+// Language that is not among Options.Languages (a theme's test) writes in
+// that language at the main language's paths.
+func (r *Renderer) language() string { return r.folder }
+
+// folderOf returns the folder of opts.Language (see language).
+func folderOf(opts Options) string {
+	for _, l := range opts.Languages {
+		if !l.Main && l.Code == opts.Language {
+			return l.Code
+		}
+	}
+	return ""
+}
 
 // Lang is the tag of the language r writes, for `lang` attributes.
 func (r *Renderer) lang() string {
@@ -74,7 +87,7 @@ func (r *Renderer) dir() string {
 // local writes a site path of the main language as the path of the same
 // file in r's language, where the language has it.
 func (r *Renderer) local(sitePath string) string {
-	return r.localIn(r.opts.Language, sitePath)
+	return r.localIn(r.language(), sitePath)
 }
 
 // localIn writes a site path of the main language as the path of the same
@@ -138,7 +151,7 @@ func (r *Renderer) languageLinks(sitePath string) ([]LanguageLink, []Alternate) 
 		}
 		p := r.localIn(code, sitePath)
 		links = append(links, LanguageLink{Code: l.Code, Name: l.Name, Dir: l.Dir, URL: r.rooted(p), Abs: r.absRooted(p),
-			Current: code == r.opts.Language})
+			Current: code == r.language()})
 		alts = append(alts, Alternate{Hreflang: l.Code, Href: r.absRooted(p)})
 	}
 	alts = append(alts, Alternate{Hreflang: "x-default", Href: r.absRooted(sitePath)})
@@ -153,7 +166,7 @@ func (r *Renderer) outPath(p string) string {
 // prodLang is the language of a calendar's text as its PRODID names it:
 // "EN" for the main language, as before there were others.
 func (r *Renderer) prodLang() string {
-	if r.opts.Language == "" {
+	if r.language() == "" {
 		return "EN"
 	}
 	return strings.ToUpper(r.opts.Language)
@@ -184,7 +197,7 @@ func (r *Renderer) redirects() Output {
 // site.yaml does not name). A language with no catalogue is an error, as
 // for New.
 func Describe(themeFS fs.FS, langs []Language) error {
-	set, err := catalogues(themeFS)
+	set, err := Catalogues(themeFS)
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
 	}
@@ -203,7 +216,7 @@ func Describe(themeFS fs.FS, langs []Language) error {
 
 // englishCatalogue returns the theme's English catalogue.
 func englishCatalogue(themeFS fs.FS) (lang, error) {
-	set, err := catalogues(themeFS)
+	set, err := Catalogues(themeFS)
 	if err != nil {
 		return lang{}, fmt.Errorf("theme: %w", err)
 	}

@@ -23,9 +23,11 @@ var defaultSet = sync.OnceValues(func() (*i18n.Set, error) {
 	return i18n.Load(i18n.Layer{Name: "themes/default", FS: defaulttheme.FS})
 })
 
-// catalogues returns the catalogues of themeFS: the default theme's, with
-// the theme's own files merged over them where it has any of its own.
-func catalogues(themeFS fs.FS) (*i18n.Set, error) {
+// Catalogues returns the message catalogues of a theme (themeFS as New
+// takes it): the default theme's, with the theme's own files merged over
+// them where it has any of its own. With an error (the mistakes of the
+// theme's files) it returns what could be read.
+func Catalogues(themeFS fs.FS) (*i18n.Set, error) {
 	names, _ := fs.Glob(themeFS, "i18n/*.yaml")
 	for _, name := range names {
 		own, err := fs.ReadFile(themeFS, name)
@@ -40,7 +42,7 @@ func catalogues(themeFS fs.FS) (*i18n.Set, error) {
 // pickCatalogue returns the catalogue the renderer speaks: opts.Language,
 // else the site's language.
 func pickCatalogue(siteLanguage string, themeFS fs.FS, opts Options) (*i18n.Catalogue, error) {
-	set, err := catalogues(themeFS)
+	set, err := Catalogues(themeFS)
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
@@ -68,19 +70,15 @@ func (l lang) htmlValue(v any) string {
 // into a message reads the same as the value put into the page.
 var htmlEscaper = strings.NewReplacer("\x00", "\uFFFD", `"`, "&#34;", "&", "&amp;", "'", "&#39;", "+", "&#43;", "<", "&lt;", ">", "&gt;")
 
-// literalEscaper makes a message's own text safe in HTML: it is plain text,
-// written as a template's text would be.
-var literalEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
 // t writes a message as HTML: {{t "key" "name" value ...}}.
 func (l lang) t(key string, args ...any) (template.HTML, error) {
-	s, err := l.c.Fill(key, nil, args, l.htmlValue, literalEscaper.Replace)
+	s, err := l.c.HTML(key, nil, args, l.htmlValue)
 	return template.HTML(s), err
 }
 
 // tn writes a plural message for the count n as HTML: {{tn "key" n ...}}.
 func (l lang) tn(key string, n int, args ...any) (template.HTML, error) {
-	s, err := l.c.Fill(key, &n, args, l.htmlValue, literalEscaper.Replace)
+	s, err := l.c.HTML(key, &n, args, l.htmlValue)
 	return template.HTML(s), err
 }
 

@@ -81,12 +81,13 @@ type Renderer struct {
 	pictures *images.Cache      // the photos' sizes made before
 	l        lang               // the words of the pages' language
 	en       lang               // English, for what a page says in English as well as its language
+	folder   string             // the folder of the pages' language: "" for the main (see language)
 }
 
 // New parses the theme's templates. themeFS holds templates/*.html and
 // assets/; content is the content folder (for files/ to copy).
 func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) {
-	r := &Renderer{site: s, theme: themeFS, content: content, opts: opts, pictures: images.NewCache(opts.ImageCache)}
+	r := &Renderer{site: s, theme: themeFS, content: content, opts: opts, pictures: images.NewCache(opts.ImageCache), folder: folderOf(opts)}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)

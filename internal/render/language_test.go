@@ -1,0 +1,178 @@
+package render
+
+import (
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	theme "github.com/parentpages/parentpages/themes/default"
+)
+
+// testCatalogue makes a complete catalogue for a made-up language, xx,
+// from the default theme's English one: every message marked "¤" (a sign with no capital) at its
+// start, right to left, with Arabic digits and 24-hour times, so that a
+// page rendered with it shows which words came from the catalogue and
+// which did not. drop names messages to leave out.
+func testCatalogue(t *testing.T, drop ...string) string {
+	t.Helper()
+	b, err := fs.ReadFile(theme.FS, "i18n/en.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		t.Fatal(err)
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		switch k.Value {
+		case "code":
+			v.Value = "xx"
+		case "name":
+			v.Value = "Xish"
+		case "dir":
+			v.Value = "rtl"
+		case "digits":
+			v.Value = "arab"
+		case "formats":
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				switch v.Content[j].Value {
+				case "clock_hour":
+					v.Content[j+1].Value = "{hh}:00"
+				case "clock_minutes":
+					v.Content[j+1].Value = "{hh}:{minute}"
+				case "clock_midday", "clock_midnight":
+					v.Content[j+1].Value = ""
+				}
+			}
+		case "messages":
+			var kept []*yaml.Node
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				key, msg := v.Content[j], v.Content[j+1]
+				if contains(drop, key.Value) {
+					continue
+				}
+				if msg.Kind == yaml.ScalarNode {
+					msg.Value = "¤" + msg.Value
+				}
+				for f := 1; f < len(msg.Content); f += 2 {
+					msg.Content[f].Value = "¤" + msg.Content[f].Value
+				}
+				kept = append(kept, key, msg)
+			}
+			v.Content = kept
+		}
+	}
+	out, err := yaml.Marshal(&doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// A renderer for another language takes every word it writes from that
+// language's catalogue: the theme's sentences, the page titles, dates and
+// times in its digits, feeds and calendars.
+func TestRenderInAnotherLanguage(t *testing.T) {
+	fsys := overviewSite("", "")
+	s := loadSite(t, fsys)
+	th := copyTheme(t, map[string]string{"i18n/xx.yaml": testCatalogue(t)})
+	r, err := New(s.Site, th, fsys, Options{Language: "xx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	outs, err := r.School(s.Schools[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, o := range outs {
+		files[o.Path] = string(o.Body)
+	}
+	page := files["schools/oak/index.html"]
+	for _, want := range []string{
+		`<h2 id="next-heading">¤What happens next</h2>`,
+		`<h2 id="in-short-heading">¤In short</h2>`,
+		`¤Inspectors found serious problems: the school needs <strong>`,
+		`¤Call <a href="tel:01752%20000001">01752 000001</a> or email`,
+		`<a href="#help-heading">¤Worried or want to complain?</a>`,
+		"٣ December ٢٠٢٦, ٠٩:٠٠", // the next meeting: Arabic digits, a 24-hour clock
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the overview in xx does not say\n  %s", want)
+		}
+	}
+	inspection := files["schools/oak/inspection/index.html"]
+	if i := strings.Index(inspection, `<span class="grade-position">`); i < 0 || !strings.HasPrefix(inspection[i+len(`<span class="grade-position">`):], "¤") {
+		t.Errorf("a grade's place on its scale is not from the catalogue: %.80s", inspection[max(i, 0):])
+	}
+	// Every sentence of the theme's own is the catalogue's: what is left
+	// in English is the content's (names, the PSA's account, Ofsted's
+	// words in the content).
+	main := page[strings.Index(page, "<main"):strings.Index(page, "</main>")]
+	for _, english := range []string{"What happens next", "In short", "Meetings you can go to", "Contact the school", "If you are worried", "Get updates"} {
+		if regexp.MustCompile(`[^¤]` + english).MatchString(main) {
+			t.Errorf("the overview in xx says %q in English", english)
+		}
+	}
+	if !strings.Contains(inspection, "<title>¤¤Inspections: Oak School - Test</title>") {
+		t.Errorf("the inspection page's title is not from the catalogue: %s", regexp.MustCompile(`<title>.*</title>`).FindString(inspection))
+	}
+	if cal := files["schools/oak/calendar.ics"]; !strings.Contains(cal, "X-WR-CALNAME:¤Oak School meetings") {
+		t.Errorf("the calendar's name is not from the catalogue:\n%.600s", cal)
+	}
+	if feed := files["schools/oak/feed.xml"]; !strings.Contains(feed, "<title>¤Oak School: updates for parents and carers</title>") {
+		t.Errorf("the feed's title is not from the catalogue:\n%.600s", feed)
+	}
+}
+
+// A catalogue that lacks a message English has cannot be rendered with:
+// the error names the language and the message.
+func TestRenderMissingMessage(t *testing.T) {
+	fsys := overviewSite("", "")
+	s := loadSite(t, fsys)
+	th := copyTheme(t, map[string]string{"i18n/xx.yaml": testCatalogue(t, "timeline.expected", "help.heading")})
+	_, err := New(s.Site, th, fsys, Options{Language: "xx"})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{`i18n/xx.yaml: message "help.heading" is missing (language xx)`, `message "timeline.expected" is missing (language xx)`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	if _, err := New(s.Site, th, fsys, Options{Language: "yy"}); err == nil || !strings.Contains(err.Error(), `"yy"`) {
+		t.Errorf("a language with no catalogue: error %v", err)
+	}
+}
+
+// A site's theme folder may change one message of the default theme's
+// English: the rest stay.
+func TestSiteOverridesAMessage(t *testing.T) {
+	fsys := overviewSite("", "")
+	s := loadSite(t, fsys)
+	th := copyTheme(t, map[string]string{"i18n/en.yaml": "messages:\n  school.next_heading: \"What comes next\"\n"})
+	r, err := New(s.Site, th, fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := pagesOf(t, r, s.Schools[0])["schools/oak/index.html"]
+	for _, want := range []string{`<h2 id="next-heading">What comes next</h2>`, `<h2 id="in-short-heading">In short</h2>`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the overview does not say %s", want)
+		}
+	}
+}
