@@ -489,6 +489,14 @@ func TestLanguagesEnglishMarks(t *testing.T) {
 			t.Errorf("%sindex.html: the notice of an unreviewed translation: %v, in English: %v; want %v", l.prefix, notice, english, want)
 		}
 	}
+	// An English name inside a sentence of a right-to-left page is
+	// isolated; on a left-to-right page it needs not be.
+	for _, l := range siteLangs {
+		page := l.prefix + "schools/oakfield-primary/index.html"
+		if got, want := strings.Contains(string(outs[page].Body), "<bdi>Anna Kowalska</bdi>"), l.dir == "rtl"; got != want {
+			t.Errorf("%s: the PSA's name in <bdi>: %v, want %v", page, got, want)
+		}
+	}
 	menu := `<a href="/about/" lang="en-GB" dir="ltr">About us</a>`
 	if !strings.Contains(string(outs["ur/index.html"].Body), menu) {
 		t.Errorf("ur/index.html: the menu's untranslated page is not marked: want %s", menu)
