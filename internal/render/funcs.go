@@ -143,7 +143,14 @@ func (r *Renderer) inspectionFuncs() template.FuncMap {
 		"gradeWord":        func(fw, grade string) string { return r.l.gradeWord(fw, grade) },
 		"safeguardingWord": r.l.safeguardingWord,
 		"gradeNumber":      gradeNumber,
-		"gradedAs":         gradedAs,
+		"gradedAs": func(in *site.Inspection, grade string) []string {
+			areas := gradedAs(in, grade)
+			for i, a := range areas {
+				areas[i] = lowerFirst(r.l.areaWord(in.Framework, a))
+			}
+			return areas
+		},
+		"areaWord":         r.l.areaWord,
 		"previousCategory": previousCategory,
 		"latestMonitoring": latestMonitoring,
 	}

@@ -112,3 +112,16 @@ func (l lang) rankWords(rank, n int) string {
 	}
 	return l.c.N(key, n, "rank", rank)
 }
+
+// areaWord gives an area an inspection judged (as the framework names it,
+// "Curriculum and teaching") in the catalogue's language: the message
+// area.<framework>.<area>, spaces written "_". The report card's areas
+// are fixed, so they are in the catalogue; the older frameworks' are the
+// content's words, left as they are.
+func (l lang) areaWord(fw, area string) string {
+	key := "area." + fw + "." + strings.ReplaceAll(strings.ToLower(area), " ", "_")
+	if l.c.Has(key) {
+		return l.c.T(key)
+	}
+	return area
+}

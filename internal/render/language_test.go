@@ -2,6 +2,8 @@ package render
 
 import (
 	"io/fs"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -173,6 +175,69 @@ func TestSiteOverridesAMessage(t *testing.T) {
 	for _, want := range []string{`<h2 id="next-heading">What comes next</h2>`, `<h2 id="in-short-heading">In short</h2>`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the overview does not say %s", want)
+		}
+	}
+}
+
+// Every message a template names by its key is in the English catalogue,
+// so that no branch a test does not reach fails for want of one; and the
+// keys a template makes (status.*, timeline.means.*, letter.step.*) have
+// a message for every value the content allows.
+func TestTemplateMessagesExist(t *testing.T) {
+	named = map[string]bool{}
+	themeText(t, theme.FS) // records the keys named in named
+	en := english().c
+	if len(named) < 100 {
+		t.Fatalf("found only %d message keys in the templates", len(named))
+	}
+	for key := range named {
+		if !en.Has(key) {
+			t.Errorf("a template names the message %q, which en.yaml lacks", key)
+		}
+	}
+	made := map[string][]string{
+		"status.":         {"special-measures", "serious-weaknesses", "requires-significant-improvement", "notice-to-improve", "requires-improvement", "monitored", "improved", "not-in-category"},
+		"letter.step.":    {"draft-report-comments", "report-published", "statement-of-action", "parents-meeting", "intentions-to-la", "monitoring-visit", "review-group", "reinspection"},
+		"timeline.title.": {"draft-report-comments", "report-published", "statement-of-action", "parents-meeting", "intentions-to-la", "monitoring-visit", "next-monitoring-visit", "review-group", "reinspection"},
+		"timeline.means.": {"draft-report-comments", "report-published", "statement-of-action", "parents-meeting", "intentions-to-la", "review-group", "monitoring-visit", "reinspection",
+			"monitoring-visit.weak-leadership", "monitoring-visit.notice-to-improve", "monitoring-visit.report-card", "monitoring-visit.special-measures",
+			"reinspection.notice-to-improve", "reinspection.special-measures", "reinspection.requires-improvement"},
+		"category.left.":  {"special-measures", "serious-weaknesses", "notice-to-improve", "requires-improvement", "requires-significant-improvement", "none"},
+		"framework.":      {"2009", "cif-2012", "eif-2019", "report-card-2025"},
+		"meeting.every.":  {"day", "week", "month"},
+		"status.action.":  {"not-started", "on-track", "at-risk", "off-track", "done", "open", "in-progress"},
+		"category.":       {"none", "requires-improvement", "notice-to-improve", "serious-weaknesses", "special-measures", "requires-significant-improvement"},
+		"phase.":          {"none", "nursery", "primary", "secondary", "all-through", "special", "pru"},
+		"safeguarding.":   {"effective", "not_effective", "met", "not_met"},
+		"grade.position.": {"best", "lowest", "middle", "second_best", "second_lowest", "other"},
+	}
+	// And every message the renderer's Go code names.
+	goFiles, _ := filepath.Glob("*.go")
+	goKeys := 0
+	call := regexp.MustCompile(`\.(?:T|N|h|Raw|Get|GetN)\("([a-z0-9_.-]+[a-z0-9_-])"`)
+	for _, f := range goFiles {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range call.FindAllStringSubmatch(string(src), -1) {
+			goKeys++
+			if !en.Has(m[1]) {
+				t.Errorf("%s names the message %q, which en.yaml lacks", f, m[1])
+			}
+		}
+	}
+	if goKeys < 40 {
+		t.Errorf("found only %d messages named in the renderer's code", goKeys)
+	}
+	for prefix, values := range made {
+		for _, v := range values {
+			if !en.Has(prefix + v) {
+				t.Errorf("en.yaml lacks %s%s", prefix, v)
+			}
 		}
 	}
 }
