@@ -248,6 +248,18 @@ func TestLanguagesLinks(t *testing.T) {
 				t.Errorf("%s has no link to %s; it links to %q", p, want, slices.Sorted(maps.Keys(links)))
 			}
 		}
+		// A school's photo and files are published once, for every language.
+		overview := string(outs[l.prefix+"schools/oakfield-primary/index.html"].Body)
+		image := `<meta property="og:image" content="https://languages.example.org/schools/oakfield-primary/images/1200w/school.png">`
+		if !strings.Contains(overview, image) {
+			t.Errorf("%sschools/oakfield-primary/index.html: want %s", l.prefix, image)
+		}
+		update := string(outs[l.prefix+"schools/oakfield-primary/updates/reading-is-improving/index.html"].Body)
+		if l.prefix != "" && update != "" {
+			if !strings.Contains(update, `href="/schools/oakfield-primary/files/letter.pdf"`) {
+				t.Errorf("%s's update does not link to the school's file at its one address", l.code)
+			}
+		}
 	}
 }
 

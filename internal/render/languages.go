@@ -118,8 +118,8 @@ func (r *Renderer) inLanguage(code, p string) bool {
 
 // PerLanguage reports whether the file at site path p is one of those
 // each language publishes again under /<code>/ (pages, feeds, calendars),
-// rather than one the languages share (a school's files, the theme's
-// assets, the editor, robots.txt, the sitemap).
+// rather than one the languages share (a school's files and the sizes of
+// its photos, the theme's assets, the editor, robots.txt, the sitemap).
 func PerLanguage(p string) bool {
 	switch {
 	case strings.HasPrefix(p, "/assets/"), strings.HasPrefix(p, "/admin/"),
@@ -128,7 +128,7 @@ func PerLanguage(p string) bool {
 	case strings.HasPrefix(p, "/schools/"):
 		rest := strings.TrimPrefix(p, "/schools/")
 		_, rest, _ = strings.Cut(rest, "/")
-		return !strings.HasPrefix(rest, "files/")
+		return !strings.HasPrefix(rest, "files/") && !strings.HasPrefix(rest, "images/")
 	}
 	return true
 }
