@@ -72,7 +72,8 @@ func TestLanguagesPublished(t *testing.T) {
 		"schools/oakfield-primary/calendar.ics", "schools/oakfield-primary/meetings/parents-forum.ics",
 		"schools/oakfield-primary/meetings/coffee-drop-in.ics", "schools/riverside-primary/index.html",
 	}
-	once := []string{"robots.txt", "sitemap.xml", "assets/style.css", "admin/index.html"}
+	once := []string{"robots.txt", "sitemap.xml", "assets/style.css", "admin/index.html",
+		"schools/oakfield-primary/files/letter.pdf", "schools/oakfield-primary/images/480w/school.png"}
 	untranslated := []string{
 		"schools/oakfield-primary/updates/new-headteacher/index.html",
 		"schools/riverside-primary/updates/after-the-inspection/index.html",
@@ -99,8 +100,8 @@ func TestLanguagesPublished(t *testing.T) {
 			}
 		}
 		for p := range outs {
-			if strings.HasPrefix(p, l.prefix) && strings.Contains(p, "/files/") {
-				t.Errorf("%s: a school's file was copied for %s", p, l.code)
+			if strings.HasPrefix(p, l.prefix) && (strings.Contains(p, "/files/") || strings.Contains(p, "/images/")) {
+				t.Errorf("%s: a school's file or photo was copied for %s", p, l.code)
 			}
 		}
 	}
