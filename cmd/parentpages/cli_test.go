@@ -469,3 +469,23 @@ func TestCheckReportsLanguages(t *testing.T) {
 		t.Fatalf("exit %d\nstdout %q\nstderr %s", code, stdout, stderr)
 	}
 }
+
+// A mistake in a catalogue of the site's theme folder is a content error
+// at its file, line and column.
+func TestCheckCatalogueMistake(t *testing.T) {
+	dir := t.TempDir()
+	writeSite(t, dir, goodSite)
+	writeSite(t, dir, map[string]string{"site.yaml": goodSite["site.yaml"] + "theme: themes/t\n"})
+	if err := os.MkdirAll(filepath.Join(dir, "themes", "t", "i18n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	en := "messages:\n  school.next_heading: What comes next\n  page.title: \"{title} | {sight}\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "themes", "t", "i18n", "en.yaml"), []byte(en), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := runBinary(t, dir, nil, "check", "--now", "2026-11-29")
+	want := `themes/t/i18n/en.yaml:3:3: message "page.title" has {sight}, which the English message does not have (it has {title}, {site})`
+	if code != 1 || !strings.Contains(stderr, want) {
+		t.Fatalf("exit %d, want 1 and\n%s\nstderr:\n%s", code, want, stderr)
+	}
+}

@@ -34,7 +34,17 @@ func Load(layers ...Layer) (*Set, error) {
 	var errs []error
 	seen := map[string][]byte{}     // the bytes read for each file name
 	broken := map[*Catalogue]bool{} // a file of it has mistakes, already reported
+	// ref is the placeholders of each English message of the first layer
+	// (the default theme), which a site's messages, its English ones too,
+	// must keep.
+	var ref map[string][]string
 	for _, l := range layers {
+		if en := s.cats[English]; en != nil && ref == nil {
+			ref = map[string][]string{}
+			for key := range en.messages {
+				ref[key] = en.Placeholders(key)
+			}
+		}
 		if l.FS == nil {
 			continue
 		}
@@ -68,7 +78,7 @@ func Load(layers ...Layer) (*Set, error) {
 	}
 	for _, c := range s.cats {
 		if !broken[c] {
-			errs = append(errs, s.checkWhole(c)...)
+			errs = append(errs, s.checkWhole(c, ref)...)
 		}
 	}
 	if err := errors.Join(sortErrors(errs)...); err != nil {
@@ -98,7 +108,7 @@ func sortErrors(errs []error) []error {
 
 // checkWhole checks what only the merged catalogue can show: the settings
 // a catalogue must have, and the formats English has.
-func (s *Set) checkWhole(c *Catalogue) []error {
+func (s *Set) checkWhole(c *Catalogue, ref map[string][]string) []error {
 	var errs []error
 	missing := func(what string) {
 		errs = append(errs, &Error{File: c.File, Msg: fmt.Sprintf("%s is missing (language %s)", what, c.Code)})
@@ -124,10 +134,13 @@ func (s *Set) checkWhole(c *Catalogue) []error {
 	// A placeholder English's message does not have is a mistake (a typo
 	// of one it has): nothing would fill it.
 	for _, key := range sortedKeys(c.messages) {
-		if !en.Has(key) {
+		known, ok := ref[key]
+		if ref == nil {
+			known, ok = en.Placeholders(key), en.Has(key)
+		}
+		if !ok {
 			continue
 		}
-		known := en.Placeholders(key)
 		for _, name := range c.Placeholders(key) {
 			if !slices.Contains(known, name) && name != "count" {
 				m := c.messages[key]

@@ -241,3 +241,23 @@ func TestTemplateMessagesExist(t *testing.T) {
 		}
 	}
 }
+
+// A site whose main language the theme has no catalogue for is written in
+// English, as it was before catalogues; one the theme has speaks it.
+func TestMainLanguage(t *testing.T) {
+	for _, tc := range []struct{ language, want string }{
+		{"cy", `<h2 id="next-heading">What happens next</h2>`},
+		{"xx-YY", `<h2 id="next-heading">¤What happens next</h2>`},
+	} {
+		fsys := overviewSite("language: "+tc.language+"\n", "")
+		s := loadSite(t, fsys)
+		th := copyTheme(t, map[string]string{"i18n/xx.yaml": testCatalogue(t)})
+		r, err := New(s.Site, th, fsys, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if page := pagesOf(t, r, s.Schools[0])["schools/oak/index.html"]; !strings.Contains(page, tc.want) {
+			t.Errorf("language %s: the overview does not say %s", tc.language, tc.want)
+		}
+	}
+}

@@ -19,6 +19,12 @@ import (
 // words (dates, page titles, feeds, calendars, charts) come from the same
 // catalogue, that of Options.Language.
 
+// ThemeLayer is what the errors of a catalogue of the theme given to New
+// put before its path, "theme/i18n/pl.yaml", when the theme has files of
+// its own (theme.Theme.Diagnose names the site's file from it); the
+// default theme's are "themes/default/i18n/pl.yaml".
+const ThemeLayer = "theme"
+
 // defaultSet is the default theme's catalogues, read once.
 var defaultSet = sync.OnceValues(func() (*i18n.Set, error) {
 	return i18n.Load(i18n.Layer{Name: "themes/default", FS: defaulttheme.FS})
@@ -34,7 +40,7 @@ func Catalogues(themeFS fs.FS) (*i18n.Set, error) {
 		own, err := fs.ReadFile(themeFS, name)
 		dflt, derr := fs.ReadFile(defaulttheme.FS, name)
 		if err != nil || derr != nil || !bytes.Equal(own, dflt) {
-			return i18n.Load(i18n.Layer{Name: "themes/default", FS: defaulttheme.FS}, i18n.Layer{Name: "theme", FS: themeFS})
+			return i18n.Load(i18n.Layer{Name: "themes/default", FS: defaulttheme.FS}, i18n.Layer{Name: ThemeLayer, FS: themeFS})
 		}
 	}
 	return defaultSet()
@@ -45,14 +51,16 @@ func Catalogues(themeFS fs.FS) (*i18n.Set, error) {
 func pickCatalogue(siteLanguage string, themeFS fs.FS, opts Options) (*i18n.Catalogue, error) {
 	set, err := Catalogues(themeFS)
 	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+		return nil, err // each an *i18n.Error, which names its file
 	}
 	code := opts.Language
 	if code == "" {
+		// The site's main language; a site whose language the theme has
+		// no catalogue for is written in English, as before catalogues.
 		code = siteLanguage
-	}
-	if code == "" {
-		code = i18n.English
+		if code == "" || !set.Completeness(code).Found {
+			code = i18n.English
+		}
 	}
 	return set.Catalogue(code)
 }

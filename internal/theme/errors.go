@@ -5,9 +5,11 @@ import (
 	htmltemplate "html/template"
 	"regexp"
 	"strconv"
+	"strings"
 	texttemplate "text/template"
 
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/i18n"
 )
 
 // templateAt finds where html/template and text/template say an error is:
@@ -46,6 +48,10 @@ func (t *Theme) diagnose(err error) (ds content.Diagnostics, ok bool) {
 		}
 		return ds, len(ds) > 0
 	}
+	var cat *i18n.Error
+	if errors.As(err, &cat) {
+		return t.diagnoseCatalogue(cat)
+	}
 	msg := err.Error()
 	locs := templateAt.FindAllStringSubmatchIndex(msg, -1)
 	if len(locs) == 0 {
@@ -78,5 +84,18 @@ func (t *Theme) diagnose(err error) (ds content.Diagnostics, ok bool) {
 		text += " (rendering " + page[1] + ")"
 	}
 	ds.Errorf(t.diagPath(name), pos, "%s", text)
+	return ds, true
+}
+
+// diagnoseCatalogue names a mistake in a message catalogue by its file in
+// the site's theme folder (package render reads the theme's catalogues as
+// "theme/i18n/<code>.yaml"); a mistake in the default theme's is the
+// program's.
+func (t *Theme) diagnoseCatalogue(e *i18n.Error) (ds content.Diagnostics, ok bool) {
+	name, ok := strings.CutPrefix(e.File, "theme/")
+	if !ok {
+		return nil, false
+	}
+	ds.Errorf(t.diagPath(name), content.Pos{Line: e.Line, Col: e.Col}, "%s", e.Msg)
 	return ds, true
 }
