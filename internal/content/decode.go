@@ -201,6 +201,10 @@ func (d *decoder) value(n *yaml.Node, v reflect.Value, name string) {
 		}
 		return
 	}
+	if k, ok := v.Addr().Interface().(keyedMap); ok {
+		k.decodeKeyed(d, n, name)
+		return
+	}
 	switch v.Kind() {
 	case reflect.Struct:
 		d.mapping(n, v, name)
@@ -307,7 +311,10 @@ type structFields struct {
 var formatFields = fieldTable(
 	reflect.TypeFor[SiteConfig](), reflect.TypeFor[PageFront](), reflect.TypeFor[School](),
 	reflect.TypeFor[ActionPlan](), reflect.TypeFor[[]Meeting](), reflect.TypeFor[[]ViewsGathering](),
-	reflect.TypeFor[UpdateFront](),
+	reflect.TypeFor[UpdateFront](), reflect.TypeFor[TranslationFront](), reflect.TypeFor[Translation](),
+	reflect.TypeFor[InspectionTranslation](), reflect.TypeFor[AreaTranslation](), reflect.TypeFor[ActionTranslation](),
+	reflect.TypeFor[MeasureTranslation](), reflect.TypeFor[MeetingTranslation](), reflect.TypeFor[ViewsTranslation](),
+	reflect.TypeFor[QuestionTranslation](), reflect.TypeFor[ThemeTranslation](),
 )
 
 // fieldTable returns the fields of each struct type that the roots' YAML
@@ -316,7 +323,15 @@ func fieldTable(roots ...reflect.Type) map[reflect.Type]structFields {
 	table := map[reflect.Type]structFields{}
 	scalarType := reflect.TypeFor[scalar]()
 	var walk func(t reflect.Type)
+	keyedType := reflect.TypeFor[keyedMap]()
 	walk = func(t reflect.Type) {
+		if reflect.PointerTo(t).Implements(keyedType) {
+			// A Keyed's entries are not a mapping of the format: their
+			// values are.
+			v, _ := t.Elem().FieldByName("Value")
+			walk(v.Type)
+			return
+		}
 		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 			t = t.Elem()
 		}

@@ -66,6 +66,9 @@ type PageFile struct {
 	Front    PageFront
 	Body     []byte
 	BodyLine int // the file line on which Body starts
+	// Translations are the page in other languages (pages/<slug>.<code>.md),
+	// sorted by path.
+	Translations []*MarkdownTranslation
 }
 
 // SchoolDir is schools/<slug>/ and what it holds.
@@ -79,6 +82,8 @@ type SchoolDir struct {
 	Updates  []*UpdateFile
 	Files    []string // paths under files/, sorted
 	Paths    map[string]bool
+	// Translations are translations/<code>.yaml, sorted by path.
+	Translations []*Translation
 }
 
 // Path returns the content path of one of the school's files.
@@ -93,6 +98,10 @@ type UpdateFile struct {
 	Slug     string // the URL name: the file name without date and .md
 	FileDate Date
 	Front    UpdateFront
+
+	// Translations are the update in other languages
+	// (updates/YYYY-MM-DD-<slug>.<code>.md), sorted by path.
+	Translations []*MarkdownTranslation
 
 	placeholderAt int // the line of the body if it is still the example text, else 0
 }
@@ -294,6 +303,7 @@ func kindOf(e fs.DirEntry) string {
 }
 
 func (l *loader) pages() {
+	var translated []*MarkdownTranslation
 	for _, e := range l.readDir("pages") {
 		p := "pages/" + e.Name()
 		slug, isMD := strings.CutSuffix(e.Name(), ".md")
@@ -301,8 +311,18 @@ func (l *loader) pages() {
 			l.ds.Errorf(p, Pos{}, "a site page's name ends in .md: %s", advice)
 			continue
 		}
+		if orig, code, ok := translationName(slug); ok && isMD && !e.IsDir() && slugRE.MatchString(orig) {
+			if t := l.markdownTranslation(p, "pages/"+orig+".md", code, true); t != nil {
+				translated = append(translated, t)
+			}
+			continue
+		}
 		if e.IsDir() || !isMD || !slugRE.MatchString(slug) {
-			l.ds.Errorf(p, Pos{}, "a site page must be a file named <slug>.md, where the slug is lower-case letters, digits and single hyphens (for example what-happens-next.md)")
+			msg := "a site page must be a file named <slug>.md, where the slug is lower-case letters, digits and single hyphens (for example what-happens-next.md)"
+			if isMD && strings.Contains(slug, ".") {
+				msg += describeTranslationName("about.pl.md")
+			}
+			l.ds.Errorf(p, Pos{}, "%s", msg)
 			continue
 		}
 		b, ok := l.read(p, maxMarkdownSize)
@@ -319,9 +339,11 @@ func (l *loader) pages() {
 		decodeYAML(p, front, 1, &pf.Front, &l.ds)
 		l.c.Pages = append(l.c.Pages, pf)
 	}
+	attachTranslations(&l.ds, translated, l.c.Pages, func(f *PageFile) string { return f.Path },
+		func(f *PageFile, t *MarkdownTranslation) { f.Translations = append(f.Translations, t) })
 }
 
-var schoolEntries = []string{"school.yaml", "action-plan.yaml", "meetings.yaml", "views.yaml", "updates/", "files/"}
+var schoolEntries = []string{"school.yaml", "action-plan.yaml", "meetings.yaml", "views.yaml", "updates/", "files/", "translations/"}
 
 func (l *loader) schools() (slugs []string) {
 	for _, e := range l.readDir("schools") {
@@ -366,6 +388,8 @@ func (l *loader) school(s *SchoolDir) bool {
 			l.updates(s)
 		case name == "files" && e.IsDir():
 			l.files(s, p)
+		case name == "translations" && e.IsDir():
+			l.translations(s, p)
 		default:
 			l.unexpected(s.Dir, e, schoolEntries)
 		}
@@ -392,6 +416,7 @@ func (l *loader) files(s *SchoolDir, dir string) {
 
 func (l *loader) updates(s *SchoolDir) {
 	dir := s.Path("updates")
+	var translated []*MarkdownTranslation
 	for _, e := range l.readDir(dir) {
 		p := dir + "/" + e.Name()
 		m := updateNameRE.FindStringSubmatch(e.Name())
@@ -400,8 +425,20 @@ func (l *loader) updates(s *SchoolDir) {
 			l.ds.Errorf(p, Pos{}, "an update's name ends in .md: %s", advice)
 			continue
 		}
+		if !e.IsDir() && m != nil && fileDate.parseScalar(m[1]) == nil {
+			if orig, code, ok := translationName(m[2]); ok && slugRE.MatchString(orig) {
+				if t := l.markdownTranslation(p, dir+"/"+m[1]+"-"+orig+".md", code, false); t != nil {
+					translated = append(translated, t)
+				}
+				continue
+			}
+		}
 		if e.IsDir() || m == nil || fileDate.parseScalar(m[1]) != nil || !slugRE.MatchString(m[2]) {
-			l.ds.Errorf(p, Pos{}, "an update must be a file named YYYY-MM-DD-<slug>.md, for example 2026-10-20-what-parents-told-us.md (a real date, then lower-case words joined by hyphens)")
+			msg := "an update must be a file named YYYY-MM-DD-<slug>.md, for example 2026-10-20-what-parents-told-us.md (a real date, then lower-case words joined by hyphens)"
+			if m != nil && strings.Contains(m[2], ".") {
+				msg += describeTranslationName("2026-10-20-what-parents-told-us.pl.md")
+			}
+			l.ds.Errorf(p, Pos{}, "%s", msg)
 			continue
 		}
 		b, ok := l.read(p, maxMarkdownSize)
@@ -418,6 +455,8 @@ func (l *loader) updates(s *SchoolDir) {
 		u.placeholderAt = placeholderLine(body, bodyLine)
 		s.Updates = append(s.Updates, u)
 	}
+	attachTranslations(&l.ds, translated, s.Updates, func(f *UpdateFile) string { return f.Path },
+		func(f *UpdateFile, t *MarkdownTranslation) { f.Translations = append(f.Translations, t) })
 }
 
 // Join resolves a relative reference written in the file at from into a

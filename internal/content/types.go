@@ -200,7 +200,10 @@ type PlanArea struct {
 // Action is one thing the school will do.
 type Action struct {
 	Meta
-	What    string `yaml:"what,required"`
+	What string `yaml:"what,required"`
+	// ID names it for translations (translations/<code>.yaml): [a-z0-9-]+,
+	// unique in its list; optional, and one without stays in English.
+	ID      string `yaml:"id"`
 	Who     string `yaml:"who"`
 	By      Date   `yaml:"by"`
 	Status  string `yaml:"status"`
@@ -211,7 +214,10 @@ type Action struct {
 // Measure is a number tracked over time to evaluate progress.
 type Measure struct {
 	Meta
-	Name           string   `yaml:"name,required"`
+	Name string `yaml:"name,required"`
+	// ID names it for translations (translations/<code>.yaml): [a-z0-9-]+,
+	// unique in its list; optional, and one without stays in English.
+	ID             string   `yaml:"id"`
 	Unit           string   `yaml:"unit"`
 	Target         *float64 `yaml:"target"`
 	HigherIsBetter *bool    `yaml:"higher_is_better"`
@@ -280,7 +286,10 @@ type ViewsGathering struct {
 // Question is one questionnaire statement and its results in percent.
 type Question struct {
 	Meta
-	Ask      string  `yaml:"ask,required"`
+	Ask string `yaml:"ask,required"`
+	// ID names it for translations (translations/<code>.yaml): [a-z0-9-]+,
+	// unique in its list; optional, and one without stays in English.
+	ID       string  `yaml:"id"`
 	Agree    float64 `yaml:"agree"`
 	Disagree float64 `yaml:"disagree"`
 	DontKnow float64 `yaml:"dont_know"`
@@ -289,7 +298,10 @@ type Question struct {
 // Theme is one "you said, we did" entry.
 type Theme struct {
 	Meta
-	Said   string `yaml:"said,required"`
+	Said string `yaml:"said,required"`
+	// ID names it for translations (translations/<code>.yaml): [a-z0-9-]+,
+	// unique in its list; optional, and one without stays in English.
+	ID     string `yaml:"id"`
 	Did    string `yaml:"did"`
 	Status string `yaml:"status"`
 }

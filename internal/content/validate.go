@@ -42,6 +42,9 @@ func (l *loader) schoolRules(s *SchoolDir) {
 	l.meetings(s)
 	l.views(s)
 	l.updateFiles(s)
+	for _, t := range s.Translations {
+		l.translationRules(t)
+	}
 }
 
 // oneOf checks that value is one of allowed, written in any case and
@@ -172,6 +175,7 @@ func (l *loader) site() {
 	} else if !languageRE.MatchString(s.Language) {
 		l.ds.Errorf(p, s.At("language"), "`language` is %q, which is not a language tag; write one such as en-GB or cy", s.Language)
 	}
+	l.languages(s)
 	if s.Timezone == "" {
 		s.Timezone = "Europe/London"
 	} else if _, err := time.LoadLocation(s.Timezone); err != nil || s.Timezone == "Local" {
@@ -416,6 +420,13 @@ func (l *loader) badGrade(p string, m Meta, field, value string, fw Framework) {
 func (l *loader) plan(s *SchoolDir) {
 	p := s.Path("action-plan.yaml")
 	for _, a := range s.Plan.Areas {
+		actionIDs, measureIDs := map[string]bool{}, map[string]bool{}
+		for _, ac := range a.Actions {
+			l.listID(p, ac.Meta, ac.ID, "action", actionIDs)
+		}
+		for _, m := range a.Measures {
+			l.listID(p, m.Meta, m.ID, "measure", measureIDs)
+		}
 		for i := range a.Actions {
 			ac := &a.Actions[i]
 			l.requireText(p, ac.Meta, "what", ac.What)
@@ -497,6 +508,24 @@ func (l *loader) meetings(s *SchoolDir) {
 	}
 }
 
+// listID checks the optional id of an item of a list (an action, a
+// measure, a question, a theme), by which translations name it: its form,
+// and that no other item of the list has it.
+func (l *loader) listID(p string, m Meta, id, noun string, seen map[string]bool) {
+	switch {
+	case !m.Has("id") || m.Bad("id"):
+		return
+	case !idRE.MatchString(id):
+		l.ds.Errorf(p, m.At("id"), "%s id %q may hold only lower-case letters, digits and hyphens, for example %s", noun, id, exampleIDs[noun])
+	case seen[id]:
+		l.ds.Errorf(p, m.At("id"), "%s id %q is used twice in this list; give each %s its own id", noun, id, noun)
+	}
+	seen[id] = true
+}
+
+// exampleIDs are the ids error messages give as examples.
+var exampleIDs = map[string]string{"action": "phonics-training", "measure": "phonics-check", "question": "child-safe", "theme": "homework"}
+
 // openTo checks who may come to a meeting, and warns where a meeting of a
 // kind that is for members only says in its audience that all may come:
 // the site would not list it as a meeting parents can go to.
@@ -531,6 +560,13 @@ func (l *loader) views(s *SchoolDir) {
 		}
 		if v.Invited != nil && v.Responses != nil && *v.Invited < *v.Responses {
 			l.ds.Errorf(p, v.At("invited"), "`invited` (%d) is fewer than `responses` (%d); more parents cannot answer than were asked", *v.Invited, *v.Responses)
+		}
+		questionIDs, themeIDs := map[string]bool{}, map[string]bool{}
+		for _, q := range v.Questions {
+			l.listID(p, q.Meta, q.ID, "question", questionIDs)
+		}
+		for _, t := range v.Themes {
+			l.listID(p, t.Meta, t.ID, "theme", themeIDs)
 		}
 		for _, q := range v.Questions {
 			for _, f := range []struct {

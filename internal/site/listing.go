@@ -35,6 +35,10 @@ type Listing struct {
 	// ("schools/<slug>/index.html"), sorted.
 	Paths    []string
 	pathsKey string
+	// Lang is the language of a copy (see In); "" for the main language.
+	Lang     string
+	langs    map[string]*Listing // the copies in the site's other languages, by code
+	mainLang string
 }
 
 // PathsKey names the listing's Paths (a hash), so that a build can tell
@@ -62,9 +66,22 @@ func (l *Listing) fill(sch *School, today content.Date) {
 	}
 	l.Updated, _ = lastUpdated(sch, today)
 	l.Stale = !l.Updated.IsZero() && l.Updated.Before(today.AddDate(0, -StaleAfterMonths, 0))
-	// The copies keep nothing of the school's folder as read (where each
-	// field was written), which the build lets go of.
-	for _, m := range sch.Meetings {
+	l.Meetings, l.Updates = listingMeetings(sch.Meetings), listingUpdates(sch.Updates)
+	l.Paths = sch.outputPaths()
+	h := fnv.New64a()
+	for _, p := range l.Paths {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	l.pathsKey = strconv.FormatUint(h.Sum64(), 36)
+}
+
+// listingMeetings copies a school's meetings for its listing. The copies
+// keep nothing of the school's folder as read (where each field was
+// written), which the build lets go of.
+func listingMeetings(ms []*Meeting) []*Meeting {
+	var out []*Meeting
+	for _, m := range ms {
 		c := *m
 		c.Description = nil
 		src := *m.Meeting
@@ -75,23 +92,24 @@ func (l *Listing) fill(sch *School, today content.Date) {
 			src.Repeat = &r
 		}
 		c.Meeting = &src
-		l.Meetings = append(l.Meetings, &c)
+		out = append(out, &c)
 	}
-	for _, u := range sch.Updates {
+	return out
+}
+
+// listingUpdates copies a school's updates for its listing, without
+// their bodies.
+func listingUpdates(us []*Update) []*Update {
+	var out []*Update
+	for _, u := range us {
 		c := *u
 		c.Body = nil
 		f := u.file
 		c.file = &content.UpdateFile{Path: f.Path, Slug: f.Slug, FileDate: f.FileDate,
 			Front: content.UpdateFront{Title: f.Front.Title, Date: f.Front.Date, Summary: f.Front.Summary}}
-		l.Updates = append(l.Updates, &c)
+		out = append(out, &c)
 	}
-	l.Paths = sch.outputPaths()
-	h := fnv.New64a()
-	for _, p := range l.Paths {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	l.pathsKey = strconv.FormatUint(h.Sum64(), 36)
+	return out
 }
 
 // outputPaths lists the files the school's pages publish.

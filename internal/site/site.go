@@ -66,10 +66,20 @@ type Site struct {
 	Preview bool
 	// Held lists what this build leaves out (see Held), sorted by path.
 	Held []Held
+	// Languages are the site's other languages (site.yaml's
+	// `languages:`), in the order the switcher lists them.
+	Languages []content.Language
+	// Lang is the language of a copy of the site (see In): one of
+	// Languages' codes, or "" for the main language.
+	Lang string
 
 	cfg   Config
 	md    *markdown.Parser
 	index *index
+	// langPages are the pages in each other language, by code; english
+	// the text each leaves in English.
+	langPages map[string][]*Page
+	english   *englishText
 }
 
 // SiteLink is a link to a site path, and where it was written.
@@ -87,6 +97,13 @@ type Page struct {
 	Draft                bool
 	Body                 *markdown.Doc
 	Source               string
+	// Lang is, in a copy of the site in another language, the main
+	// language for a page that has no translation into it (shown in
+	// English); "" for a translated page and in the main language.
+	Lang string
+	// Translation is the translation's file (pages/<slug>.<code>.md) in
+	// a translated page; "" otherwise.
+	Translation string
 }
 
 // URL is the page's site path.
@@ -118,8 +135,14 @@ type School struct {
 	// a web address; "" if school.yaml gives none.
 	ComplaintsURL string
 	// Listing is what the site-wide pages show of the school.
-	Listing   *Listing
+	Listing *Listing
+	// Lang is the language of a copy of the school in another language
+	// (see In); "" for the main language.
+	Lang      string
 	viewsFile bool
+	langs     map[string]*School // the copies in the other languages, by code
+	english   *englishText       // in a copy: the text left in English
+	mainLang  string
 }
 
 // URL is the school's overview path; sub-pages are URL()+"inspection/" etc.
@@ -185,6 +208,14 @@ type Update struct {
 	Body          *markdown.Doc // nil in a Listing's copy
 	Source        string
 	School        *Listing
+	// Lang is, in a copy of the school in another language, the main
+	// language's tag for an update that has no translation into it: it
+	// is listed in English and links to the English page. "" for a
+	// translated update, and in the main language.
+	Lang string
+	// Translation is the translation's file in a translated update; ""
+	// otherwise.
+	Translation string
 
 	file *content.UpdateFile
 }
@@ -232,10 +263,11 @@ func New(c *content.Content, schools []*Entry, cfg Config) (*Site, content.Diagn
 			Menu: p.Front.Menu, Weight: p.Front.Weight, Draft: p.Front.Draft, Source: p.Path,
 			Body: b.markdown(p.Path, p.Body, content.Pos{Line: p.BodyLine, Col: 1}, false)})
 	}
-	s.SiteLinks = b.siteLinks
 	slices.SortFunc(s.Pages, func(a, b *Page) int {
 		return cmp.Or(cmp.Compare(a.Weight, b.Weight), strings.Compare(a.Title, b.Title), strings.Compare(a.Slug, b.Slug))
 	})
+	b.translatePages(c)
+	s.SiteLinks = b.siteLinks
 	return s, b.ds.Sort()
 }
 
@@ -273,7 +305,7 @@ func newSite(sc content.SiteConfig, cfg Config) *Site {
 		Title: sc.Title, Description: sc.Description, Language: sc.Language,
 		Location: loc, Timezone: sc.Timezone, Now: cfg.Now, Today: content.Date{Time: civil.Date(cfg.Now)},
 		Organisation: sc.Organisation, Safeguarding: sc.Safeguarding, UnsafeHTML: sc.UnsafeHTML, Theme: sc.Theme, EmailAlerts: sc.EmailAlerts,
-		Admin:   sc.AdminOn(),
+		Admin: sc.AdminOn(), Languages: sc.Languages,
 		Preview: cfg.Drafts || cfg.Future, cfg: cfg, md: markdown.NewParser(),
 	}
 	s.BaseURL, _ = url.Parse(sc.BaseURL)
@@ -392,10 +424,12 @@ func (s *Site) School(d *content.SchoolDir) (*School, Findings) {
 	b := s.builder()
 	sch := &School{Slug: d.Slug, Dir: d.Dir, Info: &d.School, Draft: d.School.Draft, viewsFile: d.Paths[d.Path("views.yaml")]}
 	sch.Listing = &Listing{Slug: d.Slug, Name: d.School.Name, Draft: d.School.Draft,
-		Phase: d.School.Phase, LocalAuthority: d.School.LocalAuthority}
+		Phase: d.School.Phase, LocalAuthority: d.School.LocalAuthority, mainLang: s.Language}
+	sch.mainLang = s.Language
 	b.school(sch, d)
 	b.parse(sch, d)
 	sch.Listing.fill(sch, b.s.Today)
+	b.translate(sch, d)
 	b.staleWarning(sch)
 	deps := slices.Sorted(maps.Keys(b.deps))
 	return sch, Findings{Diagnostics: b.ds.Sort(), Links: b.siteLinks, Deps: deps}
