@@ -242,7 +242,7 @@ func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 		b.renderers.langs.missing, b.renderers.langs.key = fresh.missing, fresh.key
 		b.renderers.main.UseSite(s)
 		for _, l := range b.renderers.others {
-			l.r.UseSite(s)
+			l.r.UseSite(s.In(l.code))
 		}
 		return b.renderers, nil
 	}
@@ -262,7 +262,7 @@ func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 	for _, l := range rs.langs.others() {
 		o := opts
 		o.Language = l.Code
-		r, err := render.New(s, in.theme.FS, in.fsys, o)
+		r, err := render.New(s.In(l.Code), in.theme.FS, in.fsys, o)
 		if err != nil {
 			return nil, err
 		}

@@ -115,6 +115,11 @@ func unitIn(code, unit string) string {
 	return code + "/" + unit
 }
 
-// schoolIn is sch as language code shows it.
-// TODO(multi): sch.In(code) (internal/site) once merged.
-func schoolIn(sch *site.School, code string) *site.School { return sch }
+// schoolIn is sch as language code shows it: its copy with the
+// translations put in.
+func schoolIn(sch *site.School, code string) *site.School {
+	if c := sch.In(code); c != nil {
+		return c
+	}
+	return sch
+}

@@ -61,16 +61,11 @@ func (r *Renderer) pageFuncs() template.FuncMap {
 		"partial":       r.partial,
 		"partialCached": r.partialCached,
 		"abs":           r.abs,
-		"md": func(d *markdown.Doc) template.HTML {
-			if d == nil {
-				return ""
-			}
-			return template.HTML(r.md.HTML(d))
-		},
-		"headings":  headings,
-		"hasReload": func() bool { return r.opts.ReloadScript != "" },
-		"term":      g.term,
-		"glossify":  g.text,
+		"md":            r.markdownHTML,
+		"headings":      headings,
+		"hasReload":     func() bool { return r.opts.ReloadScript != "" },
+		"term":          g.term,
+		"glossify":      g.text,
 		// webcal: is a safe scheme, but html/template does not know it.
 		"webcal": func(sitePath string) template.URL {
 			a := r.abs(sitePath)

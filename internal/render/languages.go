@@ -229,6 +229,7 @@ func englishCatalogue(themeFS fs.FS) (lang, error) {
 func (r *Renderer) languageFuncs() template.FuncMap {
 	return template.FuncMap{
 		"untranslated": r.untranslated,
+		"english":      r.english,
 		"tEnglish":     r.en.t,
 	}
 }
@@ -243,10 +244,5 @@ func (r *Renderer) untranslated(p string) template.HTMLAttr {
 	if r.has(p) {
 		return ""
 	}
-	main := r.opts.Languages[0]
-	a := ` lang="` + template.HTMLEscapeString(main.Code) + `"`
-	if main.Dir != r.dir() {
-		a += ` dir="` + main.Dir + `"`
-	}
-	return template.HTMLAttr(a)
+	return template.HTMLAttr(r.mainLangAttrs())
 }

@@ -82,6 +82,7 @@ type Renderer struct {
 	l        lang               // the words of the pages' language
 	en       lang               // English, for what a page says in English as well as its language
 	folder   string             // the folder of the pages' language: "" for the main (see language)
+	active   schools            // the copies of schools being rendered, in another language
 }
 
 // New parses the theme's templates. themeFS holds templates/*.html and
@@ -249,6 +250,10 @@ func (r *Renderer) SitePages(schools []*site.Listing) ([]Output, error) {
 
 // School renders one school's pages, feed, calendars and files.
 func (r *Renderer) School(s *site.School) ([]Output, error) {
+	if r.language() != "" {
+		r.active.add(s)
+		defer r.active.drop(s)
+	}
 	var out []Output
 	base := s.URL()
 	m := memo{}
