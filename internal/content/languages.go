@@ -2,6 +2,7 @@ package content
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -90,8 +91,9 @@ func NotALanguage(code string, codes []string) string {
 		return fmt.Sprintf("this is a translation into %q, but site.yaml lists no other languages; add it under `languages:` in site.yaml (`- code: %s` and its `name:`), or remove the file", code, code)
 	}
 	msg := fmt.Sprintf("this is a translation into %q, which is not one of site.yaml's languages (%s)", code, strings.Join(codes, ", "))
-	if c := closest(code, codes); c != "" {
-		msg += fmt.Sprintf("; did you mean %q?", c)
+	// Codes are short: only one letter apart is a likely slip.
+	if i := slices.IndexFunc(codes, func(c string) bool { return EditDistance(strings.ToLower(code), strings.ToLower(c)) == 1 }); i >= 0 {
+		msg += fmt.Sprintf("; did you mean %q?", codes[i])
 	} else {
 		msg += "; add it under `languages:` in site.yaml, or rename the file"
 	}

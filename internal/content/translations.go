@@ -181,6 +181,10 @@ func (k *Keyed[T]) decodeKeyed(d *decoder, n *yaml.Node, name string) {
 		if strings.HasPrefix(kn.Value, "x_") {
 			continue // the PSA's own notes
 		}
+		if strings.Contains(kn.Value, "/") {
+			d.errorf(kn, "%q in %s is not an id or a date; write the id or date that names the item (dates as YYYY-MM-DD)", kn.Value, d.label(name))
+			continue
+		}
 		if seen[kn.Value] {
 			d.errorf(kn, "`%s` is written twice in %s; keep one", kn.Value, d.label(name))
 			continue

@@ -31,7 +31,7 @@ func (b *builder) checkTranslations(d *content.SchoolDir, en *content.English) m
 		texts := map[string]content.Translated{}
 		for _, x := range t.Texts() {
 			key := en.Canonical(x.Key)
-			if _, ok := en.Texts[key]; !ok {
+			if _, ok := en.Texts[key]; !ok || ambiguous(key, en) {
 				b.unknownKey(t.Path, x, en)
 				continue
 			}
@@ -53,6 +53,17 @@ func (b *builder) checkTranslations(d *content.SchoolDir, en *content.English) m
 		}
 	}
 	return out
+}
+
+// ambiguous reports whether a key, or an item it is inside, names more
+// than one item.
+func ambiguous(key string, en *content.English) bool {
+	for i := range len(key) {
+		if key[i] == '/' && en.Ambiguous[key[:i]] != "" {
+			return true
+		}
+	}
+	return en.Ambiguous[key] != ""
 }
 
 // listNouns says, for each list a translation names items of, what one
@@ -133,6 +144,8 @@ func (b *builder) unknownItem(p string, at content.Pos, parts []string, i int, e
 	msg := fmt.Sprintf("there is no %s %q in %s to translate (a translation names each %s by %s)", l.noun, parts[i], l.file, l.noun, l.by)
 	if c := closestKey(parts[i], have); c != "" {
 		msg += fmt.Sprintf("; did you mean %q?", c)
+	} else {
+		msg += "."
 	}
 	if len(have) > 0 {
 		msg += " The " + plural(l.noun) + " here are: " + strings.Join(have, ", ")
