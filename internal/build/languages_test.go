@@ -521,3 +521,68 @@ func TestLanguagesEnglishMarks(t *testing.T) {
 		t.Errorf("ur/index.html: the menu's untranslated page is not marked: want %s", menu)
 	}
 }
+
+// TestLanguagesTranslated checks what is translated: in Polish, the
+// translated meeting's title and place are the translation's, unmarked,
+// the other meeting's are English, marked; the translated update and page
+// are listed with their Polish titles, linking to their Polish pages; in
+// Urdu, which has no translation, all of them are English, marked.
+func TestLanguagesTranslated(t *testing.T) {
+	res, err := Build(context.Background(), languagesConfig())
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
+	}
+	outs := byPath(res.Outputs)
+	tests := []struct {
+		page string
+		want []string
+	}{
+		{"pl/schools/oakfield-primary/meetings/index.html", []string{
+			`<h3 id="meeting-parents-forum-title">Forum rodziców</h3>`,
+			`<dd>Sala gimnastyczna</dd>`,
+			`<div class="prose"><p>Co szkoła robi w sprawie czytania, i wasze pytania.</p>`,
+			`<h3 id="meeting-coffee-drop-in-title"><span lang="en-GB">Coffee drop-in</span></h3>`,
+			`<dd><span lang="en-GB">Family room</span></dd>`,
+		}},
+		{"ur/schools/oakfield-primary/meetings/index.html", []string{
+			`<h3 id="meeting-parents-forum-title"><span lang="en-GB" dir="ltr">Parents&#39; forum</span></h3>`,
+			`<div class="prose"><div lang="en-GB" dir="ltr"><p>What the school is doing about reading, and your questions.</p>`,
+		}},
+		{"pl/schools/oakfield-primary/updates/index.html", []string{
+			`<a href="/pl/schools/oakfield-primary/updates/reading-is-improving/">Czytanie się poprawia</a>`,
+		}},
+		{"pl/schools/oakfield-primary/updates/reading-is-improving/index.html", []string{
+			`<html lang="pl" dir="ltr">`,
+			`href="/pl/schools/oakfield-primary/meetings/"`,
+			`href="/schools/oakfield-primary/files/letter.pdf"`,
+		}},
+		{"pl/index.html", []string{`<a href="/pl/about/">O nas</a>`}},
+		{"ur/index.html", []string{`<a href="/about/" lang="en-GB" dir="ltr">About us</a>`}},
+	}
+	for _, tt := range tests {
+		body := string(outs[tt.page].Body)
+		for _, want := range tt.want {
+			if !strings.Contains(body, want) {
+				t.Errorf("%s does not have\n\t%s", tt.page, want)
+			}
+		}
+	}
+	// The calendars have the translation where there is one, under the
+	// same UID as the English event.
+	pl, err := readCalendar(outs["pl/schools/oakfield-primary/calendar.ics"].Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	summaries := map[string]string{}
+	for _, ev := range pl.events {
+		summaries[ev.get("UID")] = ev.get("SUMMARY")
+	}
+	for uid, want := range map[string]string{
+		"oakfield-primary-parents-forum@languages.example.org":  "Forum rodziców (Oakfield Primary School)",
+		"oakfield-primary-coffee-drop-in@languages.example.org": "Coffee drop-in (Oakfield Primary School)",
+	} {
+		if summaries[uid] != want {
+			t.Errorf("pl calendar: %s is %q, want %q", uid, summaries[uid], want)
+		}
+	}
+}
