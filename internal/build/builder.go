@@ -70,6 +70,11 @@ func (b *Builder) Build(ctx context.Context, changed []string) (*Result, error) 
 			return res, fmt.Errorf("reading the last commits of meetings.yaml: %w", herr)
 		}
 		res.Diagnostics = append(res.Diagnostics, removed...).Sort()
+		stale, herr := staleTranslations(b.cfg.Content, res.entries, res.Diagnostics)
+		if herr != nil {
+			return res, fmt.Errorf("reading the history of translations: %w", herr)
+		}
+		res.Diagnostics = append(res.Diagnostics, stale...).Sort()
 	}
 	res.entries = nil
 	res.Diagnostics = content.Quote(newDirFS(b.cfg.Content), res.Diagnostics)

@@ -115,27 +115,40 @@ func gitRoot(dir string) (top, prefix string, ok bool) {
 // meetingsHistory lists, for every meetings.yaml under prefix, the commits
 // that changed it, newest first.
 func meetingsHistory(top, prefix string) (map[string][]commit, error) {
-	spec := path.Join(prefix, "schools") + "/*/meetings.yaml"
-	cmd := exec.Command("git", "-C", top, "log", "--format=commit %H %ct", "--name-only", "--no-renames", "--", spec)
-	out, err := cmd.Output()
-	if err != nil {
-		// A repository with no commits yet has no history: every meeting is new.
-		return map[string][]commit{}, nil
-	}
+	return fileHistory(top, []string{path.Join(prefix, "schools") + "/*/meetings.yaml"})
+}
+
+// maxPathspecs is how many paths one git log is given: a command line has
+// room for a few thousand.
+const maxPathspecs = 1000
+
+// fileHistory lists, for every file that specs (paths or patterns, in the
+// repository at top) match, the commits that changed it, newest first.
+func fileHistory(top string, specs []string) (map[string][]commit, error) {
 	history := map[string][]commit{}
-	var cur commit
-	for _, line := range strings.Split(string(out), "\n") {
-		if rest, ok := strings.CutPrefix(line, "commit "); ok {
-			hash, ts, _ := strings.Cut(rest, " ")
-			secs, err := strconv.ParseInt(ts, 10, 64)
-			if err != nil {
-				return nil, fmt.Errorf("git log: %q", line)
-			}
-			cur = commit{hash: hash, when: time.Unix(secs, 0)}
+	for len(specs) > 0 {
+		n := min(len(specs), maxPathspecs)
+		args := append([]string{"-C", top, "log", "--format=commit %H %ct", "--name-only", "--no-renames", "--"}, specs[:n]...)
+		specs = specs[n:]
+		out, err := exec.Command("git", args...).Output()
+		if err != nil {
+			// A repository with no commits yet has no history: every file is new.
 			continue
 		}
-		if line != "" {
-			history[line] = append(history[line], cur)
+		var cur commit
+		for _, line := range strings.Split(string(out), "\n") {
+			if rest, ok := strings.CutPrefix(line, "commit "); ok {
+				hash, ts, _ := strings.Cut(rest, " ")
+				secs, err := strconv.ParseInt(ts, 10, 64)
+				if err != nil {
+					return nil, fmt.Errorf("git log: %q", line)
+				}
+				cur = commit{hash: hash, when: time.Unix(secs, 0)}
+				continue
+			}
+			if line != "" {
+				history[line] = append(history[line], cur)
+			}
 		}
 	}
 	return history, nil
@@ -144,6 +157,25 @@ func meetingsHistory(top, prefix string) (map[string][]commit, error) {
 // readVersions reads every listed version of every meetings.yaml with one
 // git process, and returns each meeting's details by version and meeting id.
 func readVersions(top string, history map[string][]commit) (map[string]map[string]string, error) {
+	blobs, err := readBlobs(top, history)
+	if err != nil {
+		return nil, err
+	}
+	versions := map[string]map[string]string{}
+	for key, blob := range blobs {
+		ms, _ := content.DecodeMeetings(key, blob)
+		details := map[string]string{}
+		for k := range ms {
+			details[site.MeetingID(&ms[k])] = site.Details(&ms[k])
+		}
+		versions[key] = details
+	}
+	return versions, nil
+}
+
+// readBlobs reads every listed version of every file with one git
+// process, by "hash:path"; a version that deleted the file is left out.
+func readBlobs(top string, history map[string][]commit) (map[string][]byte, error) {
 	var req bytes.Buffer
 	var keys []string
 	for p, cs := range history {
@@ -156,17 +188,11 @@ func readVersions(top string, history map[string][]commit) (map[string]map[strin
 	if err != nil {
 		return nil, err
 	}
-	versions := map[string]map[string]string{}
+	out := make(map[string][]byte, len(keys))
 	for i, key := range keys {
-		if blobs[i] == nil {
-			continue // deleted in that commit
+		if blobs[i] != nil {
+			out[key] = blobs[i]
 		}
-		ms, _ := content.DecodeMeetings(key, blobs[i])
-		details := map[string]string{}
-		for k := range ms {
-			details[site.MeetingID(&ms[k])] = site.Details(&ms[k])
-		}
-		versions[key] = details
 	}
-	return versions, nil
+	return out, nil
 }

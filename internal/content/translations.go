@@ -436,3 +436,58 @@ func attachTranslations[F any](ds *Diagnostics, ts []*MarkdownTranslation, origi
 func describeTranslationName(example string) string {
 	return fmt.Sprintf("; a translation is named as the file it translates with a language code of site.yaml's `languages:` before .md, such as %s", example)
 }
+
+// TranslationTexts decodes a version of a translation file (src need not
+// be the file as it is now), without checking it, and returns its texts by
+// key as written. What cannot be read gives no text.
+func TranslationTexts(path string, src []byte) []Translated {
+	src, problem := decodeText(src)
+	if problem != "" {
+		return nil
+	}
+	var ds Diagnostics
+	var t Translation
+	if !decodeYAML(path, src, 0, &t, &ds) {
+		return nil
+	}
+	return t.Texts()
+}
+
+// MarkdownText returns what a translation of a Markdown file (an update or
+// a page) translates, from a version of it: its title, summary and body,
+// without the front matter that a translation takes from it (its date,
+// whether it is a draft), so that publishing a draft does not make its
+// translations look out of date.
+func MarkdownText(src []byte) string {
+	src, problem := decodeText(src)
+	if problem != "" {
+		return ""
+	}
+	front, body, _, found := splitFrontMatter(src)
+	if !found {
+		return string(src)
+	}
+	var ds Diagnostics // other keys are reported by the loader, not here
+	var m struct {
+		Meta
+		Title   string `yaml:"title"`
+		Summary string `yaml:"summary"`
+	}
+	decodeYAML("", front, 0, &m, &ds)
+	return m.Title + "\x00" + m.Summary + "\x00" + string(body)
+}
+
+// TranslationOf returns, for the path of a Markdown file named as a
+// translation is (updates/2026-11-20-reading.pl.md), the path of the file
+// it translates and the language code; ok is false for any other name.
+func TranslationOf(p string) (original, code string, ok bool) {
+	stem, isMD := strings.CutSuffix(p, ".md")
+	if !isMD {
+		return "", "", false
+	}
+	orig, code, ok := translationName(stem)
+	if !ok || strings.Contains(orig[strings.LastIndexByte(orig, '/')+1:], ".") {
+		return "", "", false
+	}
+	return orig + ".md", code, true
+}

@@ -106,6 +106,9 @@ func (o *overlay) doc(key string, english *markdown.Doc, englishSrc string) *mar
 // languages, and its listing's.
 func (b *builder) translate(sch *School, d *content.SchoolDir) {
 	if len(b.s.Languages) == 0 {
+		if len(d.Translations) > 0 || slices.ContainsFunc(d.Updates, func(u *content.UpdateFile) bool { return len(u.Translations) > 0 }) {
+			b.checkTranslations(d, nil) // each is in a language the site does not have
+		}
 		return
 	}
 	en := content.EnglishOf(d)
@@ -240,8 +243,12 @@ func (o *overlay) plan(src *ActionPlan) *ActionPlan {
 	for i, a := range src.Areas {
 		k := content.TranslationKey("action_plan", "areas", a.ID)
 		c := *a
-		c.Title = o.text(k+"/title", a.Title)
 		c.Text = o.areaText(a.ID, a.Text)
+		if _, own := o.texts[k+"/title"]; !own && a.Title == a.Text {
+			c.Title = c.Text // the plan gives no title: the area's text is its title
+		} else {
+			c.Title = o.text(k+"/title", a.Title)
+		}
 		c.Actions = make([]*Action, len(a.Actions))
 		for j, ac := range a.Actions {
 			x := *ac

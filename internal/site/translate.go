@@ -147,6 +147,9 @@ func (b *builder) unknownItem(p string, at content.Pos, parts []string, i int, e
 	} else {
 		msg += "."
 	}
+	if len(have) > maxListed {
+		have = append(have[:maxListed], fmt.Sprintf("and %d more", len(have)-maxListed))
+	}
 	if len(have) > 0 {
 		msg += " The " + plural(l.noun) + " here are: " + strings.Join(have, ", ")
 	}
@@ -157,16 +160,12 @@ func (b *builder) unknownItem(p string, at content.Pos, parts []string, i int, e
 }
 
 func plural(noun string) string {
-	if strings.HasSuffix(noun, "s of views") {
-		return strings.Replace(noun, "gathering", "gatherings", 1)
-	}
-	if noun == "gathering of views" {
+	switch noun {
+	case "gathering of views":
 		return "gatherings of views"
-	}
-	if noun == "area for improvement" {
+	case "area for improvement":
 		return "areas for improvement"
-	}
-	if noun == "area of the action plan" {
+	case "area of the action plan":
 		return "areas of the action plan"
 	}
 	return noun + "s"
@@ -178,6 +177,9 @@ func has(n int, noun string) string {
 	}
 	return plural(noun) + " have"
 }
+
+// maxListed is how many ids or dates a message lists.
+const maxListed = 12
 
 // closestKey returns the key of have nearest to k, if it is a likely typo.
 func closestKey(k string, have []string) string {

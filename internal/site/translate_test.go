@@ -115,7 +115,7 @@ func TestSchoolIn(t *testing.T) {
 		{"area for improvement", pl.Latest.Areas[0].Text, "Poprawić czytanie.", false},
 		{"area untranslated", pl.Latest.Areas[1].Text, "Improve maths.", true},
 		{"plan area text", plan.Text, "Poprawić czytanie.", false},
-		{"plan area title from the area", plan.Title, "Improve reading.", true},
+		{"plan area title from the area", plan.Title, "Poprawić czytanie.", false},
 		{"plan area title", pl.Plan.Areas[1].Title, "Maths teaching", true},
 		{"action what", plan.Actions[0].What, "Szkolenie z fonetyki", false},
 		{"action who untranslated", plan.Actions[0].Who, "Deputy head", true},
@@ -311,6 +311,31 @@ func TestTranslationChecks(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestTranslationsWithoutLanguages checks that a translation in a site
+// with no other languages is an error that says how to add one.
+func TestTranslationsWithoutLanguages(t *testing.T) {
+	fsys := translatedFS(plTranslation)
+	fsys["site.yaml"] = &fstest.MapFile{Data: []byte("title: T\nbase_url: https://example.org/\n")}
+	_, ds := build(t, fsys, Config{})
+	var got []string
+	for _, d := range ds {
+		got = append(got, d.String())
+	}
+	want := []string{
+		"pages/about.pl.md:1:1: this is a translation into \"pl\", but site.yaml lists no other languages; add it under `languages:` in site.yaml (`- code: pl` and its `name:`), or remove the file",
+		"schools/oakfield/translations/pl.yaml:1:1: this is a translation into \"pl\", but site.yaml lists no other languages",
+		"schools/oakfield/updates/2026-11-20-reading.pl.md:1:1: this is a translation into \"pl\", but site.yaml lists no other languages",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d diagnostics, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(got[i], w) {
+			t.Errorf("diagnostic %d:\n got: %s\nwant: %s...", i, got[i], w)
+		}
 	}
 }
 
