@@ -252,8 +252,14 @@ func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 		return b.renderers, nil
 	}
 	rs := &renderers{langs: siteLanguages(in.content, s, in.entries)}
-	if err := render.Describe(in.theme.FS, rs.langs.list); err != nil {
-		return nil, err
+	// A check with the program's own theme renders nothing (newPipeline):
+	// it makes no renderer for the other languages, and a language with
+	// no catalogue is for it to report (Result.Languages), not an error.
+	checkOnly := b.cfg.Mode == Check && in.theme.Dir == ""
+	if !checkOnly {
+		if err := render.Describe(in.theme.FS, rs.langs.list); err != nil {
+			return nil, err
+		}
 	}
 	opts := b.cfg.Render
 	opts.ImageCache = b.cfg.imageCache()
@@ -265,6 +271,9 @@ func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 		return nil, err
 	}
 	for _, l := range rs.langs.others() {
+		if checkOnly {
+			break
+		}
 		o := opts
 		o.Language = l.Code
 		r, err := render.New(s.In(l.Code), in.theme.FS, in.fsys, o)
