@@ -252,10 +252,10 @@ func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 		return b.renderers, nil
 	}
 	rs := &renderers{langs: siteLanguages(in.content, s, in.entries)}
-	// A check with the program's own theme renders nothing (newPipeline):
-	// it makes no renderer for the other languages, and a language with
-	// no catalogue is for it to report (Result.Languages), not an error.
-	checkOnly := b.cfg.Mode == Check && in.theme.Dir == ""
+	// A check renders the main language only (where it renders at all:
+	// see newPipeline): how complete each other language's catalogue is
+	// is for it to report (Result.Languages), not an error.
+	checkOnly := b.cfg.Mode == Check
 	if !checkOnly {
 		if err := render.Describe(in.theme.FS, rs.langs.list); err != nil {
 			return nil, err
