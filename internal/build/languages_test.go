@@ -383,6 +383,8 @@ func TestLanguagesIncremental(t *testing.T) {
 	if again, err := Build(context.Background(), cfg); err != nil || !again.Unchanged {
 		t.Fatalf("unchanged build: %v (unchanged %v)", err, again.Unchanged)
 	}
+	// The other school's files are reused, and the home pages, made again,
+	// still mark its meeting as English.
 	var other, edited []string
 	inodes := map[string]uint64{}
 	for _, l := range siteLangs {
@@ -556,7 +558,8 @@ func TestLanguagesTranslated(t *testing.T) {
 			`href="/pl/schools/oakfield-primary/meetings/"`,
 			`href="/schools/oakfield-primary/files/letter.pdf"`,
 		}},
-		{"pl/index.html", []string{`<a href="/pl/about/">O nas</a>`}},
+		{"pl/index.html", []string{`<a href="/pl/about/">O nas</a>`, `Forum rodziców`, `<span lang="en-GB">Meet the new headteacher</span>`}},
+		{"ur/index.html", []string{`<span lang="en-GB" dir="ltr">Parents&#39; forum</span>`}},
 		{"ur/index.html", []string{`<a href="/about/" lang="en-GB" dir="ltr">About us</a>`}},
 	}
 	for _, tt := range tests {

@@ -226,6 +226,7 @@ func (p *pipeline) school(i int) error {
 	// and dependencies, its own listing and files.
 	for _, l := range p.others {
 		in := schoolIn(sch, l.code)
+		l.r.Listed(in)
 		lm := &incremental.Made{Key: made.Key, Deps: made.Deps, Listing: in.Listing}
 		if rendering {
 			if err := p.publish(unitIn(l.code, slug), lm, func() ([]render.Output, error) { return l.r.School(in) }); err != nil {
@@ -281,6 +282,7 @@ func (p *pipeline) siteWide(ctx context.Context, paths *pathSet) error {
 		key := incremental.Combine(all...)
 		for _, l := range p.others {
 			listings := p.listingsIn[l.code]
+			l.r.KeepListed(listings)
 			units = append(units,
 				unit{unitIn(l.code, siteUnits[0]), key, func() ([]render.Output, error) { return l.r.SitePages(listings) }},
 				unit{unitIn(l.code, siteUnits[1]), key, func() ([]render.Output, error) { return l.r.SiteFeed(listings) }},

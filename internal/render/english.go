@@ -17,11 +17,33 @@ import (
 // schools at once, so it keeps the copies it is rendering, by their
 // listing, which each meeting and update of the copy points to.
 
-// schools are the copies of schools a renderer is rendering, by listing.
-type schools struct{ m sync.Map } // *site.Listing -> *site.School
+// schools are the copies of schools a renderer is rendering, by listing,
+// and, for each copy rendered, which of the texts its listing holds (its
+// meetings' titles and places) it left in English: the site-wide pages,
+// made once every school has been let go of, list them.
+type schools struct {
+	m      sync.Map // *site.Listing -> *site.School
+	listed sync.Map // *site.Listing -> map[string]bool
+}
 
 func (ss *schools) add(s *site.School)  { ss.m.Store(s.Listing, s) }
 func (ss *schools) drop(s *site.School) { ss.m.Delete(s.Listing) }
+
+// Listed keeps what the site-wide pages in r's language need to mark the
+// texts of s's listing left in English, once s is let go of. The build
+// tells it of every school's copy in the language, rendered or not (its
+// files reused), before the site-wide pages are made.
+func (r *Renderer) Listed(s *site.School) {
+	en := map[string]bool{}
+	for _, m := range s.Listing.Meetings {
+		for _, t := range []string{m.Title, m.Location} {
+			if s.English(t) {
+				en[t] = true
+			}
+		}
+	}
+	r.active.listed.Store(s.Listing, en)
+}
 
 // of returns the school copy being rendered that l lists, or nil.
 func (ss *schools) of(l *site.Listing) *site.School {
@@ -54,6 +76,9 @@ func (r *Renderer) englishOf(ctx any) func(string) bool {
 	}
 	if s := r.active.of(l); s != nil {
 		return s.English
+	}
+	if en, ok := r.active.listed.Load(l); ok {
+		return func(t string) bool { return en.(map[string]bool)[t] }
 	}
 	return func(string) bool { return false }
 }
@@ -107,4 +132,19 @@ func (r *Renderer) englishDoc(d *markdown.Doc) bool {
 		return !found
 	})
 	return found
+}
+
+// KeepListed forgets what Listed kept for listings other than ls (the dev
+// server's renderer outlives the schools of one build).
+func (r *Renderer) KeepListed(ls []*site.Listing) {
+	keep := make(map[*site.Listing]bool, len(ls))
+	for _, l := range ls {
+		keep[l] = true
+	}
+	r.active.listed.Range(func(k, _ any) bool {
+		if !keep[k.(*site.Listing)] {
+			r.active.listed.Delete(k)
+		}
+		return true
+	})
 }
