@@ -128,6 +128,10 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	res.Diagnostics = append(res.Diagnostics, ds...)
 	if b.cfg.Mode == Check {
 		res.Languages = catalogueCompleteness(in)
+	} else if ds := missingCatalogues(in); len(ds) > 0 {
+		// A language the theme has no words for cannot be built.
+		res.Diagnostics = append(res.Diagnostics, ds...).Sort()
+		return res, ErrContent
 	}
 	rs, err := b.renderersFor(s, in)
 	if err != nil {

@@ -123,3 +123,23 @@ func schoolIn(sch *site.School, code string) *site.School {
 	}
 	return sch
 }
+
+// missingCatalogues reports, at its entry in site.yaml, each of the site's
+// other languages the theme has no message catalogue for: a build cannot
+// write its pages (a check says so without failing: Result.Languages).
+func missingCatalogues(in *inputs) content.Diagnostics {
+	if len(in.content.Site.Languages) == 0 {
+		return nil
+	}
+	set, err := render.Catalogues(in.theme.FS)
+	if err != nil || set == nil {
+		return nil // the catalogues' own mistakes are reported as the renderers are made
+	}
+	var ds content.Diagnostics
+	for _, l := range in.content.Site.Languages {
+		if _, err := set.Catalogue(l.Code); err != nil {
+			ds.Errorf("site.yaml", l.At("code"), "%v; or remove the language from `languages`", err)
+		}
+	}
+	return ds
+}

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"context"
+	"errors"
 	"encoding/xml"
 	"html"
 	"maps"
@@ -587,5 +588,31 @@ func TestLanguagesTranslated(t *testing.T) {
 		if summaries[uid] != want {
 			t.Errorf("pl calendar: %s is %q, want %q", uid, summaries[uid], want)
 		}
+	}
+}
+
+// TestLanguageWithoutCatalogue checks that a language the theme has no
+// catalogue for is a content error at its entry in site.yaml, which a
+// build stops at (a check reports it: see cmd/parentpages's tests).
+func TestLanguageWithoutCatalogue(t *testing.T) {
+	content := copyLanguages(t)
+	p := filepath.Join(content, "site.yaml")
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	yaml := strings.Replace(string(b), "    name: اردو\n", "    name: اردو\n  - code: so\n    name: Soomaali\n", 1)
+	if err := os.WriteFile(p, []byte(yaml), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := languagesConfig()
+	cfg.Content = content
+	res, err := Build(context.Background(), cfg)
+	if !errors.Is(err, ErrContent) {
+		t.Fatalf("build: %v, want ErrContent", err)
+	}
+	want := `site.yaml:14:11: there is no message catalogue for the language "so"`
+	if got := res.Diagnostics.Error(); !strings.HasPrefix(got, want) {
+		t.Errorf("diagnostics:\n%s\nwant one starting %s", got, want)
 	}
 }
