@@ -3,8 +3,8 @@ package build
 import (
 	"bytes"
 	"context"
-	"errors"
 	"encoding/xml"
+	"errors"
 	"html"
 	"maps"
 	"os"
