@@ -73,16 +73,17 @@ type Renderer struct {
 	content  fs.FS
 	opts     Options
 	pages    map[string]*template.Template
-	md       *markdown.Renderer // links with the base path
-	mdAbs    *markdown.Renderer // links with the absolute base URL, for feeds
-	absolute string             // the base URL, ending "/"
-	buffers  sync.Pool          // of *bytes.Buffer, for rendering pages
-	zones    ical.VTimezones    // the VTIMEZONE blocks of the site's calendars, worked out once
-	pictures *images.Cache      // the photos' sizes made before
-	l        lang               // the words of the pages' language
-	en       lang               // English, for what a page says in English as well as its language
-	folder   string             // the folder of the pages' language: "" for the main (see language)
-	active   schools            // the copies of schools being rendered, in another language
+	md       *markdown.Renderer           // links with the base path
+	mdAbs    *markdown.Renderer           // links with the absolute base URL, for feeds
+	absolute string                       // the base URL, ending "/"
+	buffers  sync.Pool                    // of *bytes.Buffer, for rendering pages
+	zones    ical.VTimezones              // the VTIMEZONE blocks of the site's calendars, worked out once
+	pictures *images.Cache                // the photos' sizes made before
+	l        lang                         // the words of the pages' language
+	en       lang                         // English, for what a page says in English as well as its language
+	folder   string                       // the folder of the pages' language: "" for the main (see language)
+	active   schools                      // the copies of schools being rendered, in another language
+	files    map[string]map[string]string // by kind of page, the file that defined each template (see partialCached)
 }
 
 // New parses the theme's templates. themeFS holds templates/*.html and
@@ -104,6 +105,7 @@ func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) 
 	if r.pages, err = parsePages(themeFS, r.funcs()); err != nil {
 		return nil, err
 	}
+	r.files = definedIn(r.pages)
 	return r, nil
 }
 
