@@ -13,5 +13,3 @@ require (
 	golang.org/x/text v0.44.0
 	gopkg.in/yaml.v3 v3.0.1
 )
-
-require golang.org/x/text v0.44.0

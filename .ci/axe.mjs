@@ -91,8 +91,22 @@ function subdirs(dir) {
 }
 
 // discoverPages lists site-relative URL paths (without the base path) of one
-// page of each type, found from the files so that it works on any site.
+// page of each type, found from the files so that it works on any site; on a
+// site in more than one language, the same again in each language's folder
+// (a folder with its own 404.html: /pl/, /ur/).
 function discoverPages(root) {
+  const pages = discoverIn(root, '');
+  for (const d of subdirs(root)) {
+    if (d !== 'schools' && isFile(path.join(root, d, '404.html'))) {
+      pages.push(...discoverIn(path.join(root, d), `${d}/`).filter((p) => p !== `${d}/`));
+    }
+  }
+  return pages;
+}
+
+// discoverIn lists one page of each type of the site (or language) at root,
+// as URL paths with prefix (the language's folder) in front.
+function discoverIn(root, prefix) {
   const has = (rel) => isFile(path.join(root, rel));
   const pages = [];
   if (has('index.html')) {
@@ -136,7 +150,7 @@ function discoverPages(root) {
   if (has('404.html')) {
     pages.push('404.html');
   }
-  return pages;
+  return pages.map((p) => prefix + p);
 }
 
 // allPages lists every .html file as a URL path, folders' index.html as "dir/".

@@ -88,7 +88,7 @@ type Result struct {
 	// published, in the order of the home page.
 	Site        *site.Site
 	Listings    []*site.Listing
-	Outputs     []render.Output // minified unless NoMinify, each school's then the site-wide ones; kept only in Preview
+	Outputs     []render.Output // minified unless NoMinify, each school's then the site-wide ones, in the main language then in each other; kept only in Preview
 	Files       int             // number of files built
 	Pages       int             // of which HTML pages
 	Bytes       int64           // their total size

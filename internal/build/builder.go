@@ -33,7 +33,7 @@ type Builder struct {
 	// renderer is the dev server's, kept while the site-wide inputs it was
 	// made for (global) stay the same: parsing the theme is a tenth of a
 	// rebuild after one file is saved.
-	renderer       *render.Renderer
+	renderers      *renderers
 	rendererGlobal string
 }
 
@@ -127,13 +127,17 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	res.Site, res.Held = s, s.Held
 	res.Diagnostics = append(res.Diagnostics, ds...)
 	if b.cfg.Mode == Check {
-		res.Languages = languages(in)
+		res.Languages = catalogueCompleteness(in)
+	} else if ds := missingCatalogues(in); len(ds) > 0 {
+		// A language the theme has no words for cannot be built.
+		res.Diagnostics = append(res.Diagnostics, ds...).Sort()
+		return res, ErrContent
 	}
-	r, err := b.rendererFor(s, in)
+	rs, err := b.renderersFor(s, in)
 	if err != nil {
 		return res, themeFailed(res, in.theme, err)
 	}
-	p, err := b.newPipeline(in, s, r, !res.Diagnostics.HasErrors())
+	p, err := b.newPipeline(in, s, rs, !res.Diagnostics.HasErrors())
 	if err != nil {
 		return res, err
 	}
@@ -156,9 +160,9 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	return res, nil
 }
 
-// languages says how complete the theme's catalogue of each of
-// site.yaml's languages is.
-func languages(in *inputs) []i18n.Completeness {
+// catalogueCompleteness says how complete the theme's catalogue of each
+// of site.yaml's languages is.
+func catalogueCompleteness(in *inputs) []i18n.Completeness {
 	langs := in.content.Site.Languages
 	if len(langs) == 0 {
 		return nil
@@ -228,21 +232,64 @@ func (b *Builder) globalKey(in *inputs) (string, error) {
 	return incremental.Key(settings, in.content.FS, paths, in.theme.WriteKey)
 }
 
-// rendererFor returns a renderer for s: the dev server keeps its renderer
+// renderers are a build's renderers: the main language's and each other
+// language's.
+type renderers struct {
+	main   *render.Renderer
+	others []langRenderer
+	langs  *languages
+}
+
+// renderersFor returns the renderers for s: the dev server keeps them
 // while the site-wide inputs are as they were.
-func (b *Builder) rendererFor(s *site.Site, in *inputs) (*render.Renderer, error) {
+func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 	keep := b.cfg.Mode == Preview
-	if keep && b.renderer != nil && b.rendererGlobal == in.global {
-		b.renderer.UseSite(s)
-		return b.renderer, nil
+	if keep && b.renderers != nil && b.rendererGlobal == in.global {
+		// Which pages each language misses depends on the schools' files,
+		// which are not among the site-wide inputs.
+		fresh := siteLanguages(in.content, s, in.entries)
+		b.renderers.langs.missing, b.renderers.langs.key = fresh.missing, fresh.key
+		b.renderers.main.UseSite(s)
+		for _, l := range b.renderers.others {
+			l.r.UseSite(s.In(l.code))
+		}
+		return b.renderers, nil
+	}
+	rs := &renderers{langs: siteLanguages(in.content, s, in.entries)}
+	// A check renders the main language only (where it renders at all:
+	// see newPipeline): how complete each other language's catalogue is
+	// is for it to report (Result.Languages), not an error.
+	checkOnly := b.cfg.Mode == Check
+	if !checkOnly {
+		if err := render.Describe(in.theme.FS, rs.langs.list); err != nil {
+			return nil, err
+		}
 	}
 	opts := b.cfg.Render
 	opts.ImageCache = b.cfg.imageCache()
-	r, err := render.New(s, in.theme.FS, in.fsys, opts)
-	if err == nil && keep {
-		b.renderer, b.rendererGlobal = r, in.global
+	if len(rs.langs.list) > 0 {
+		opts.Languages, opts.Missing = rs.langs.list, rs.langs.isMissing
 	}
-	return r, err
+	var err error
+	if rs.main, err = render.New(s, in.theme.FS, in.fsys, opts); err != nil {
+		return nil, err
+	}
+	for _, l := range rs.langs.others() {
+		if checkOnly {
+			break
+		}
+		o := opts
+		o.Language = l.Code
+		r, err := render.New(s.In(l.Code), in.theme.FS, in.fsys, o)
+		if err != nil {
+			return nil, err
+		}
+		rs.others = append(rs.others, langRenderer{code: l.Code, r: r})
+	}
+	if keep {
+		b.renderers, b.rendererGlobal = rs, in.global
+	}
+	return rs, nil
 }
 
 // exists reports whether the output paths that has says exist serve a

@@ -28,6 +28,9 @@ type inputs struct {
 	keys    map[string]string // by slug
 	calKeys []string
 	made    []*incremental.Made // what the cache gives back whole, by school
+	// madeIn is the same in each other language (by school, then in the
+	// order of site.yaml's languages): given back only with made.
+	madeIn  [][]*incremental.Made
 	dirs    []*content.SchoolDir
 	entries []*site.Entry
 	diags   content.Diagnostics   // every problem found in reading
@@ -131,11 +134,13 @@ func (b *Builder) keySchools(in *inputs, changed []string) error {
 // readSchools reads the school folders that keySchools did not, but for
 // those the cache gives back whole, and lists every school's entry.
 func (b *Builder) readSchools(in *inputs) {
+	in.madeIn = make([][]*incremental.Made, len(in.slugs))
 	if !in.loadedAll {
 		parallel.Do(len(in.slugs), func(i int) {
 			slug := in.slugs[i]
-			if made, reuse := in.cache.Lookup(slug, in.keys[slug], in.keyOf); reuse == incremental.ReuseAll {
-				in.made[i] = made
+			if made, ok := in.reuseAll(slug); ok {
+				in.made[i] = made[0]
+				in.madeIn[i] = made[1:]
 				return
 			}
 			in.dirs[i], in.loaded[i] = content.LoadSchool(in.fsys, slug)
@@ -152,6 +157,24 @@ func (b *Builder) readSchools(in *inputs) {
 			in.entries = append(in.entries, site.NewEntry(in.dirs[i]))
 		}
 	}
+}
+
+// reuseAll returns what the cache gives back whole for a school in every
+// language, the main first; ok is false unless it gives back all.
+func (in *inputs) reuseAll(slug string) ([]*incremental.Made, bool) {
+	made := make([]*incremental.Made, 0, 1+len(in.content.Site.Languages))
+	codes := []string{""}
+	for _, l := range in.content.Site.Languages {
+		codes = append(codes, l.Code)
+	}
+	for _, code := range codes {
+		m, reuse := in.cache.Lookup(unitIn(code, slug), in.keys[slug], in.keyOf)
+		if reuse != incremental.ReuseAll {
+			return nil, false
+		}
+		made = append(made, m)
+	}
+	return made, true
 }
 
 // touchedSchools lists the schools whose folders hold a changed path.

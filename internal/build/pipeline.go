@@ -29,6 +29,8 @@ type pipeline struct {
 	in       *inputs
 	site     *site.Site
 	r        *render.Renderer
+	langs    *languages
+	others   []langRenderer    // the renderers of the languages but the main one
 	render   bool              // render (no error found before; a check only where a site theme could fail)
 	keep     bool              // keep the rendered files in memory (Preview)
 	minifier *publish.Minifier // nil: leave files as rendered
@@ -37,21 +39,30 @@ type pipeline struct {
 
 	mu       sync.Mutex
 	listings []*site.Listing
-	links    []site.SiteLink
-	diags    content.Diagnostics
-	kept     map[string][]render.Output // by unit, the files kept in memory (Preview)
-	files    int
-	pages    int
-	bytes    int64
+	// listingsIn are, by code, the listings of another language.
+	listingsIn map[string][]*site.Listing
+	links      []site.SiteLink
+	diags      content.Diagnostics
+	kept       map[string][]render.Output // by unit, the files kept in memory (Preview)
+	files      int
+	pages      int
+	bytes      int64
 }
 
-func (b *Builder) newPipeline(in *inputs, s *site.Site, r *render.Renderer, noErrors bool) (*pipeline, error) {
+// langRenderer is the renderer of one of the site's other languages.
+type langRenderer struct {
+	code string
+	r    *render.Renderer
+}
+
+func (b *Builder) newPipeline(in *inputs, s *site.Site, rs *renderers, noErrors bool) (*pipeline, error) {
 	// A check renders nothing where the theme is the program's own, whose
 	// templates its tests cover; a site's own templates may fail on some
 	// page, so a check renders with them, writing nothing, and a check
 	// that passes means the build will.
 	check := b.cfg.Mode == Check
-	p := &pipeline{cfg: b.cfg, in: in, site: s, r: r, keep: b.cfg.Mode == Preview, kept: map[string][]render.Output{},
+	p := &pipeline{cfg: b.cfg, in: in, site: s, r: rs.main, langs: rs.langs, others: rs.others,
+		keep: b.cfg.Mode == Preview, kept: map[string][]render.Output{}, listingsIn: map[string][]*site.Listing{},
 		render: noErrors && (!check || in.theme.Dir != "")}
 	p.links = append(p.links, s.SiteLinks...)
 	if !b.cfg.NoMinify && !check {
@@ -74,9 +85,13 @@ func (p *pipeline) run(ctx context.Context) error {
 		return err
 	}
 	p.diags = append(p.diags, site.CheckOccurrences(p.inFolderOrder())...)
-	slices.SortFunc(p.listings, func(a, b *site.Listing) int {
+	byName := func(a, b *site.Listing) int {
 		return cmp.Or(strings.Compare(a.Name, b.Name), strings.Compare(a.Slug, b.Slug))
-	})
+	}
+	slices.SortFunc(p.listings, byName)
+	for _, ls := range p.listingsIn {
+		slices.SortFunc(ls, byName)
+	}
 	paths, err := p.paths()
 	if err != nil {
 		return err
@@ -94,7 +109,7 @@ func (p *pipeline) paths() (*pathSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	ps := &pathSet{site: make(map[string]bool, len(wide)), schools: make(map[string]*site.Listing, len(p.listings))}
+	ps := &pathSet{site: make(map[string]bool, len(wide)), schools: make(map[string]*site.Listing, len(p.listings)), langs: p.langs}
 	for _, s := range wide {
 		ps.site[s] = true
 	}
@@ -109,9 +124,18 @@ func (p *pipeline) paths() (*pathSet, error) {
 type pathSet struct {
 	site    map[string]bool
 	schools map[string]*site.Listing
+	langs   *languages // the paths of another language are the main one's it has
 }
 
 func (ps *pathSet) has(p string) bool {
+	if code, main := ps.langs.split(p); code != "" {
+		return ps.langs.has(code, main, ps.hasMain)
+	}
+	return ps.hasMain(p)
+}
+
+// hasMain reports whether output path p of the main language is published.
+func (ps *pathSet) hasMain(p string) bool {
 	if rest, ok := strings.CutPrefix(p, "schools/"); ok {
 		slug, _, _ := strings.Cut(rest, "/")
 		if l := ps.schools[slug]; l != nil {
@@ -131,6 +155,9 @@ func (ps *pathSet) key(slugs []string) string {
 			parts = append(parts, slug, l.PathsKey())
 		}
 	}
+	if ps.langs.key != "" {
+		parts = append(parts, ps.langs.key)
+	}
 	return incremental.Combine(parts...)
 }
 
@@ -139,6 +166,14 @@ func (ps *pathSet) all() []string {
 	all := slices.Collect(maps.Keys(ps.site))
 	for _, l := range ps.schools {
 		all = append(all, l.Paths...)
+	}
+	main := all[:len(all):len(all)]
+	for _, l := range ps.langs.others() {
+		for _, p := range main {
+			if ps.langs.has(l.Code, p, func(string) bool { return true }) {
+				all = append(all, l.Code+"/"+p)
+			}
+		}
 	}
 	slices.Sort(all)
 	return all
@@ -150,6 +185,9 @@ func (p *pipeline) school(i int) error {
 	slug := p.in.slugs[i]
 	if made := p.in.made[i]; made != nil {
 		p.done(slug, made)
+		for j, l := range p.others {
+			p.doneIn(l.code, unitIn(l.code, slug), p.in.madeIn[i][j])
+		}
 		return nil
 	}
 	d := p.in.take(i)
@@ -159,6 +197,9 @@ func (p *pipeline) school(i int) error {
 	made := &incremental.Made{Key: p.in.keys[slug], Entry: site.NewEntry(d), LoadDiagnostics: p.in.loaded[i]}
 	if p.site.Hidden(d.Dir) {
 		p.done(slug, made)
+		for _, l := range p.others {
+			p.doneIn(l.code, unitIn(l.code, slug), &incremental.Made{Key: made.Key})
+		}
 		return nil
 	}
 	sch, f := p.site.School(d)
@@ -167,18 +208,33 @@ func (p *pipeline) school(i int) error {
 	for _, dep := range f.Deps {
 		made.Deps[dep] = p.in.keyOf(dep)
 	}
-	if p.render && !f.Diagnostics.HasErrors() {
+	rendering := p.render && !f.Diagnostics.HasErrors()
+	if rendering {
 		err := p.publish(slug, made, func() ([]render.Output, error) { return p.r.School(sch) })
 		var pe *render.PictureError
 		if errors.As(err, &pe) {
 			// A photo that could not be decoded is the content's mistake.
 			made.Findings.Diagnostics = append(made.Findings.Diagnostics,
 				content.Diagnostic{Path: pe.Path, Msg: images.Refusal(pe.Err)})
+			rendering = false
 		} else if err != nil {
 			return err
 		}
 	}
 	p.done(slug, made)
+	// Every other language, while the school is in memory: the same key
+	// and dependencies, its own listing and files.
+	for _, l := range p.others {
+		in := schoolIn(sch, l.code)
+		l.r.Listed(in)
+		lm := &incremental.Made{Key: made.Key, Deps: made.Deps, Listing: in.Listing}
+		if rendering {
+			if err := p.publish(unitIn(l.code, slug), lm, func() ([]render.Output, error) { return l.r.School(in) }); err != nil {
+				return err
+			}
+		}
+		p.doneIn(l.code, unitIn(l.code, slug), lm)
+	}
 	return nil
 }
 
@@ -216,6 +272,23 @@ func (p *pipeline) siteWide(ctx context.Context, paths *pathSet) error {
 			return err
 		}
 		units = append(units, unit{adminUnit, adminKey(o), renderAdmin(o)})
+	}
+	// Another language's home page, feed and calendar show the schools'
+	// translations too: they are keyed by every school's files.
+	if len(p.others) > 0 {
+		all := []string{calKey, p.langs.key}
+		for _, slug := range p.in.slugs {
+			all = append(all, p.in.keys[slug])
+		}
+		key := incremental.Combine(all...)
+		for _, l := range p.others {
+			listings := p.listingsIn[l.code]
+			l.r.KeepListed(listings)
+			units = append(units,
+				unit{unitIn(l.code, siteUnits[0]), key, func() ([]render.Output, error) { return l.r.SitePages(listings) }},
+				unit{unitIn(l.code, siteUnits[1]), key, func() ([]render.Output, error) { return l.r.SiteFeed(listings) }},
+				unit{unitIn(l.code, siteUnits[2]), key, func() ([]render.Output, error) { return l.r.SiteCalendar(listings) }})
+		}
 	}
 	return each(ctx, len(units), func(i int) error {
 		u := units[i]
@@ -288,14 +361,28 @@ var minified = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // done records what a unit made, for this build's result and the cache.
 func (p *pipeline) done(unit string, made *incremental.Made) {
+	p.doneIn("", unit, made)
+}
+
+// doneIn records what a unit of language code ("": the main) made. The
+// diagnostics and links of a school are its main language unit's, which
+// another language's repeat.
+func (p *pipeline) doneIn(code, unit string, made *incremental.Made) {
 	p.in.cache.Record(unit, made)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if made.Listing != nil {
-		p.listings = append(p.listings, made.Listing)
+	switch {
+	case code != "":
+		if made.Listing != nil {
+			p.listingsIn[code] = append(p.listingsIn[code], made.Listing)
+		}
+	default:
+		if made.Listing != nil {
+			p.listings = append(p.listings, made.Listing)
+		}
+		p.diags = append(p.diags, made.Findings.Diagnostics...)
+		p.links = append(p.links, made.Findings.Links...)
 	}
-	p.diags = append(p.diags, made.Findings.Diagnostics...)
-	p.links = append(p.links, made.Findings.Links...)
 	if len(made.Outputs) > 0 {
 		p.kept[unit] = made.Outputs
 	}
@@ -384,11 +471,17 @@ func each(ctx context.Context, n int, f func(i int) error) error {
 // order of their folders, then the site-wide parts'.
 func (p *pipeline) outputs() []render.Output {
 	var out []render.Output
-	for _, unit := range p.in.slugs {
-		out = append(out, p.kept[unit]...)
+	codes := []string{""}
+	for _, l := range p.others {
+		codes = append(codes, l.code)
 	}
-	for _, unit := range siteUnits {
-		out = append(out, p.kept[unit]...)
+	for _, code := range codes {
+		for _, unit := range p.in.slugs {
+			out = append(out, p.kept[unitIn(code, unit)]...)
+		}
+		for _, unit := range siteUnits {
+			out = append(out, p.kept[unitIn(code, unit)]...)
+		}
 	}
 	return out
 }

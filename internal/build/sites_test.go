@@ -28,6 +28,17 @@ var siteGolden = map[string][]string{
 		"schools/ysgol-y-bont/meetings/index.html",
 		"schools/ysgol-y-bont/feed.xml",
 	},
+	"languages": {
+		"sitemap.xml",
+		"_redirects",
+		"pl/schools/oakfield-primary/index.html",
+		"pl/schools/oakfield-primary/updates/index.html",
+		"pl/schools/oakfield-primary/calendar.ics",
+		"pl/schools/oakfield-primary/feed.xml",
+		"pl/404.html",
+		"ur/schools/oakfield-primary/index.html",
+		"ur/schools/oakfield-primary/meetings/index.html",
+	},
 	"hostile": {
 		"index.html",
 		"feed.xml",

@@ -43,14 +43,14 @@ func (r *Renderer) schoolFeed(s *site.School, html []string) (Output, error) {
 		Title:       r.l.c.T("feed.school_title", "school", s.Info.Name),
 		Link:        r.abs(s.URL()),
 		Description: r.l.c.T("feed.school_description", "school", s.Info.Name, "site", r.site.Title),
-		Language:    r.site.Language, SelfURL: r.abs(s.URL() + "feed.xml"), Generator: generator,
+		Language:    r.lang(), SelfURL: r.abs(s.URL() + "feed.xml"), Generator: generator,
 		Items: items,
 	}
 	b, err := ch.Marshal()
 	if err != nil {
 		return Output{}, fmt.Errorf("feed of %s: %w", s.Slug, err)
 	}
-	return Output{Path: "schools/" + s.Slug + "/feed.xml", MediaType: rss.MediaType, Body: b}, nil
+	return Output{Path: r.outPath(s.URL() + "feed.xml"), MediaType: rss.MediaType, Body: b}, nil
 }
 
 // SiteFeed renders the whole site's feed.
@@ -103,14 +103,14 @@ func (r *Renderer) siteFeed(schools []*site.Listing) (Output, error) {
 	}
 	ch := rss.Channel{
 		Title: r.l.c.T("feed.site_title", "site", r.site.Title), Link: r.abs("/"), Description: desc,
-		Language: r.site.Language, SelfURL: r.abs("/feed.xml"), Generator: generator,
+		Language: r.lang(), SelfURL: r.abs("/feed.xml"), Generator: generator,
 		Items: items,
 	}
 	b, err := ch.Marshal()
 	if err != nil {
 		return Output{}, fmt.Errorf("site feed: %w", err)
 	}
-	return Output{Path: "feed.xml", MediaType: rss.MediaType, Body: b}, nil
+	return Output{Path: r.outPath("/feed.xml"), MediaType: rss.MediaType, Body: b}, nil
 }
 
 // newerUpdate orders updates newest first; ties by school, then slug, so
@@ -186,7 +186,7 @@ func (r *Renderer) event(m *site.Meeting) ical.Event {
 
 func (r *Renderer) calendar(name, desc, page, self string, meetings []*site.Meeting) (Output, error) {
 	c := &ical.Calendar{
-		ProdID:      "-//" + r.site.BaseURL.Hostname() + "//parentpages//EN",
+		ProdID:      "-//" + r.site.BaseURL.Hostname() + "//parentpages//" + r.prodLang(),
 		Name:        name,
 		Description: desc,
 		URL:         r.abs(page),
@@ -203,7 +203,7 @@ func (r *Renderer) calendar(name, desc, page, self string, meetings []*site.Meet
 	if err != nil {
 		return Output{}, fmt.Errorf("calendar %s: %w", self, err)
 	}
-	return Output{Path: strings.TrimPrefix(self, "/"), MediaType: ical.MediaType, Body: b}, nil
+	return Output{Path: r.outPath(self), MediaType: ical.MediaType, Body: b}, nil
 }
 
 func (r *Renderer) schoolCalendars(s *site.School) ([]Output, error) {
@@ -245,27 +245,90 @@ func (r *Renderer) siteCalendar(schools []*site.Listing) (Output, error) {
 type urlset struct {
 	XMLName xml.Name  `xml:"urlset"`
 	NS      string    `xml:"xmlns,attr"`
+	XHTML   string    `xml:"xmlns:xhtml,attr,omitempty"`
 	URLs    []siteURL `xml:"url"`
 }
 
 type siteURL struct {
-	Loc string `xml:"loc"`
+	Loc        string      `xml:"loc"`
+	Alternates []xhtmlLink `xml:"xhtml:link"`
+}
+
+// xhtmlLink is a sitemap's alternate of a page in another language.
+type xhtmlLink struct {
+	Rel      string `xml:"rel,attr"`
+	Hreflang string `xml:"hreflang,attr"`
+	Href     string `xml:"href,attr"`
 }
 
 // Sitemap lists every HTML page of paths (output paths, sorted) but the
-// 404 page.
+// 404 pages; on a site in more than one language, each with the same page
+// in every language it exists in (xhtml:link), as search engines read
+// them.
 func (r *Renderer) Sitemap(paths []string) (Output, error) {
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	in := map[string][]int{} // by main-language output path, the languages a page is in
+	var pages []string
 	for _, op := range paths {
-		if !strings.HasSuffix(op, ".html") || op == "404.html" {
+		if !strings.HasSuffix(op, ".html") {
 			continue
 		}
-		p := "/" + strings.TrimSuffix(op, "index.html")
-		set.URLs = append(set.URLs, siteURL{Loc: r.abs(p)})
+		lang, main := r.languageOf(op)
+		if main == "404.html" {
+			continue
+		}
+		pages = append(pages, op)
+		in[main] = append(in[main], lang)
+	}
+	for _, op := range pages {
+		u := siteURL{Loc: r.absRooted(pagePath(op))}
+		if len(r.opts.Languages) > 0 {
+			set.XHTML = "http://www.w3.org/1999/xhtml"
+			_, main := r.languageOf(op)
+			langs := slices.Clone(in[main])
+			slices.Sort(langs)
+			for _, i := range langs {
+				l := r.opts.Languages[i]
+				u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: l.Code, Href: r.absRooted(pagePath(languagePath(l, main)))})
+			}
+			u.Alternates = append(u.Alternates, xhtmlLink{Rel: "alternate", Hreflang: "x-default", Href: r.absRooted(pagePath(main))})
+		}
+		set.URLs = append(set.URLs, u)
 	}
 	b, err := xml.MarshalIndent(set, "", "  ")
 	if err != nil {
 		return Output{}, err
 	}
 	return Output{Path: "sitemap.xml", MediaType: "application/xml", Body: append([]byte(xml.Header), append(b, '\n')...)}, nil
+}
+
+// pagePath is the site path of the page at output path op.
+func pagePath(op string) string { return "/" + strings.TrimSuffix(op, "index.html") }
+
+// languageOf returns the language of output path op, as an index into
+// Options.Languages (0 when the site has one), and the output path of the
+// same file in the main language.
+func (r *Renderer) languageOf(op string) (int, string) {
+	first, rest, ok := strings.Cut(op, "/")
+	if ok {
+		for i, l := range r.opts.Languages {
+			if !l.Main && l.Code == first {
+				return i, rest
+			}
+		}
+	}
+	for i, l := range r.opts.Languages {
+		if l.Main {
+			return i, op
+		}
+	}
+	return 0, op
+}
+
+// languagePath is output path op of the main language in language l.
+func languagePath(l Language, op string) string {
+	if l.Main {
+		return op
+	}
+	return l.Code + "/" + op
 }

@@ -33,7 +33,7 @@ func sortFunc[T any](s []T, less func(a, b T) bool) {
 
 // funcs is the template FuncMap, built for one renderer.
 func (r *Renderer) funcs() template.FuncMap {
-	return mergeFuncs(r.pageFuncs(), r.dateFuncs(), r.meetingFuncs(), r.planFuncs(), r.inspectionFuncs(), r.textFuncs(), r.parentFuncs(), r.messageFuncs())
+	return mergeFuncs(r.pageFuncs(), r.dateFuncs(), r.meetingFuncs(), r.planFuncs(), r.inspectionFuncs(), r.textFuncs(), r.parentFuncs(), r.messageFuncs(), r.languageFuncs())
 }
 
 // mergeFuncs joins groups of template functions into one FuncMap. A name
@@ -61,16 +61,11 @@ func (r *Renderer) pageFuncs() template.FuncMap {
 		"partial":       r.partial,
 		"partialCached": r.partialCached,
 		"abs":           r.abs,
-		"md": func(d *markdown.Doc) template.HTML {
-			if d == nil {
-				return ""
-			}
-			return template.HTML(r.md.HTML(d))
-		},
-		"headings":  headings,
-		"hasReload": func() bool { return r.opts.ReloadScript != "" },
-		"term":      g.term,
-		"glossify":  g.text,
+		"md":            r.markdownHTML,
+		"headings":      headings,
+		"hasReload":     func() bool { return r.opts.ReloadScript != "" },
+		"term":          g.term,
+		"glossify":      g.text,
 		// webcal: is a safe scheme, but html/template does not know it.
 		"webcal": func(sitePath string) template.URL {
 			a := r.abs(sitePath)

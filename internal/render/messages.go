@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/parentpages/parentpages/internal/chart"
 	"github.com/parentpages/parentpages/internal/i18n"
@@ -66,12 +67,29 @@ func pickCatalogue(siteLanguage string, themeFS fs.FS, opts Options) (*i18n.Cata
 
 // htmlValue writes a value into a message on a page: escaped as
 // html/template escapes text, unless it is already template.HTML (a link,
-// a word in bold).
+// a word in bold). In a language written right to left, a value written
+// in Latin letters (a school's or a person's name, a place) is isolated
+// in <bdi>, so that it reads left to right and does not carry the
+// sentence's punctuation off with it.
 func (l lang) htmlValue(v any) string {
 	if h, ok := v.(template.HTML); ok {
 		return string(h)
 	}
-	return htmlEscaper.Replace(l.c.Value(v))
+	s := htmlEscaper.Replace(l.c.Value(v))
+	if str, ok := v.(string); ok && l.c.RTL && hasLatin(str) {
+		return "<bdi>" + s + "</bdi>"
+	}
+	return s
+}
+
+// hasLatin reports whether s has a letter of the Latin script.
+func hasLatin(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Latin, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // htmlEscaper is html/template's escaping of text, so that a value put

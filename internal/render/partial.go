@@ -40,8 +40,11 @@ func (r *Renderer) partialCached(name string, pg *Page, key ...any) (template.HT
 	if err != nil {
 		return "", err
 	}
-	part := t.Lookup(name)
-	if part == nil || part.Tree == nil {
+	// Which file defined it is read from what parsing found, not from the
+	// template's tree: html/template rewrites a tree when it first
+	// executes it, which another page may be doing at the same time.
+	file, ok := r.files[pg.Kind][name]
+	if !ok {
 		return "", fmt.Errorf("partialCached %q: no such template", name)
 	}
 	if pg.memo == nil {
@@ -51,7 +54,7 @@ func (r *Renderer) partialCached(name string, pg *Page, key ...any) (template.HT
 	// partials; a page's own template may redefine one, so the file that
 	// defined it is part of the key. (Looking up string(k) does not copy.)
 	k := make([]byte, 0, 64)
-	k = append(append(append(k, name...), 0), part.Tree.ParseName...)
+	k = append(append(append(k, name...), 0), file...)
 	for _, v := range key {
 		k = appendKey(append(k, 0), v)
 	}
@@ -63,6 +66,22 @@ func (r *Renderer) partialCached(name string, pg *Page, key ...any) (template.HT
 		pg.memo[string(k)] = h
 	}
 	return h, err
+}
+
+// definedIn maps, for each kind of page, each of its templates to the
+// file that defined it, as parsed (before any is executed).
+func definedIn(pages map[string]*template.Template) map[string]map[string]string {
+	files := make(map[string]map[string]string, len(pages))
+	for kind, t := range pages {
+		m := map[string]string{}
+		for _, d := range t.Templates() {
+			if d.Tree != nil {
+				m[d.Name()] = d.Tree.ParseName
+			}
+		}
+		files[kind] = m
+	}
+	return files
 }
 
 // pageTemplates returns the templates of pg's kind of page.

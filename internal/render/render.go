@@ -52,10 +52,18 @@ type Options struct {
 	// between builds (see images.Cache); "" keeps none.
 	ImageCache string
 	// Language is the language the pages are written in: the code of one
-	// of the theme's message catalogues (i18n/<code>.yaml), such as "pl".
-	// "" is the site's main language (site.yaml's `language`, English
-	// unless it says otherwise).
+	// of the theme's message catalogues (i18n/<code>.yaml) and of one of
+	// site.yaml's `languages`, such as "pl". "" is the site's main language
+	// (site.yaml's `language`, English unless it says otherwise).
 	Language string
+	// Languages are every language the site is published in, the main
+	// first; nil for a site published in its main language only.
+	Languages []Language
+	// Missing reports whether the page at a site path (the main
+	// language's) is missing in language code: an update not translated
+	// into it, whose links then lead to the main language's page. nil:
+	// no page is missing.
+	Missing func(code, sitePath string) bool
 }
 
 // Renderer renders one site with one theme.
@@ -65,19 +73,23 @@ type Renderer struct {
 	content  fs.FS
 	opts     Options
 	pages    map[string]*template.Template
-	md       *markdown.Renderer // links with the base path
-	mdAbs    *markdown.Renderer // links with the absolute base URL, for feeds
-	absolute string             // the base URL, ending "/"
-	buffers  sync.Pool          // of *bytes.Buffer, for rendering pages
-	zones    ical.VTimezones    // the VTIMEZONE blocks of the site's calendars, worked out once
-	pictures *images.Cache      // the photos' sizes made before
-	l        lang               // the words of the pages' language
+	md       *markdown.Renderer           // links with the base path
+	mdAbs    *markdown.Renderer           // links with the absolute base URL, for feeds
+	absolute string                       // the base URL, ending "/"
+	buffers  sync.Pool                    // of *bytes.Buffer, for rendering pages
+	zones    ical.VTimezones              // the VTIMEZONE blocks of the site's calendars, worked out once
+	pictures *images.Cache                // the photos' sizes made before
+	l        lang                         // the words of the pages' language
+	en       lang                         // English, for what a page says in English as well as its language
+	folder   string                       // the folder of the pages' language: "" for the main (see language)
+	active   schools                      // the copies of schools being rendered, in another language
+	files    map[string]map[string]string // by kind of page, the file that defined each template (see partialCached)
 }
 
 // New parses the theme's templates. themeFS holds templates/*.html and
 // assets/; content is the content folder (for files/ to copy).
 func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) {
-	r := &Renderer{site: s, theme: themeFS, content: content, opts: opts, pictures: images.NewCache(opts.ImageCache)}
+	r := &Renderer{site: s, theme: themeFS, content: content, opts: opts, pictures: images.NewCache(opts.ImageCache), folder: folderOf(opts)}
 	r.buffers.New = func() any { return new(bytes.Buffer) }
 	r.absolute = s.BaseURL.Scheme + "://" + s.BaseURL.Host + s.BasePath
 	r.md = markdown.NewRenderer(s.BasePath, s.UnsafeHTML)
@@ -87,9 +99,13 @@ func New(s *site.Site, themeFS, content fs.FS, opts Options) (*Renderer, error) 
 		return nil, err
 	}
 	r.l = lang{c}
+	if r.en, err = englishCatalogue(themeFS); err != nil {
+		return nil, err
+	}
 	if r.pages, err = parsePages(themeFS, r.funcs()); err != nil {
 		return nil, err
 	}
+	r.files = definedIn(r.pages)
 	return r, nil
 }
 
@@ -164,6 +180,20 @@ type Page struct {
 	Now     time.Time
 	Feed    string // site path of the feed to advertise
 	Options Options
+	// Lang is the tag of the page's language (site.yaml's `language`, or
+	// the code of one of its `languages`); Dir is "rtl" where it is
+	// written right to left, else "ltr".
+	Lang, Dir string
+	// Languages are the entries of the page's language switcher: the page
+	// in each language it exists in, the main language first. Alternates
+	// are the same for the head's <link rel="alternate" hreflang>, with
+	// x-default. Both are nil for a site with one language.
+	Languages  []LanguageLink
+	Alternates []Alternate
+	// Reviewed says a fluent speaker has reviewed the catalogue of the
+	// page's language (its `reviewed`); until then, every page in it says
+	// so, in it and in English.
+	Reviewed bool
 	// Schools are the schools the site-wide pages list (set on those pages
 	// only): see SchoolsIn.
 	Schools []*site.Listing
@@ -195,6 +225,9 @@ func (r *Renderer) SitePages(schools []*site.Listing) ([]Output, error) {
 		return nil, err
 	}
 	for _, sp := range r.site.Pages {
+		if !r.has(sp.URL()) {
+			continue // not translated: its links lead to the main language's
+		}
 		if err := page("page", sp.Title, sp.URL(), func(pg *Page) { pg.Page = sp }); err != nil {
 			return nil, err
 		}
@@ -202,8 +235,14 @@ func (r *Renderer) SitePages(schools []*site.Listing) ([]Output, error) {
 	if err := page("404", r.l.c.T("title.404"), "/404.html", nil); err != nil {
 		return nil, err
 	}
+	if r.language() != "" {
+		return out, nil // robots.txt and the assets serve every language
+	}
 	out = append(out, Output{Path: "robots.txt", MediaType: "text/plain; charset=utf-8",
 		Body: []byte("User-agent: *\nAllow: /\n\nSitemap: " + r.abs("/sitemap.xml") + "\n")})
+	if len(r.opts.Languages) > 0 {
+		out = append(out, r.redirects())
+	}
 	assets, err := r.assets()
 	if err != nil {
 		return nil, err
@@ -213,6 +252,10 @@ func (r *Renderer) SitePages(schools []*site.Listing) ([]Output, error) {
 
 // School renders one school's pages, feed, calendars and files.
 func (r *Renderer) School(s *site.School) ([]Output, error) {
+	if r.language() != "" {
+		r.active.add(s)
+		defer r.active.drop(s)
+	}
 	var out []Output
 	base := s.URL()
 	m := memo{}
@@ -250,6 +293,12 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 	for i, u := range s.Updates {
 		// The update's page and the school's feed both show its body: one
 		// rendering serves the two.
+		if !r.has(u.URL()) {
+			// Not translated: listed, leading to the main language's
+			// page, and in the feed as it is.
+			feedHTML[i] = r.mdAbs.HTML(u.Body)
+			continue
+		}
 		pageHTML, absHTML := r.md.RenderPair(u.Body, r.mdAbs)
 		feedHTML[i] = absHTML
 		if err := page("update", u.Title, u.URL(), func(pg *Page) { pg.Update, pg.UpdateHTML = u, template.HTML(pageHTML) }); err != nil {
@@ -266,6 +315,9 @@ func (r *Renderer) School(s *site.School) ([]Output, error) {
 	}
 	out = append(out, feed)
 	out = append(out, cals...)
+	if r.language() != "" {
+		return out, nil // every language links to the main language's files
+	}
 	for _, f := range s.Files {
 		files, err := r.file(f)
 		if err != nil {
@@ -316,7 +368,15 @@ func (r *Renderer) file(f site.File) ([]Output, error) {
 }
 
 func (r *Renderer) page(kind, title, sitePath string, mod func(*Page)) (Output, error) {
-	pg := &Page{Site: r.site, Kind: kind, Title: title, Path: sitePath, Now: r.site.Now, Feed: "/feed.xml", Options: r.opts}
+	pg := &Page{Site: r.site, Kind: kind, Title: title, Path: sitePath, Now: r.site.Now, Feed: "/feed.xml", Options: r.opts,
+		Lang: r.lang(), Dir: r.dir(), Reviewed: r.l.c.Reviewed}
+	// The 404 page answers for any address: in another language, it is
+	// that language's home page that has the same page.
+	if kind == "404" {
+		pg.Languages, pg.Alternates = r.languageLinks("/")
+	} else {
+		pg.Languages, pg.Alternates = r.languageLinks(sitePath)
+	}
 	for _, p := range r.site.Pages {
 		if p.Menu {
 			pg.Menu = append(pg.Menu, p)
@@ -338,7 +398,7 @@ func (r *Renderer) page(kind, title, sitePath string, mod func(*Page)) (Output, 
 	// input in place, instead of copying the page to do so.
 	b.WriteByte(0)
 	b.Truncate(b.Len() - 1)
-	return Output{Path: outputPath(sitePath), MediaType: "text/html; charset=utf-8", Body: b.Bytes(), recycle: func() { r.buffers.Put(b) }}, nil
+	return Output{Path: outputPath(r.local(sitePath)), MediaType: "text/html; charset=utf-8", Body: b.Bytes(), recycle: func() { r.buffers.Put(b) }}, nil
 }
 
 // outputPath maps a site path to the file that serves it: "/a/" -> "a/index.html".
@@ -350,17 +410,29 @@ func outputPath(sitePath string) string {
 	return p
 }
 
-// url writes a site path with the base path in front. A web address
-// ("https://...", as a field such as plan_url may hold) is left as it is.
+// url writes a site path with the base path in front, in r's language
+// (see local). A web address ("https://...", as a field such as plan_url
+// may hold) is left as it is.
 func (r *Renderer) url(sitePath string) string {
 	if strings.Contains(sitePath, "://") || strings.HasPrefix(sitePath, "mailto:") {
 		return sitePath
 	}
+	return r.rooted(r.local(sitePath))
+}
+
+// rooted writes a site path, in the language it is, with the base path
+// in front.
+func (r *Renderer) rooted(sitePath string) string {
 	return r.site.BasePath + strings.TrimPrefix(sitePath, "/")
 }
 
-// abs writes a site path as an absolute URL.
+// abs writes a site path as an absolute URL, in r's language.
 func (r *Renderer) abs(sitePath string) string {
+	return r.absRooted(r.local(sitePath))
+}
+
+// absRooted writes a site path, in the language it is, as an absolute URL.
+func (r *Renderer) absRooted(sitePath string) string {
 	return r.absolute + strings.TrimPrefix(sitePath, "/")
 }
 
@@ -421,7 +493,21 @@ func mediaType(p string) string {
 // paths: with each school's site.Listing.Paths, every file of the site,
 // known without rendering.
 func (r *Renderer) SitePaths() ([]string, error) {
+	if r.language() != "" {
+		// Those of another language: its pages, feed and calendar.
+		paths := []string{outputPath(r.local("/")), outputPath(r.local("/404.html")),
+			outputPath(r.local("/feed.xml")), outputPath(r.local("/calendar.ics"))}
+		for _, sp := range r.site.Pages {
+			if r.has(sp.URL()) {
+				paths = append(paths, outputPath(r.local(sp.URL())))
+			}
+		}
+		return paths, nil
+	}
 	paths := []string{"index.html", "404.html", "robots.txt", "feed.xml", "calendar.ics", "sitemap.xml", "_headers"}
+	if len(r.opts.Languages) > 0 {
+		paths = append(paths, redirectsFile)
+	}
 	if r.site.Admin {
 		paths = append(paths, cms.Paths()...)
 	}

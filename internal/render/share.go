@@ -117,7 +117,7 @@ type (
 // website: this site is about it, not its site.
 func (r *Renderer) schoolData(pg *Page) (template.HTML, error) {
 	s := pg.School
-	page := ldPage{Type: "WebPage", Name: pg.Title, URL: r.abs(pg.Path), Language: r.site.Language,
+	page := ldPage{Type: "WebPage", Name: pg.Title, URL: r.abs(pg.Path), Language: pg.Lang,
 		Modified: s.Listing.Updated.String(), About: r.ldSchool(s), Publisher: r.ldPublisher()}
 	if s.Listing.Updated.IsZero() {
 		page.Modified = ""

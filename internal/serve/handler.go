@@ -169,7 +169,7 @@ func (s *server) site(w http.ResponseWriter, r *http.Request) {
 	}
 	o, ok := st.files[rel]
 	if !ok {
-		s.notFound(w, r, st)
+		s.notFoundIn(w, r, st, rel)
 		return
 	}
 	if isAdmin(rel) {
@@ -186,7 +186,21 @@ func (s *server) site(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) notFound(w http.ResponseWriter, r *http.Request, st *state) {
-	o, ok := st.files["404.html"]
+	s.notFoundIn(w, r, st, "")
+}
+
+// notFoundIn answers for rel, a path of the site that has no file: with
+// the 404 page of the language whose folder rel is in (/pl/404.html for
+// /pl/...), as the built site's _redirects has Netlify do, else the main
+// language's.
+func (s *server) notFoundIn(w http.ResponseWriter, r *http.Request, st *state, rel string) {
+	o, ok := render.Output{}, false
+	if first, _, found := strings.Cut(rel, "/"); found {
+		o, ok = st.files[first+"/404.html"]
+	}
+	if !ok {
+		o, ok = st.files["404.html"]
+	}
 	if !ok {
 		o = render.Output{MediaType: "text/plain; charset=utf-8", Body: []byte("404 page not found\n")}
 	}

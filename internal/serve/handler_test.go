@@ -24,6 +24,8 @@ func testServer(problems ...content.Diagnostic) *server {
 	for _, o := range []render.Output{
 		page("index.html", "Home"),
 		page("404.html", "Page not found"),
+		page("pl/index.html", "Strona główna"),
+		page("pl/404.html", "Nie znaleziono strony"),
 		page("schools/hillside/index.html", "Hillside"),
 		page("schools/hillside/updates/files/index.html", "An update called files"),
 		{Path: "schools/hillside/files/chart.svg", MediaType: "image/svg+xml", Body: []byte(`<svg xmlns="http://www.w3.org/2000/svg"/>`)},
@@ -59,6 +61,10 @@ func TestPaths(t *testing.T) {
 		{"GET", "/parents/assets/style.css", 200, "", "text/css; charset=utf-8", "body{}"},
 		{"GET", "/parents/schools/", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},
 		{"GET", "/index.html", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},
+		// An address under a language's folder: that language's 404 page.
+		{"GET", "/parents/pl/", 200, "", "text/html; charset=utf-8", "<h1>Strona główna</h1>"},
+		{"GET", "/parents/pl/schools/nowhere/", 404, "", "text/html; charset=utf-8", "<h1>Nie znaleziono strony</h1>"},
+		{"GET", "/parents/ur/schools/nowhere/", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},
 		{"GET", "/parents/schools/hillside/../../index.html", 200, "", "text/html; charset=utf-8", "<h1>Home</h1>"},
 		{"GET", "/parents/../../../etc/passwd", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},
 		{"GET", "/parents/%2e%2e/%2e%2e/etc/passwd", 404, "", "text/html; charset=utf-8", "<h1>Page not found</h1>"},

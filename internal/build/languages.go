@@ -1,0 +1,145 @@
+package build
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/incremental"
+	"github.com/parentpages/parentpages/internal/render"
+	"github.com/parentpages/parentpages/internal/site"
+)
+
+// A site with `languages` in site.yaml is built once for its main
+// language, as a site without them is, and again for each other language
+// under /<code>/ by a renderer of that language. Each school is modelled
+// once and rendered in every language while it is loaded; the units of
+// another language are the main language's with the code in front
+// ("pl/oakfield-primary", "pl/@feed"), so that the cache reuses each
+// language's files as it does the main language's.
+
+// languages is what a build knows of the site's languages.
+type languages struct {
+	list []render.Language // the main first; nil for a site in one language
+	// missing holds, by code, the site paths of the pages that language
+	// does not have: updates and site pages with no translation into it.
+	missing map[string]map[string]bool
+	key     string // names missing, for the units that list every page
+}
+
+// siteLanguages returns the languages of the site of c, whose pages are
+// s's and whose schools are entries.
+func siteLanguages(c *content.Content, s *site.Site, entries []*site.Entry) *languages {
+	ls := &languages{missing: map[string]map[string]bool{}}
+	if len(c.Site.Languages) == 0 {
+		return ls
+	}
+	main := c.Site.Language
+	// Their names (the main language's) and directions come from the
+	// theme's catalogues: see render.Describe.
+	ls.list = append(ls.list, render.Language{Code: main, Main: true})
+	var keys []string
+	for _, l := range c.Site.Languages {
+		ls.list = append(ls.list, render.Language{Code: l.Code, Name: l.Name})
+		missing := map[string]bool{}
+		// A Markdown file is translated by a file beside it with the
+		// code before ".md" (CONTENT-FORMAT, "Languages").
+		translated := func(has func(string) bool, p string) bool {
+			return has(strings.TrimSuffix(p, ".md") + "." + l.Code + ".md")
+		}
+		for _, e := range entries {
+			has := func(p string) bool { return e.Paths[p] }
+			for _, u := range e.Updates {
+				if !translated(has, u.Path) {
+					missing["/schools/"+e.Slug+"/updates/"+u.Slug+"/"] = true
+				}
+			}
+		}
+		for _, p := range s.Pages {
+			if !translated(func(p string) bool { return c.Paths[p] }, p.Source) {
+				missing[p.URL()] = true
+			}
+		}
+		ls.missing[l.Code] = missing
+		keys = append(keys, l.Code)
+		keys = append(keys, slices.Sorted(func(yield func(string) bool) {
+			for p := range missing {
+				if !yield(p) {
+					return
+				}
+			}
+		})...)
+	}
+	ls.key = incremental.Combine(keys...)
+	return ls
+}
+
+// others are the languages but the main one.
+func (ls *languages) others() []render.Language {
+	if len(ls.list) == 0 {
+		return nil
+	}
+	return ls.list[1:]
+}
+
+// isMissing reports whether the page at site path p is missing in
+// language code (render.Options.Missing).
+func (ls *languages) isMissing(code, p string) bool { return ls.missing[code][p] }
+
+// has reports whether output path op of language code is published,
+// given has, which reports it of the main language's output paths.
+func (ls *languages) has(code, op string, has func(string) bool) bool {
+	return render.PerLanguage("/"+op) && !ls.isMissing(code, "/"+strings.TrimSuffix(op, "index.html")) && has(op)
+}
+
+// split returns the language of output path op (its code, "" for the
+// main language) and the main language's output path of the same file.
+func (ls *languages) split(op string) (code, main string) {
+	first, rest, ok := strings.Cut(op, "/")
+	if ok {
+		for _, l := range ls.others() {
+			if l.Code == first {
+				return first, rest
+			}
+		}
+	}
+	return "", op
+}
+
+// unit names a unit of language code: the main language's name with the
+// code in front.
+func unitIn(code, unit string) string {
+	if code == "" {
+		return unit
+	}
+	return code + "/" + unit
+}
+
+// schoolIn is sch as language code shows it: its copy with the
+// translations put in.
+func schoolIn(sch *site.School, code string) *site.School {
+	if c := sch.In(code); c != nil {
+		return c
+	}
+	return sch
+}
+
+// missingCatalogues reports, at its entry in site.yaml, each of the site's
+// other languages the theme has no message catalogue for: a build cannot
+// write its pages (a check says so without failing: Result.Languages).
+func missingCatalogues(in *inputs) content.Diagnostics {
+	if len(in.content.Site.Languages) == 0 {
+		return nil
+	}
+	set, err := render.Catalogues(in.theme.FS)
+	if err != nil || set == nil {
+		return nil // the catalogues' own mistakes are reported as the renderers are made
+	}
+	var ds content.Diagnostics
+	for _, l := range in.content.Site.Languages {
+		if _, err := set.Catalogue(l.Code); err != nil {
+			ds.Errorf("site.yaml", l.At("code"), "%v; or remove the language from `languages`", err)
+		}
+	}
+	return ds
+}
