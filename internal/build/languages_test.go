@@ -496,7 +496,9 @@ func TestLanguagesEnglishMarks(t *testing.T) {
 			if l.dir == "rtl" {
 				mark += ` dir="ltr"`
 			}
-			title := `<a href="/schools/oakfield-primary/updates/new-headteacher/"` + mark + `>A new headteacher</a> <span class="in-english">(in English)</span>`
+			// The default theme's language.in_english in each language.
+			inEnglish := map[string]string{"pl": "(po angielsku)", "ur": "(انگریزی میں)"}[l.code]
+			title := `<a href="/schools/oakfield-primary/updates/new-headteacher/"` + mark + `>A new headteacher</a> <span class="in-english">` + inEnglish + `</span>`
 			summary := `<p` + mark + `>Mrs Patel starts in January.</p>`
 			for _, want := range []string{title, summary} {
 				if got := strings.Contains(body, want); got != (l.prefix != "") {
@@ -601,7 +603,7 @@ func TestLanguageWithoutCatalogue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	yaml := strings.Replace(string(b), "    name: اردو\n", "    name: اردو\n  - code: so\n    name: Soomaali\n", 1)
+	yaml := strings.Replace(string(b), "    name: اردو\n", "    name: اردو\n  - code: de\n    name: Deutsch\n", 1)
 	if err := os.WriteFile(p, []byte(yaml), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -611,7 +613,7 @@ func TestLanguageWithoutCatalogue(t *testing.T) {
 	if !errors.Is(err, ErrContent) {
 		t.Fatalf("build: %v, want ErrContent", err)
 	}
-	want := `site.yaml:14:11: there is no message catalogue for the language "so"`
+	want := `site.yaml:13:11: there is no message catalogue for the language "de"`
 	if got := res.Diagnostics.Error(); !strings.HasPrefix(got, want) {
 		t.Errorf("diagnostics:\n%s\nwant one starting %s", got, want)
 	}
