@@ -252,8 +252,14 @@ func TestRunInProcess(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	// The check ends with what the example holds back on that day.
-	want := `../../content: 6 schools, no errors
+	// The check says how complete each language's messages are, then
+	// ends with what the example holds back on that day.
+	want := `pl: 579 of 579 messages; reviewed: no
+ro: 579 of 579 messages; reviewed: no
+ur: 579 of 579 messages; reviewed: no
+ar: 579 of 579 messages; reviewed: no
+so: 579 of 579 messages; reviewed: no
+../../content: 6 schools, no errors
 Not published (drafts, and updates dated after today):
   schools/brackenwood-primary-school/updates/2026-12-10-december-review-group.md: the update 'What the December School Review Group found' is dated 2026-12-10, after today: the first build on or after that day publishes it
   schools/copper-beech-primary-school/updates/2026-11-27-spring-term-plans.md: the update 'Plans for the spring term' is a draft (draft: true)

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -218,11 +219,53 @@ func TestKeptOutputsMatchWrittenFiles(t *testing.T) {
 	}
 }
 
+// languagePaths are the paths another language of res's site publishes,
+// given main, the main language's: under /<code>/, each page, feed and
+// calendar (not the files the languages share) but an update or site page
+// with no translation into the language (a file beside its Markdown with
+// the code before ".md").
+func languagePaths(t *testing.T, dir string, res *Result, main []string) []string {
+	t.Helper()
+	untranslated := func(code string) map[string]bool {
+		m := map[string]bool{}
+		translated := func(source string) bool {
+			_, err := os.Stat(filepath.Join(dir, strings.TrimSuffix(source, ".md")+"."+code+".md"))
+			return err == nil
+		}
+		for _, l := range res.Listings {
+			for _, u := range l.Updates {
+				if !translated(u.Source) {
+					m[strings.TrimPrefix(u.URL(), "/")+"index.html"] = true
+				}
+			}
+		}
+		for _, sp := range res.Site.Pages {
+			if !translated(sp.Source) {
+				m[strings.TrimPrefix(sp.URL(), "/")+"index.html"] = true
+			}
+		}
+		return m
+	}
+	var paths []string
+	if len(res.Site.Languages) > 0 {
+		paths = append(paths, "_redirects") // each language's home for a browser that asks for it
+	}
+	for _, l := range res.Site.Languages {
+		missing := untranslated(l.Code)
+		for _, p := range main {
+			if render.PerLanguage("/"+p) && !missing[p] {
+				paths = append(paths, l.Code+"/"+p)
+			}
+		}
+	}
+	return paths
+}
+
 // The files a build writes are the files the model says the site has:
 // links are checked and the sitemap written against the latter.
 func TestPathsMatchOutputs(t *testing.T) {
 	// The last has a photo, published in sizes the model names.
-	for _, dir := range []string{"../../content", "testdata/sites/calendars/content", "testdata/sites/hostile/content", photoContent(t)} {
+	for _, dir := range []string{"../../content", "testdata/sites/calendars/content", "testdata/sites/hostile/content", languagesContent, photoContent(t)} {
 		t.Run(dir, func(t *testing.T) {
 			res, err := Build(context.Background(), Config{Mode: Preview, Content: dir, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true})
 			if err != nil {
@@ -245,6 +288,7 @@ func TestPathsMatchOutputs(t *testing.T) {
 				t.Fatal(err)
 			}
 			want = append(want, site...)
+			want = append(want, languagePaths(t, dir, res, want)...)
 			slices.Sort(want)
 			var got []string
 			for _, o := range res.Outputs {

@@ -123,7 +123,7 @@ func (r *Renderer) inLanguage(code, p string) bool {
 func PerLanguage(p string) bool {
 	switch {
 	case strings.HasPrefix(p, "/assets/"), strings.HasPrefix(p, "/admin/"),
-		p == "/robots.txt", p == "/sitemap.xml", p == "/"+redirectsFile:
+		p == "/robots.txt", p == "/sitemap.xml", p == "/"+redirectsFile, p == "/_headers":
 		return false
 	case strings.HasPrefix(p, "/schools/"):
 		rest := strings.TrimPrefix(p, "/schools/")
