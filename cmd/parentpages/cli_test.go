@@ -462,9 +462,9 @@ func TestCheckReportsLanguages(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "themes", "t", "i18n", "cy.yaml"), []byte(cy), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	writeSite(t, dir, map[string]string{"site.yaml": goodSite["site.yaml"] + "theme: themes/t\nlanguages:\n  - {code: cy, name: Cymraeg}\n  - {code: pl, name: Polski}\n"})
+	writeSite(t, dir, map[string]string{"site.yaml": goodSite["site.yaml"] + "theme: themes/t\nlanguages:\n  - {code: cy, name: Cymraeg}\n  - {code: de, name: Deutsch}\n"})
 	code, stdout, stderr = runBinary(t, dir, nil, "check", "--now", "2026-11-29")
-	want := regexp.MustCompile(`^cy: 2 of [0-9]+ messages; reviewed: no\npl: no message catalogue \(add i18n/pl\.yaml to the theme\)\ncontent: 1 school, no errors\n$`)
+	want := regexp.MustCompile(`^cy: 2 of [0-9]+ messages; reviewed: no\nde: no message catalogue \(add i18n/de\.yaml to the theme\)\ncontent: 1 school, no errors\n$`)
 	if code != 0 || !want.MatchString(stdout) {
 		t.Fatalf("exit %d\nstdout %q\nstderr %s", code, stdout, stderr)
 	}
