@@ -20,8 +20,16 @@
 //    and x_ keys.
 // 3. Opens the editor that `parentpages serve` offers, with serve's own
 //    headers, on the content folder of this computer.
+// 4. A site with a language (the example with Polish, a translated update
+//    and page, a school's translations/pl.yaml): opens the update and the
+//    page with their translations side by side and saves them unchanged
+//    (each must read back the same, the translations holding only title
+//    and summary); a translation is not listed as an entry of its own;
+//    translations/pl.yaml is neither among the assets nor found by a
+//    search, and is left as it was; a new update is written in the main
+//    language only; then `parentpages check` must pass.
 //
-// Usage: node .ci/cms-e2e.mjs PARENTPAGES [--work DIR] [--screenshots DIR] [--only edit|roundtrip|serve]
+// Usage: node .ci/cms-e2e.mjs PARENTPAGES [--work DIR] [--screenshots DIR] [--only edit|roundtrip|serve|i18n]
 // Exit status: 0 passed, 1 failed, 2 usage or internal error.
 
 import crypto from 'node:crypto';
@@ -206,8 +214,10 @@ async function takeRepo(page, repo) {
   }
 }
 
-// closeEditor reports what the page broke (errors, the policy) and closes it.
-async function closeEditor(session, name) {
+// closeEditor reports what the page broke (errors, the policy) and closes
+// it. known are page errors of the editor's own that the test expects,
+// each with why.
+async function closeEditor(session, name, known = {}) {
   const csp = await session.page.evaluate(() => window.__csp);
   // The policy refuses two scripts of unpkg.com on purpose, as unpinned:
   // the editor's check for a newer version of itself, and PDF.js, with
@@ -218,6 +228,10 @@ async function closeEditor(session, name) {
   else ok(`${name}: no Content-Security-Policy violation but the ${csp.length} refused on purpose (the editor's update check, PDF.js)`);
   for (const p of new Set(session.problems)) {
     if (p === 'page error: Failed to load PDF.js library') continue;
+    if (known[p]) {
+      console.log(`   (${name}: ${p}: ${known[p]})`);
+      continue;
+    }
     fail(`${name}: ${p}`);
   }
   console.log(`   (not fetched, offline: ${[...session.blocked].join(', ') || 'nothing'})`);
@@ -596,6 +610,148 @@ async function serveEditor(browser, pinned, opts, work) {
   }
 }
 
+// ---- 4. A site with a language: translations ------------------------------
+
+// The language site is the example site with Polish among its languages, a
+// translated update and page, and a school's translations/pl.yaml (which
+// the editor does not edit: see README, "What the editor does to the
+// files").
+const I18N_UPDATE = 'schools/brackenwood-primary-school/updates/2026-11-20-reading-is-improving';
+const I18N_FILES = {
+  [`${I18N_UPDATE}.pl.md`]: '---\ntitle: Czytanie się poprawia\nsummary: Co roku więcej uczniów zdaje test fonetyczny.\n---\n\nW tym miesiącu dyrektorka przedstawiła najnowsze wyniki.\n\n![Wykres słupkowy wyników testu fonetycznego](../files/phonics-chart.svg)\n',
+  'pages/about.pl.md': '---\ntitle: O tej stronie\n---\n\nPlymouth Parent Partnership to bezstronna, poufna i bezpłatna pomoc.\n',
+  'schools/brackenwood-primary-school/translations/pl.yaml': '# Tłumaczenie: Anna\nschool:\n  psa: { drop_in: "Poniedziałki i czwartki, 8:30–9:30, w pokoju rodzinnym" }\nmeetings:\n  review-group: { title: Szkolna grupa przeglądowa }\n',
+};
+
+function languageRepo(dir) {
+  const repo = copyRepo(dir);
+  const content = path.join(repo, 'content');
+  const site = path.join(content, 'site.yaml');
+  fs.writeFileSync(site, fs.readFileSync(site, 'utf8').replace(/^language: (.*)$/m, 'language: $1\nlanguages:\n  - code: pl\n    name: Polski'));
+  for (const [f, text] of Object.entries(I18N_FILES)) {
+    fs.mkdirSync(path.dirname(path.join(content, f)), { recursive: true });
+    fs.writeFileSync(path.join(content, f), text);
+  }
+  return repo;
+}
+
+// paneInput is the text box of the field at keyPath in the editor's pane
+// of a language: the editor shows the main language on the left and, a
+// tab away on the right, another.
+function paneInput(session, locale, keyPath) {
+  return session.page.locator(`[data-locale="${locale}"] section[data-key-path="${keyPath}"]`).first().locator('input, textarea').first();
+}
+
+// showLanguage puts a language in the editor's right pane (by its tab,
+// named in English).
+async function showLanguage(session, name) {
+  await session.page.locator('button').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) }).last().click();
+  await session.page.locator('[data-locale="pl"] section[data-key-path="title"]').first().waitFor();
+}
+
+// nudgeBoth adds a "!" to the title in both languages, or takes it off.
+async function nudgeBoth(session, add) {
+  for (const locale of ['en-GB', 'pl']) {
+    const input = paneInput(session, locale, 'title');
+    const v = await input.inputValue();
+    await input.fill(add ? v + '!' : v.replace(/!$/, ''));
+  }
+}
+
+// listed reports whether the editor's list of a collection shows an entry
+// with text.
+async function listed(session, collection, text) {
+  await session.page.goto(session.page.url().replace(/#.*$/, '') + '#/collections/' + collection);
+  await session.page.getByText('Reading is improving').or(session.page.getByText('About this website')).first().waitFor();
+  return text !== '' && (await session.page.getByText(text).count()) > 0;
+}
+
+async function translations(browser, pinned, opts, work) {
+  const built = languageRepo(path.join(work, 'i18n-built'));
+  const site = path.join(work, 'site-i18n');
+  const b = pp(opts, ['build', '--content', path.join(built, 'content'), '--now', NOW, '--out', site]);
+  if (b.code !== 0) throw new Error(`build of the language site: ${b.out}`);
+  const { site: siteCSP, admin } = policies(site);
+  const server = await startServer(site, '/', (p) => ({ 'Content-Security-Policy': p.startsWith('/admin/') ? admin : siteCSP }));
+  const repo = languageRepo(path.join(work, 'i18n'));
+  const saved = [];
+  const session = await openEditor(browser, server.origin, pinned, repo, opts);
+  try {
+    for (const [hash, file, list] of [[`updates/entries/${I18N_UPDATE.replace(/^schools\//, '')}`, `${I18N_UPDATE}.md`, 'updates'],
+      ['pages/entries/about', 'pages/about.md', 'pages']]) {
+      try {
+        for (const add of [true, false]) {
+          await entry(session, hash);
+          await showLanguage(session, 'Polish');
+          await nudgeBoth(session, add);
+          if (add) await shot(session, `i18n-${list}`);
+          await save(session, file);
+        }
+        saved.push(file, file.replace(/\.md$/, '.pl.md'));
+        ok(`translations: opened ${file} and its Polish translation side by side, and saved both`);
+      } catch (e) {
+        await shot(session, 'i18n-failed');
+        fail(`translations: ${file}: ${e.message.split('\n')[0]}`);
+      }
+    }
+    expect(!(await listed(session, 'updates', 'Czytanie się poprawia')) && !(await listed(session, 'pages', 'O tej stronie')),
+      'translations: a translation is not listed as an entry of its own');
+    // A school's translations/pl.yaml is not in the editor: not among
+    // the assets (where it could be deleted), not found by a search.
+    await session.page.goto(session.page.url().replace(/#.*$/, '') + '#/assets');
+    await session.page.getByText('phonics-chart.svg').first().waitFor();
+    await shot(session, 'i18n-assets');
+    expect((await session.page.getByText('pl.yaml').count()) === 0, 'translations: translations/pl.yaml is not listed among the assets');
+    await listed(session, 'updates', '');
+    const search = session.page.locator('input[type=search], [role=searchbox]').first();
+    await search.fill('Poniedziałki');
+    await session.page.waitForTimeout(2000);
+    const none = (await session.page.locator('[role=status]').filter({ hasText: /find any entries/ }).count()) > 0;
+    await search.fill('Reading is improving');
+    await session.page.getByText('Reading is improving').first().waitFor({ timeout: 10000 }).catch(() => {});
+    const control = await session.page.getByText('Reading is improving').count();
+    await shot(session, 'i18n-search');
+    expect(none && control > 0, `translations: a search for a word of translations/pl.yaml finds ${none ? 'no entry' : 'entries'}; one for an update's title finds it`);
+    // A new update starts in the main language only.
+    try {
+      await entry(session, 'updates/new');
+      await at(session, 'x_school').locator('[role=combobox]').first().click();
+      await session.page.locator('[role=option]').filter({ hasText: 'Brackenwood Primary School' }).first().click();
+      await fill(session, 'title', 'Dates for the spring term');
+      const body = await find(session, 'body');
+      // The text starts as Markdown, in a plain text box.
+      await body.locator('textarea').first().fill('The spring term starts on 5 January.');
+      await save(session, 'a new update on the language site');
+    } catch (e) {
+      await shot(session, 'i18n-failed');
+      fail(`translations: a new update: ${e.message.split('\n')[0]}`);
+    }
+    await takeRepo(session.page, repo);
+  } finally {
+    await closeEditor(session, 'translations', {
+      // Sveltia 0.221.1: saving an entry with a language turned off (a
+      // new update is in English only) leaves that language without a
+      // validity map, which its language tabs read (locale-switcher.svelte,
+      // Object.values(validities[locale])). The file is saved; the check
+      // below reads it.
+      'page error: Cannot convert undefined or null to object': 'the editor\'s known error on saving an entry with a language turned off; the entry was saved',
+    });
+    await server.close();
+  }
+  const content = path.join(repo, 'content');
+  const made = listFiles(path.join(content, 'schools/brackenwood-primary-school/updates')).filter((f) => f.includes('dates-for-the-spring-term'));
+  expect(made.length === 1 && /^\d{4}-\d{2}-\d{2}-dates-for-the-spring-term\.md$/.test(made[0]),
+    `translations: a new update is written in the main language only (${made.join(', ') || 'no file'})`);
+  for (const f of made) fs.rmSync(path.join(content, 'schools/brackenwood-primary-school/updates', f));
+  for (const f of saved.filter((f) => f.endsWith('.pl.md'))) {
+    const keys = Object.keys(YAML.parse(splitFront(fs.readFileSync(path.join(content, f), 'utf8')).front) ?? {});
+    expect(keys.every((k) => k === 'title' || k === 'summary'), `translations: ${f} holds only a translation's keys (${keys.join(', ')})`);
+  }
+  compareAll(path.join(built, 'content'), content, saved, defaultsOf(path.join(site, 'admin/config.yml')));
+  const check = pp(opts, ['check', '--content', content, '--now', NOW]);
+  expect(check.code === 0, `translations: parentpages check passes on the files saved${check.code ? ':\n' + check.out : ''}`);
+}
+
 // ---- Comparing files ------------------------------------------------------
 
 function splitFront(text) {
@@ -740,6 +896,10 @@ async function main(opts) {
     if (!opts.only || opts.only === 'serve') {
       console.log('-- 3. the editor of parentpages serve');
       await serveEditor(browser, pinned, opts, work);
+    }
+    if (!opts.only || opts.only === 'i18n') {
+      console.log('-- 4. a site with a language: translations');
+      await translations(browser, pinned, opts, work);
     }
   } finally {
     await browser.close();

@@ -21,6 +21,9 @@ func (p *pipeline) adminOptions() (cms.Options, error) {
 	sc := p.in.content.Site
 	o := cms.Options{Root: repoRelative(p.cfg.Content), Title: sc.Title, Timezone: sc.Timezone, SiteURL: sc.BaseURL,
 		BasePath: p.site.BasePath, Repository: sc.Repository, Branch: sc.Branch}
+	if len(sc.Languages) > 0 {
+		o.Language, o.Languages = sc.Language, sc.LanguageCodes()
+	}
 	err := fs.WalkDir(p.in.theme.FS, "assets", func(f string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && path.Ext(f) == ".css" {
 			o.Styles = append(o.Styles, p.site.BasePath+f)
@@ -34,7 +37,11 @@ func (p *pipeline) adminOptions() (cms.Options, error) {
 // program, whose knowledge of the format makes config.yml, is in every
 // key already).
 func adminKey(o cms.Options) string {
-	return incremental.Combine(append([]string{o.Root, o.Title, o.Timezone, o.SiteURL, o.BasePath, o.Repository, o.Branch}, o.Styles...)...)
+	parts := append([]string{o.Root, o.Title, o.Timezone, o.SiteURL, o.BasePath, o.Repository, o.Branch}, o.Styles...)
+	if len(o.Languages) > 0 {
+		parts = append(append(parts, "languages", o.Language), o.Languages...)
+	}
+	return incremental.Combine(parts...)
 }
 
 // renderAdmin makes the editor's files.

@@ -68,6 +68,13 @@ type Options struct {
 	// Styles are the site paths of the theme's style sheets, with which
 	// the editor's preview looks like the site.
 	Styles []string
+	// Language is the site's main language (site.yaml's `language`), and
+	// Languages the codes of its other languages (`languages:`), in
+	// site.yaml's order. With other languages the editor edits an update's
+	// or a page's translations beside it (see i18nFor); without, config.yml
+	// is as it was before translations.
+	Language  string
+	Languages []string
 }
 
 // Paths lists the files that Files makes, as output paths, sorted.
@@ -101,7 +108,7 @@ func Config(o Options) ([]byte, error) {
 		return nil, err
 	}
 	root := strings.Trim(path.Clean("/"+o.Root), "/")
-	cols, err := collections(root, o.Timezone, notes)
+	cols, err := collections(root, o.Timezone, len(o.Languages) > 0, notes)
 	if err != nil {
 		return nil, err
 	}
@@ -118,6 +125,7 @@ func Config(o Options) ([]byte, error) {
 		Slug:           slugOptions{Encoding: "ascii", CleanAccents: true, Timezone: "local", Maxlength: 60},
 		Output:         output{OmitEmptyOptionalFields: true},
 		MediaLibraries: map[string]bool{"stock_assets": false},
+		I18n:           i18nFor(o),
 		Collections:    cols,
 	}
 	var buf bytes.Buffer

@@ -19,7 +19,10 @@ type config struct {
 	// MediaLibraries turns off the stock photo libraries, which the
 	// admin page's policy does not let the editor reach.
 	MediaLibraries map[string]bool `yaml:"media_libraries"`
-	Collections    []collection    `yaml:"collections"`
+	// I18n is set on a site with other languages (i18nFor); the
+	// collections that are translated say so with their own I18n.
+	I18n        *i18nOptions `yaml:"i18n,omitempty"`
+	Collections []collection `yaml:"collections"`
 }
 
 type backend struct {
@@ -63,6 +66,19 @@ type collection struct {
 	MediaFolder  string   `yaml:"media_folder,omitempty"`
 	PublicFolder string   `yaml:"public_folder,omitempty"`
 	Fields       []Field  `yaml:"fields,omitempty"`
+	// I18n: the entries have translations beside them (updates and
+	// pages, on a site with other languages).
+	I18n bool `yaml:"i18n,omitempty"`
+	// Hide and Filter keep a collection's files out of every list of
+	// the editor (see schoolTranslations).
+	Hide   bool         `yaml:"hide,omitempty"`
+	Filter *entryFilter `yaml:"filter,omitempty"`
+}
+
+// entryFilter lists only the entries whose field matches Pattern.
+type entryFilter struct {
+	Field   string `yaml:"field"`
+	Pattern string `yaml:"pattern"`
 }
 
 // slugEditor asks the PSA for the name of a new entry's file or folder.
@@ -81,12 +97,13 @@ type file struct {
 }
 
 func yes() *bool { b := true; return &b }
+func no() *bool  { return new(bool) }
 
 // collections lists what the editor edits. A school is found by its folder
 // when the editor runs, never named here: the public config.yml must not
 // give away a draft school, which is often an inspection under embargo.
 // New files take the school's folder from a field the PSA fills in.
-func collections(root, timezone string, notes map[string]map[string]string) ([]collection, error) {
+func collections(root, timezone string, translated bool, notes map[string]map[string]string) ([]collection, error) {
 	schools := inRoot(root, "schools")
 	site, err := siteGenerator(hintTable["site.yaml"]).rootFields(reflect.TypeFor[content.SiteConfig]())
 	if err != nil {
@@ -116,10 +133,15 @@ func collections(root, timezone string, notes map[string]map[string]string) ([]c
 	if err != nil {
 		return nil, err
 	}
-	return []collection{
+	pages := append(page, bodyField())
+	updates := append(append([]Field{schoolChoice()}, update...), bodyField())
+	if translated {
+		pages, updates = translatable(pages), translatable(updates)
+	}
+	cols := []collection{
 		{Name: "site", Label: "Site settings", Files: []file{{Name: "site", Label: "Site settings", File: inRoot(root, "site.yaml"), Fields: site}}},
 		{Name: "pages", Label: "Site pages", LabelSing: "Site page", Folder: inRoot(root, "pages"), Extension: "md", Format: "yaml-frontmatter",
-			Create: yes(), Slug: "{{title}}", SortFields: []string{"title", "weight"}, Fields: append(page, bodyField())},
+			Create: yes(), Slug: "{{title}}", SortFields: []string{"title", "weight"}, Fields: pages, I18n: translated},
 		{Name: "schools", Label: "Schools", LabelSing: "School", Folder: schools, Path: "{{slug}}/school", Extension: "yaml", Format: "yaml",
 			Description: "Each school's school.yaml. A new school's web address is made from its name.",
 			Create:      yes(), Identifier: "name", Summary: "{{name}}", SortFields: []string{"name"},
@@ -130,11 +152,15 @@ func collections(root, timezone string, notes map[string]map[string]string) ([]c
 			Extension: "md", Format: "yaml-frontmatter",
 			Description: "The PSA's updates of every school. A new update is dated today: its file name is the date and its title.",
 			Create:      yes(), Slug: "{{title}}", Summary: "{{dirname}}: {{title}}", SortFields: []string{"date", "title"},
-			MediaFolder: "../../files", PublicFolder: "../files", Fields: append(append([]Field{schoolChoice()}, update...), bodyField())},
+			MediaFolder: "../../files", PublicFolder: "../files", Fields: updates, I18n: translated},
 		folderFile("plans", "Action plans", "Action plan", schools, "action-plan", plan),
 		folderFile("meetings", "Meetings", "School's meetings", schools, "meetings", meetings),
 		folderFile("views", "Parents' views", "School's parents' views", schools, "views", views),
-	}, nil
+	}
+	if translated {
+		cols = append(cols, schoolTranslations(schools))
+	}
+	return cols, nil
 }
 
 // schoolFields are school.yaml's, with the typed list of inspections.

@@ -17,6 +17,9 @@ type Field struct {
 	Required *bool  `yaml:"required,omitempty"` // nil: required, as the editor assumes
 	Hint     string `yaml:"hint,omitempty"`
 	Default  any    `yaml:"default,omitempty"`
+	// I18n: the field is written in each language (a translation's
+	// title, summary and text); the others are the original's only.
+	I18n bool `yaml:"i18n,omitempty"`
 
 	// select
 	Options []string `yaml:"options,omitempty"`
