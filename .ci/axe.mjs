@@ -70,14 +70,6 @@ function isFile(p) {
   }
 }
 
-function isDir(p) {
-  try {
-    return fs.statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 function subdirs(dir) {
   try {
     return fs
@@ -118,13 +110,9 @@ function discoverIn(root, prefix) {
     if (d === 'schools' || d === 'admin' || !has(`${d}/index.html`)) {
       continue;
     }
-    // A folder with schools of its own is the site in another language
-    // (/pl/, /ur/): every page type of it is visited too.
-    if (isDir(path.join(root, d, 'schools'))) {
-      pages.push(...discoverPages(path.join(root, d)).map((p) => `${d}/${p}`));
-    } else {
-      pages.push(`${d}/`);
-    }
+    // A language's folder (/pl/) is its home page here; discoverPages
+    // adds the rest of its pages.
+    pages.push(`${d}/`);
   }
   if (has('schools/index.html')) {
     pages.push('schools/');
