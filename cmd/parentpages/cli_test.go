@@ -447,7 +447,8 @@ func TestContentMistakesExitOne(t *testing.T) {
 
 // check says how complete the catalogue of each of site.yaml's languages
 // is, one line each, before its verdict; a site in one language gets no
-// such line.
+// such line. A language with no catalogue, or one that lacks messages,
+// fails the check as it fails the build.
 func TestCheckReportsLanguages(t *testing.T) {
 	dir := t.TempDir()
 	writeSite(t, dir, goodSite)
@@ -470,9 +471,24 @@ func TestCheckReportsLanguages(t *testing.T) {
 	}
 	writeSite(t, dir, map[string]string{"site.yaml": goodSite["site.yaml"] + "theme: themes/t\nlanguages:\n  - {code: cy, name: Cymraeg}\n  - {code: de, name: Deutsch}\n"})
 	code, stdout, stderr = runBinary(t, dir, nil, "check", "--now", "2026-11-29")
-	want := regexp.MustCompile(`^cy: 2 of [0-9]+ messages; reviewed: no\nde: no message catalogue \(add i18n/de\.yaml to the theme\)\ncontent: 1 school, no errors\n$`)
-	if code != 0 || !want.MatchString(stdout) {
+	// A build would stop at both languages, so the check fails at both.
+	want := regexp.MustCompile(`^cy: 2 of [0-9]+ messages; reviewed: no\nde: no message catalogue \(add i18n/de\.yaml to the theme\)\n$`)
+	if code != 1 || !want.MatchString(stdout) {
 		t.Fatalf("exit %d\nstdout %q\nstderr %s", code, stdout, stderr)
+	}
+	for _, want := range []string{
+		"site.yaml:5:12: the theme's message catalogue for \"cy\" (theme/i18n/cy.yaml) has 2 of the ",
+		"it lacks \"404.heading\", \"404.home\", \"404.pasted\", \"404.typed\", \"area.report-card-2025.achievement\" and ",
+		"site.yaml:6:12: there is no message catalogue for the language \"de\"",
+		"parentpages check: 2 errors in content",
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	code, _, stderr = runBinary(t, dir, nil, "build", "--now", "2026-11-29")
+	if code != 1 || !strings.Contains(stderr, "site.yaml:5:12: the theme's message catalogue for \"cy\"") {
+		t.Errorf("build: exit %d, want 1 with the same errors:\n%s", code, stderr)
 	}
 }
 

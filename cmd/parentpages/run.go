@@ -157,6 +157,13 @@ func reportBuild(stdout, stderr io.Writer, name string, cfg build.Config, format
 		defer printHeld(stdout, res.Held)
 	}
 	check := cfg.Mode == build.Check
+	if check {
+		// How complete each of site.yaml's languages is (none for a site
+		// in one language), before the verdict, whatever it is.
+		for _, l := range res.Languages {
+			fmt.Fprintln(stdout, l)
+		}
+	}
 	switch {
 	case errors.Is(err, build.ErrContent):
 		n := len(res.Diagnostics.Errors())
@@ -174,11 +181,6 @@ func reportBuild(stdout, stderr io.Writer, name string, cfg build.Config, format
 		return exitUsage
 	}
 	if check {
-		// How complete each of site.yaml's languages is (none for a site
-		// in one language), before the verdict.
-		for _, l := range res.Languages {
-			fmt.Fprintln(stdout, l)
-		}
 		fmt.Fprintf(stdout, "%s: %s, no errors\n", cfg.Content, words.Plural(res.Schools, "school", "schools"))
 		return exitOK
 	}

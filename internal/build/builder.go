@@ -126,11 +126,13 @@ func (b *Builder) build(ctx context.Context, changed []string) (*Result, error) 
 	s, ds := site.New(in.content, in.entries, siteCfg)
 	res.Site, res.Held = s, s.Held
 	res.Diagnostics = append(res.Diagnostics, ds...)
+	// A language the theme has no words for cannot be built: a build
+	// stops there, a check says so and goes on to check the rest.
+	missing := missingCatalogues(in)
+	res.Diagnostics = append(res.Diagnostics, missing...).Sort()
 	if b.cfg.Mode == Check {
 		res.Languages = catalogueCompleteness(in)
-	} else if ds := missingCatalogues(in); len(ds) > 0 {
-		// A language the theme has no words for cannot be built.
-		res.Diagnostics = append(res.Diagnostics, ds...).Sort()
+	} else if len(missing) > 0 {
 		return res, ErrContent
 	}
 	rs, err := b.renderersFor(s, in)

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -125,8 +126,10 @@ func schoolIn(sch *site.School, code string) *site.School {
 }
 
 // missingCatalogues reports, at its entry in site.yaml, each of the site's
-// other languages the theme has no message catalogue for: a build cannot
-// write its pages (a check says so without failing: Result.Languages).
+// other languages the theme has no message catalogue for, or one that
+// lacks messages English has: a build cannot write its pages, and a
+// check fails as the build would (after saying how complete each
+// catalogue is: Result.Languages).
 func missingCatalogues(in *inputs) content.Diagnostics {
 	if len(in.content.Site.Languages) == 0 {
 		return nil
@@ -137,9 +140,30 @@ func missingCatalogues(in *inputs) content.Diagnostics {
 	}
 	var ds content.Diagnostics
 	for _, l := range in.content.Site.Languages {
-		if _, err := set.Catalogue(l.Code); err != nil {
+		c := set.Completeness(l.Code)
+		switch {
+		case !c.Found:
+			_, err := set.Catalogue(l.Code)
 			ds.Errorf("site.yaml", l.At("code"), "%v; or remove the language from `languages`", err)
+		case len(c.Missing) > 0:
+			ds.Errorf("site.yaml", l.At("code"), "the theme's message catalogue for %q (%s) has %d of the %d messages English has: it lacks %s; add them (en.yaml has each in English), or remove the language from `languages`",
+				l.Code, c.Catalogue.File, c.Messages, c.Of, someKeys(c.Missing, 5))
 		}
 	}
 	return ds
+}
+
+// someKeys names the first n of keys, quoted, and how many more there are.
+func someKeys(keys []string, n int) string {
+	var b strings.Builder
+	for i, k := range keys[:min(n, len(keys))] {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", k)
+	}
+	if more := len(keys) - n; more > 0 {
+		fmt.Fprintf(&b, " and %d more", more)
+	}
+	return b.String()
 }
