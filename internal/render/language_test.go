@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -258,6 +259,48 @@ func TestMainLanguage(t *testing.T) {
 		}
 		if page := pagesOf(t, r, s.Schools[0])["schools/oak/index.html"]; !strings.Contains(page, tc.want) {
 			t.Errorf("language %s: the overview does not say %s", tc.language, tc.want)
+		}
+	}
+}
+
+// On a page written right to left, a value put into a message that would
+// read wrongly in the sentence's direction is isolated: a name in Latin
+// letters in <bdi>, a number in groups (a phone number) in <bdi dir="ltr">,
+// since it has no letter to tell its direction by. Left to right, nothing is.
+func TestHTMLValueIsolation(t *testing.T) {
+	set, err := defaultSet()
+	if err != nil {
+		t.Fatal(err)
+	}
+	catalogue := func(code string) lang {
+		c, err := set.Catalogue(code)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return lang{c}
+	}
+	ur, en := catalogue("ur"), catalogue("en")
+	for _, tc := range []struct {
+		value any
+		rtl   string
+		inLTR string
+	}{
+		{"Anna Kowalska", "<bdi>Anna Kowalska</bdi>", "Anna Kowalska"},
+		{"01752 123456", `<bdi dir="ltr">01752 123456</bdi>`, "01752 123456"},
+		{"+44 (0)1752 123456", `<bdi dir="ltr">&#43;44 (0)1752 123456</bdi>`, "&#43;44 (0)1752 123456"},
+		{"0808-800-5000", `<bdi dir="ltr">0808-800-5000</bdi>`, "0808-800-5000"},
+		{"999", "999", "999"},                         // one group reads the same either way
+		{"01752123456", "01752123456", "01752123456"}, // so does an ungrouped number
+		{"12 - 3", "12 - 3", "12 - 3"},                // too few digits to be a phone number
+		{"اردو 2026", "اردو 2026", "اردو 2026"},       // the sentence's own script
+		{3, "3", "3"},
+		{template.HTML(`<a href="tel:999">999</a>`), `<a href="tel:999">999</a>`, `<a href="tel:999">999</a>`},
+	} {
+		if got := ur.htmlValue(tc.value); got != tc.rtl {
+			t.Errorf("ur: %v is written %s, want %s", tc.value, got, tc.rtl)
+		}
+		if got := en.htmlValue(tc.value); got != tc.inLTR {
+			t.Errorf("en: %v is written %s, want %s", tc.value, got, tc.inLTR)
 		}
 	}
 }

@@ -76,10 +76,36 @@ func (l lang) htmlValue(v any) string {
 		return string(h)
 	}
 	s := htmlEscaper.Replace(l.c.Value(v))
-	if str, ok := v.(string); ok && l.c.RTL && hasLatin(str) {
+	str, ok := v.(string)
+	switch {
+	case !ok || !l.c.RTL:
+	case hasLatin(str):
 		return "<bdi>" + s + "</bdi>"
+	case phoneLike(str):
+		// A number in groups ("01752 123456") has no letter to tell its
+		// direction by: unisolated, a right-to-left sentence would put
+		// its groups in the opposite order.
+		return `<bdi dir="ltr">` + s + "</bdi>"
 	}
 	return s
+}
+
+// phoneLike reports whether s is a number written in groups, as a phone
+// number is: only digits 0-9 (at least six), spaces, "+", "-", "(" and ")",
+// with at least one of those between the digits.
+func phoneLike(s string) bool {
+	digits, others := 0, 0
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digits++
+		case r == ' ' || r == '+' || r == '-' || r == '(' || r == ')':
+			others++
+		default:
+			return false
+		}
+	}
+	return digits >= 6 && others > 0
 }
 
 // hasLatin reports whether s has a letter of the Latin script.
