@@ -2,8 +2,6 @@ package build
 
 import (
 	"context"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,26 +12,9 @@ import (
 // TestRemovedMeetings removes meetings from a school's meetings.yaml in a
 // temporary Git repository, step by step, and checks what `check` warns.
 func TestRemovedMeetings(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	repo := t.TempDir()
-	git := func(args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=PSA", "GIT_AUTHOR_EMAIL=psa@example.org", "GIT_COMMITTER_NAME=PSA", "GIT_COMMITTER_EMAIL=psa@example.org")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	write := func(p, data string) {
-		t.Helper()
-		full := filepath.Join(repo, "content", p)
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	r := newGitRepo(t)
+	repo, write := r.dir, r.write
+	git := func(args ...string) { t.Helper(); r.git(nil, args...) }
 	const (
 		review = "- {title: Review group, id: review, start: 2026-12-01T16:00}\n"
 		focus  = "- {title: Focus group, start: 2026-12-02T09:15}\n"
@@ -42,7 +23,6 @@ func TestRemovedMeetings(t *testing.T) {
 	const meetings = "schools/hillside/meetings.yaml"
 	const reviewGone = "schools/hillside/meetings.yaml:1:1: warning: the meeting 'Review group' (first on 2026-12-01) was in meetings.yaml %s and is not there now, so it will vanish from the calendars of parents who added it, without a word: to call it off, put it back with `status: cancelled` and say why in its `description`"
 	const focusRenamed = "schools/hillside/meetings.yaml:1:1: warning: the meeting 'Focus group' (first on 2026-12-02) was in meetings.yaml at the last commit and is not there now, so it will vanish from the calendars of parents who added it, without a word: to call it off, put it back with `status: cancelled` and say why in its `description`; if you changed its title or first date instead, add `id: focus-group-2026-12-02` to it, which keeps it the same meeting in calendars"
-	git("init", "-q")
 	write("site.yaml", "title: T\nbase_url: https://example.org/\n")
 	write("schools/hillside/school.yaml", "name: H\npsa: {name: J, email: j@example.org}\ninspections: [{start: 2026-09-15, framework: eif-2019, category: special-measures}]\n")
 	write(meetings, review+focus+coffee)

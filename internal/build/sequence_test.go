@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,32 +14,8 @@ import (
 // TestSequenceFromHistory commits meetings in a temporary Git repository
 // and checks that SEQUENCE follows the commits that changed each meeting.
 func TestSequenceFromHistory(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	repo := t.TempDir()
-	git := func(env []string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=PSA", "GIT_AUTHOR_EMAIL=psa@example.org", "GIT_COMMITTER_NAME=PSA", "GIT_COMMITTER_EMAIL=psa@example.org")
-		cmd.Env = append(cmd.Env, env...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	write := func(p, data string) {
-		t.Helper()
-		full := filepath.Join(repo, "content", p)
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	commitAt := func(when string) {
-		git(nil, "add", "-A")
-		git([]string{"GIT_AUTHOR_DATE=" + when, "GIT_COMMITTER_DATE=" + when}, "commit", "-q", "-m", "edit")
-	}
-	git(nil, "init", "-q")
+	r := newGitRepo(t)
+	repo, write, commitAt := r.dir, r.write, r.commitAt
 	write("site.yaml", "title: T\nbase_url: https://example.org/\n")
 	write("schools/hillside/school.yaml", "name: H\npsa: {name: J, email: j@example.org}\ninspections: [{start: 2026-09-15, framework: eif-2019, category: special-measures}]\n")
 	const a = "- {title: Review group, id: review, start: 2026-12-01T16:00}\n"

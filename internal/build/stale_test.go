@@ -3,7 +3,6 @@ package build
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,37 +15,13 @@ import (
 // warns of each translated text whose English changed after it did, and
 // of no other.
 func TestStaleTranslations(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
-	repo := t.TempDir()
-	git := func(env []string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", append([]string{"-C", repo}, args...)...)
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_NAME=PSA", "GIT_AUTHOR_EMAIL=psa@example.org", "GIT_COMMITTER_NAME=PSA", "GIT_COMMITTER_EMAIL=psa@example.org")
-		cmd.Env = append(cmd.Env, env...)
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	write := func(p, data string) {
-		t.Helper()
-		full := filepath.Join(repo, "content", p)
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		if err := os.WriteFile(full, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	commitAt := func(when string) {
-		git(nil, "add", "-A")
-		git([]string{"GIT_AUTHOR_DATE=" + when, "GIT_COMMITTER_DATE=" + when}, "commit", "-q", "-m", "edit")
-	}
+	r := newGitRepo(t)
+	repo, write, commitAt := r.dir, r.write, r.commitAt
 	const dir = "schools/hillside/"
 	meetings := func(review, focus string) string {
 		return "- {title: " + review + ", id: review, start: 2026-12-01T16:00, location: Hall, description: We meet.}\n" +
 			"- {title: " + focus + ", start: 2026-12-02T09:15, location: Library, description: We talk.}\n"
 	}
-	git(nil, "init", "-q")
 	write("site.yaml", "title: T\nbase_url: https://example.org/\nlanguages:\n  - {code: pl, name: Polski}\n")
 	write("pages/about.md", "---\ntitle: About\n---\nWe help.\n")
 	write("pages/about.pl.md", "---\ntitle: O nas\n---\nPomagamy.\n")
