@@ -39,23 +39,11 @@ func (r *langRun) label() string {
 // machine, or anything that builds up over the runs, falls on both
 // alike), and prints both and their ratios.
 func compareLanguages(ctx context.Context, o options, now time.Time, stdout, stderr io.Writer) error {
-	work := o.work
-	if work == "" {
-		d, err := os.MkdirTemp("", "ppbench-")
-		if err != nil {
-			return err
-		}
-		work = d
-	}
-	if !o.keep {
-		defer os.RemoveAll(work)
-	} else {
-		fmt.Fprintf(stderr, "work folder: %s\n", work)
-	}
-	b := &benchRun{o: o, logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }}
-	if err := b.findPrograms(ctx, work); err != nil {
+	b, work, done, err := startRun(ctx, o, stderr)
+	if err != nil {
 		return err
 	}
+	defer done()
 	loadStart := loadAverage()
 	b.quiet = &settler{cold: o.cold}
 	pairs, err := b.writeLanguagePairs(ctx, work, now)

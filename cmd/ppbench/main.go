@@ -174,26 +174,36 @@ type row struct {
 	walls              []measure // each run's fresh build, for the ratios between sizes
 }
 
-// bench writes the corpora, times the builds of every size and prints the
-// tables of medians.
-func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writer) error {
-	work := o.work
+// startRun makes the work folder (o.work, or a temporary one that done
+// removes unless o.keep) and finds the programs to time.
+func startRun(ctx context.Context, o options, stderr io.Writer) (b *benchRun, work string, done func(), err error) {
+	work, done = o.work, func() {}
 	if work == "" {
-		d, err := os.MkdirTemp("", "ppbench-")
-		if err != nil {
-			return err
+		if work, err = os.MkdirTemp("", "ppbench-"); err != nil {
+			return nil, "", nil, err
 		}
-		work = d
 	}
 	if !o.keep {
-		defer os.RemoveAll(work)
+		done = func() { os.RemoveAll(work) }
 	} else {
 		fmt.Fprintf(stderr, "work folder: %s\n", work)
 	}
-	b := &benchRun{o: o, logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }}
+	b = &benchRun{o: o, logf: func(format string, args ...any) { fmt.Fprintf(stderr, format+"\n", args...) }}
 	if err := b.findPrograms(ctx, work); err != nil {
+		done()
+		return nil, "", nil, err
+	}
+	return b, work, done, nil
+}
+
+// bench writes the corpora, times the builds of every size and prints the
+// tables of medians.
+func bench(ctx context.Context, o options, now time.Time, stdout, stderr io.Writer) error {
+	b, work, done, err := startRun(ctx, o, stderr)
+	if err != nil {
 		return err
 	}
+	defer done()
 
 	loadStart := loadAverage()
 	b.quiet = &settler{cold: o.cold}
