@@ -1,51 +1,14 @@
 package serve
 
 import (
-	"os"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/parentpages/parentpages/internal/build"
 	"github.com/parentpages/parentpages/internal/content"
+	"github.com/parentpages/parentpages/internal/netlifytest"
 )
-
-// headerRule is one [[headers]] table of netlify.toml.
-type headerRule struct {
-	path   string
-	values map[string]string
-}
-
-// readHeaderRules reads the [[headers]] tables of netlify.toml, written as
-// the repository writes them: `for = "..."`, then `Name = "value"` lines.
-func readHeaderRules(t *testing.T) []headerRule {
-	t.Helper()
-	b, err := os.ReadFile("../../netlify.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var rules []headerRule
-	in := false
-	for _, line := range strings.Split(string(b), "\n") {
-		line = strings.TrimSpace(line)
-		switch {
-		case line == "[[headers]]":
-			rules = append(rules, headerRule{values: map[string]string{}})
-			in = true
-		case strings.HasPrefix(line, "[") && line != "[headers.values]":
-			in = false
-		case in && strings.Contains(line, " = "):
-			k, v, _ := strings.Cut(line, " = ")
-			v = strings.Trim(v, `"`)
-			if r := &rules[len(rules)-1]; k == "for" {
-				r.path = v
-			} else {
-				r.values[k] = v
-			}
-		}
-	}
-	return rules
-}
 
 // TestNetlifySandboxesSchoolFiles checks that netlify.toml sends the
 // sandbox policy and nosniff for every kind of file the build lets into a
@@ -53,13 +16,17 @@ func readHeaderRules(t *testing.T) []headerRule {
 func TestNetlifySandboxesSchoolFiles(t *testing.T) {
 	const prefix = "/schools/*/files/*"
 	sandboxed := map[string]bool{}
-	for _, r := range readHeaderRules(t) {
-		ext, ok := strings.CutPrefix(r.path, prefix)
+	rules, err := netlifytest.ReadTOML("../../netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range rules {
+		ext, ok := strings.CutPrefix(r.Pattern, prefix)
 		if !ok {
 			continue
 		}
-		if r.values["Content-Security-Policy"] != "sandbox" || r.values["X-Content-Type-Options"] != "nosniff" {
-			t.Errorf("%s: %v, want Content-Security-Policy sandbox and X-Content-Type-Options nosniff", r.path, r.values)
+		if r.Values["Content-Security-Policy"] != "sandbox" || r.Values["X-Content-Type-Options"] != "nosniff" {
+			t.Errorf("%s: %v, want Content-Security-Policy sandbox and X-Content-Type-Options nosniff", r.Pattern, r.Values)
 		}
 		sandboxed[ext] = true
 	}
