@@ -148,7 +148,14 @@ func collections(root, timezone string, translated bool, notes map[string]map[st
 			Slug: slugEditor{Template: "{{name}}", Editable: []string{"create"}, Pattern: []string{slugPattern, slugMessage},
 				Hint: "The school's folder, and its web address: /schools/<this>/. Made from the name; shorten it if you like. It cannot be changed later."},
 			MediaFolder: "files", PublicFolder: "files", Fields: school},
-		{Name: "updates", Label: "Updates", LabelSing: "Update", Folder: schools, Path: "{{fields.x_school}}/updates/{{year}}-{{month}}-{{day}}-{{slug}}",
+		// The file name is made from the title as a slug is, but the path
+		// says {{title}}, not {{slug}}: with translations on, Sveltia
+		// (0.221.1, entry parsing) groups a collection's files into entries
+		// by the part of the path {{slug}} stands for, and two schools'
+		// updates of the same name ("you-said-we-did") would become one
+		// entry, the other not to be opened; without {{slug}} it groups
+		// them by their whole path.
+		{Name: "updates", Label: "Updates", LabelSing: "Update", Folder: schools, Path: "{{fields.x_school}}/updates/{{year}}-{{month}}-{{day}}-{{title}}",
 			Extension: "md", Format: "yaml-frontmatter",
 			Description: "The PSA's updates of every school. A new update is dated today: its file name is the date and its title.",
 			Create:      yes(), Slug: "{{title}}", Summary: "{{dirname}}: {{title}}", SortFields: []string{"date", "title"},

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 
 	"gopkg.in/yaml.v3"
@@ -212,5 +213,29 @@ func pathMatches(folder, path, ext string) func(string) bool {
 			}
 		}
 		return true
+	}
+}
+
+// A translated collection whose entries lie in more than one folder (the
+// updates of every school) must not name {{slug}} in its path: with
+// translations on, the editor groups files into entries by what {{slug}}
+// stands for, and two schools' updates of the same name would become one.
+// Each folder collection's entries are told apart by their whole path.
+func TestTranslatedEntriesToldApartByPath(t *testing.T) {
+	o := testOptions
+	o.Languages = []string{"pl"}
+	c, _ := readI18n(t, o)
+	for _, col := range c.Collections {
+		if col.I18n == nil || col.I18n == false || col.Path == "" {
+			continue
+		}
+		if strings.Contains(col.Path, "{{slug}}") && strings.Contains(col.Path, "/") {
+			t.Errorf("collection %s: path %q names {{slug}} below a folder of its own: two entries of the same name in two folders would be one entry", col.Name, col.Path)
+		}
+	}
+	for _, col := range c.Collections {
+		if col.Name == "updates" && col.Path != "{{fields.x_school}}/updates/{{year}}-{{month}}-{{day}}-{{title}}" {
+			t.Errorf("updates: path %q", col.Path)
+		}
 	}
 }
