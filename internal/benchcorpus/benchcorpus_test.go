@@ -17,17 +17,21 @@ import (
 // warnings, and writes every page of every school.
 func TestBuildsClean(t *testing.T) {
 	for _, tc := range []struct {
-		name    string
-		schools int
-		seed    uint64
+		name      string
+		schools   int
+		seed      uint64
+		languages []string
 	}{
-		{"seed 1", 6, 1},
-		{"seed 2", 6, 2},
-		{"seed 99", 6, 99},
+		{"seed 1", 6, 1, nil},
+		{"seed 2", 6, 2, nil},
+		{"seed 99", 6, 99, nil},
+		// Translated: every translation file must follow the rules too (its
+		// links are relative to where it is written, say).
+		{"pl and ur", 6, 1, []string{"pl", "ur"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := filepath.Join(t.TempDir(), "content")
-			st, err := Write(dir, Options{Schools: tc.schools, Seed: tc.seed})
+			st, err := Write(dir, Options{Schools: tc.schools, Seed: tc.seed, Languages: tc.languages})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -55,8 +59,13 @@ func TestBuildsClean(t *testing.T) {
 					}
 				}
 				for _, p := range []string{"index.html", "inspection/index.html", "meetings/index.html", "updates/index.html", "feed.xml", "calendar.ics"} {
-					if !built[base+p] {
-						t.Errorf("no %s for %s", p, s.Slug)
+					for _, folder := range append([]string{""}, tc.languages...) {
+						if folder != "" {
+							folder += "/"
+						}
+						if !built[folder+base+p] {
+							t.Errorf("no %s%s for %s", folder, p, s.Slug)
+						}
 					}
 				}
 			}

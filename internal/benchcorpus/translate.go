@@ -208,7 +208,7 @@ func (g *tgen) inspectionsSection(s *school) []byte {
 	var w yw
 	if g.chance(0.95) {
 		w.line(2, "%s:", date(s.latest.start))
-		w.block(4, "summary", g.markdown(s.rec.summary))
+		w.block(4, "summary", inTranslations(g.markdown(s.rec.summary)))
 		var as yw
 		for _, a := range s.latest.areas {
 			if g.chance(0.95) {
@@ -223,7 +223,7 @@ func (g *tgen) inspectionsSection(s *school) []byte {
 	for _, m := range s.rec.monitoring {
 		if g.chance(0.85) {
 			w.line(2, "%s:", m.date)
-			w.block(4, "outcome", g.markdown(m.text))
+			w.block(4, "outcome", inTranslations(g.markdown(m.text)))
 		}
 	}
 	return w.Bytes()
@@ -312,7 +312,7 @@ func (g *tgen) meetingsSection(s *school) []byte {
 			title = fmt.Sprintf(t.dropInTitle, s.psa)
 		}
 		w.line(4, "title: %s", q(title))
-		w.block(4, "description", g.markdown(m.description))
+		w.block(4, "description", inTranslations(g.markdown(m.description)))
 		w.line(4, "location: %s", q(t.rooms[m.room]+", "+s.name+", "+s.la))
 		if m.access != "" {
 			w.line(4, "access: %s", q(t.stepFree+" "+t.access[m.access]))
@@ -447,6 +447,22 @@ func (g *tgen) markdown(en string) string {
 	}
 	return strings.Join(out, "\n\n") + "\n"
 }
+
+// inTranslations moves the relative links of Markdown written for a
+// school's YAML files (schools/<slug>/) to where its translation is
+// written (schools/<slug>/translations/), one folder further down: a link
+// is relative to the file it is in.
+func inTranslations(md string) string {
+	return linkTargetRE.ReplaceAllStringFunc(md, func(m string) string {
+		target := m[2 : len(m)-1]
+		if target == "" || strings.HasPrefix(target, "#") || strings.HasPrefix(target, "/") || strings.Contains(target, ":") {
+			return m
+		}
+		return "](../" + target + ")"
+	})
+}
+
+var linkTargetRE = regexp.MustCompile(`\]\([^)\s]*\)`)
 
 // title translates an update's title: its base, and the month (or month
 // and year) the generator adds to it.
