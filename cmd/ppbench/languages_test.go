@@ -23,7 +23,8 @@ func ppbenchBinary(t *testing.T) string {
 }
 
 // TestLanguageFlags runs ppbench with the language flags: the corpus it
-// writes has the translations, and wrong uses are refused with a reason.
+// writes has the translations, and wrong uses of these and the other
+// checked flags are refused with a reason.
 func TestLanguageFlags(t *testing.T) {
 	bin := ppbenchBinary(t)
 	for _, tc := range []struct {
@@ -37,6 +38,10 @@ func TestLanguageFlags(t *testing.T) {
 		{"both flags", []string{"-languages", "pl", "-compare-languages", "ur"}, 2, "not both"},
 		{"hugo", []string{"-compare-languages", "pl", "-hugo"}, 2, "-hugo cannot be given with languages"},
 		{"compare and write", []string{"-compare-languages", "pl", "-write", "W"}, 2, "give it -languages"},
+		{"schools", []string{"-schools", "10,x"}, 2, `-schools: "x" is not a number of schools`},
+		{"runs", []string{"-runs", "0"}, 2, "-runs must be 1 or more"},
+		{"arguments", []string{"extra"}, 2, `unexpected arguments ["extra"]`},
+		{"now", []string{"-now", "2026-13-01"}, 2, "-now: parsing time"},
 		{"write", []string{"-languages", "pl,ur", "-schools", "2", "-write", "W"}, 0, "in pl, ur: "},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -28,6 +28,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -69,7 +70,27 @@ func main() {
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	var o options
+	o, now, ok := parseOptions(args, stderr)
+	if !ok {
+		return 2
+	}
+	if o.write != "" {
+		return writeCorpus(o, now, stdout, stderr)
+	}
+	run := bench
+	if o.compare != nil {
+		run = compareLanguages
+	}
+	if err := run(ctx, o, now, stdout, stderr); err != nil {
+		fmt.Fprintf(stderr, "ppbench: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// parseOptions reads the command line, saying what is wrong with it on
+// stderr when it is not ok.
+func parseOptions(args []string, stderr io.Writer) (o options, now time.Time, ok bool) {
 	fs := flag.NewFlagSet("ppbench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	schools := fs.String("schools", "100,1000", "comma-separated `numbers` of schools to measure")
@@ -86,77 +107,75 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	languages := fs.String("languages", "", "comma-separated `codes` of the site's other languages (of "+strings.Join(benchcorpus.TranslatedLanguages(), ", ")+"): the corpus is translated into them")
 	compare := fs.String("compare-languages", "", "comma-separated `codes`: time the one-language build against the same corpus with these languages, and print both and their ratios")
 	if err := fs.Parse(args); err != nil {
-		return 2
+		return o, now, false
 	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "ppbench: unexpected arguments %q\n", fs.Args())
-		return 2
+	err := o.set(fs.Args(), *schools, *languages, *compare)
+	if err == nil {
+		now, err = time.Parse(time.DateOnly, o.now)
+		if err != nil {
+			err = fmt.Errorf("-now: %v", err)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "ppbench: %v\n", err)
+		return o, now, false
+	}
+	return o, now, true
+}
+
+// set checks the flags that are not simply values and sets o from them.
+func (o *options) set(rest []string, schools, languages, compare string) error {
+	if len(rest) > 0 {
+		return fmt.Errorf("unexpected arguments %q", rest)
 	}
 	for _, l := range []struct {
 		flag, value string
 		to          *[]string
-	}{{"-languages", *languages, &o.languages}, {"-compare-languages", *compare, &o.compare}} {
+	}{{"-languages", languages, &o.languages}, {"-compare-languages", compare, &o.compare}} {
 		codes, err := languageList(l.value)
 		if err != nil {
-			fmt.Fprintf(stderr, "ppbench: %s: %v\n", l.flag, err)
-			return 2
+			return fmt.Errorf("%s: %v", l.flag, err)
 		}
 		*l.to = codes
 	}
 	switch {
 	case o.languages != nil && o.compare != nil:
-		fmt.Fprintln(stderr, "ppbench: give -languages or -compare-languages, not both")
-		return 2
+		return errors.New("give -languages or -compare-languages, not both")
 	case o.compare != nil && o.write != "":
-		fmt.Fprintln(stderr, "ppbench: -write writes one corpus: give it -languages, not -compare-languages")
-		return 2
+		return errors.New("-write writes one corpus: give it -languages, not -compare-languages")
 	case (o.languages != nil || o.compare != nil) && o.hugo:
-		fmt.Fprintln(stderr, "ppbench: -hugo cannot be given with languages: the Hugo site has one language")
-		return 2
+		return errors.New("-hugo cannot be given with languages: the Hugo site has one language")
 	}
-	for _, s := range strings.Split(*schools, ",") {
+	for _, s := range strings.Split(schools, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 1 {
-			fmt.Fprintf(stderr, "ppbench: -schools: %q is not a number of schools\n", s)
-			return 2
+			return fmt.Errorf("-schools: %q is not a number of schools", s)
 		}
 		o.schools = append(o.schools, n)
 	}
 	if o.runs < 1 {
-		fmt.Fprintln(stderr, "ppbench: -runs must be 1 or more")
-		return 2
+		return errors.New("-runs must be 1 or more")
 	}
-	now, err := time.Parse(time.DateOnly, o.now)
+	return nil
+}
+
+// writeCorpus writes the corpus -write asks for, and the Hugo site with -hugo.
+func writeCorpus(o options, now time.Time, stdout, stderr io.Writer) int {
+	content := filepath.Join(o.write, "content")
+	st, err := benchcorpus.Write(content, benchcorpus.Options{Schools: o.schools[0], Seed: o.seed, Now: now, Languages: o.languages})
+	if err == nil && o.hugo {
+		err = writeHugoSite(content, filepath.Join(o.write, "hugo"))
+	}
 	if err != nil {
-		fmt.Fprintf(stderr, "ppbench: -now: %v\n", err)
-		return 2
-	}
-	if o.write != "" {
-		content := filepath.Join(o.write, "content")
-		st, err := benchcorpus.Write(content, benchcorpus.Options{Schools: o.schools[0], Seed: o.seed, Now: now, Languages: o.languages})
-		if err == nil && o.hugo {
-			err = writeHugoSite(content, filepath.Join(o.write, "hugo"))
-		}
-		if err != nil {
-			fmt.Fprintf(stderr, "ppbench: %v\n", err)
-			return 1
-		}
-		fmt.Fprintf(stdout, "wrote %d schools, %d files, %.1f MB, %d updates (%d words), %d meetings",
-			st.Schools, st.Files, mb(st.Bytes), st.Updates, st.Words, st.Meetings)
-		if o.languages != nil {
-			fmt.Fprintf(stdout, "; in %s: %d translated updates, %d translations files", strings.Join(o.languages, ", "), st.TranslatedUpdates, st.TranslationFiles)
-		}
-		fmt.Fprintf(stdout, " to %s\n", content)
-		return 0
-	}
-	run := bench
-	if o.compare != nil {
-		run = compareLanguages
-	}
-	if err := run(ctx, o, now, stdout, stderr); err != nil {
 		fmt.Fprintf(stderr, "ppbench: %v\n", err)
 		return 1
 	}
+	fmt.Fprintf(stdout, "wrote %d schools, %d files, %.1f MB, %d updates (%d words), %d meetings",
+		st.Schools, st.Files, mb(st.Bytes), st.Updates, st.Words, st.Meetings)
+	if o.languages != nil {
+		fmt.Fprintf(stdout, "; in %s: %d translated updates, %d translations files", strings.Join(o.languages, ", "), st.TranslatedUpdates, st.TranslationFiles)
+	}
+	fmt.Fprintf(stdout, " to %s\n", content)
 	return 0
 }
 

@@ -163,18 +163,11 @@ var (
 
 // read reads one catalogue file over c.
 func (c *Catalogue) read(file, code string, b []byte) []error {
-	var errs []error
-	errAt := func(n *yaml.Node, format string, args ...any) {
-		e := &Error{File: file, Msg: fmt.Sprintf(format, args...)}
-		if n != nil {
-			e.Line, e.Col = n.Line, n.Column
-		}
-		errs = append(errs, e)
-	}
+	r := &reader{file: file}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(b, &doc); err != nil {
 		e := &Error{File: file, Msg: strings.TrimPrefix(err.Error(), "yaml: ")}
-		if m := regexp.MustCompile(`^yaml: line (\d+): (.*)$`).FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlLineRE.FindStringSubmatch(err.Error()); m != nil {
 			fmt.Sscan(m[1], &e.Line)
 			e.Col, e.Msg = 1, m[2]
 		}
@@ -185,90 +178,119 @@ func (c *Catalogue) read(file, code string, b []byte) []error {
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		errAt(root, "a catalogue is a map of settings (code, name, messages...)")
-		return errs
-	}
-	str := func(v *yaml.Node, what string) (string, bool) {
-		if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
-			errAt(v, "%s must be text", what)
-			return "", false
-		}
-		return v.Value, true
-	}
-	list := func(v *yaml.Node, what string, n int) []string {
-		if v.Kind != yaml.SequenceNode || len(v.Content) != n {
-			errAt(v, "`%s` must be a list of %d words", what, n)
-			return nil
-		}
-		out := make([]string, n)
-		for i, x := range v.Content {
-			out[i], _ = str(x, "each of `"+what+"`")
-		}
-		return out
-	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
-		switch k.Value {
-		case "code":
-			if s, ok := str(v, "`code`"); ok && !strings.EqualFold(s, code) {
-				errAt(v, "`code` is %q but the file is named %s.yaml: they must be the same", s, code)
-			}
-		case "name":
-			c.Name, _ = str(v, "`name`")
-		case "english_name":
-			c.EnglishName, _ = str(v, "`english_name`")
-		case "dir":
-			if s, ok := str(v, "`dir`"); ok {
-				switch s {
-				case "ltr", "rtl":
-					c.RTL = s == "rtl"
-				default:
-					errAt(v, "`dir` is %q; write ltr (left to right) or rtl (right to left)", s)
-				}
-			}
-		case "reviewed":
-			if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
-				errAt(v, "`reviewed` is true or false")
-			} else {
-				c.Reviewed = v.Value == "true"
-			}
-		case "reviewer":
-			c.Reviewer, _ = str(v, "`reviewer`")
-		case "digits":
-			if s, ok := str(v, "`digits`"); ok {
-				if _, known := digitZero[s]; !known {
-					errAt(v, "`digits` is %q; write latn (0123), arab (٠١٢٣) or arabext (۰۱۲۳)", s)
-				} else {
-					c.Digits = s
-				}
-			}
-		case "months":
-			if l := list(v, "months", 12); l != nil {
-				c.months = l
-			}
-		case "months_standalone":
-			if l := list(v, "months_standalone", 12); l != nil {
-				c.monthsStandalone = l
-			}
-		case "months_short":
-			if l := list(v, "months_short", 12); l != nil {
-				c.monthsShort = l
-			}
-		case "weekdays":
-			if l := list(v, "weekdays", 7); l != nil {
-				c.weekdays = l
-			}
-		case "formats":
-			c.readFormats(v, errAt)
-		case "messages":
-			c.tag = tagOf(code)
-			c.readMessages(file, v, errAt)
-		default:
-			errAt(k, "%q is not a catalogue setting; the settings are code, name, english_name, dir, reviewed, reviewer, digits, months, months_standalone, months_short, weekdays, formats and messages", k.Value)
-		}
+		r.errAt(root, "a catalogue is a map of settings (code, name, messages...)")
+		return r.errs
 	}
 	c.tag = tagOf(code)
-	return errs
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		c.readSetting(r, code, root.Content[i], root.Content[i+1])
+	}
+	return r.errs
+}
+
+var yamlLineRE = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// reader gathers the mistakes found in one catalogue file.
+type reader struct {
+	file string
+	errs []error
+}
+
+func (r *reader) errAt(n *yaml.Node, format string, args ...any) {
+	e := &Error{File: r.file, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		e.Line, e.Col = n.Line, n.Column
+	}
+	r.errs = append(r.errs, e)
+}
+
+// str is v's text, or a mistake saying what must be text.
+func (r *reader) str(v *yaml.Node, what string) (string, bool) {
+	if v.Kind != yaml.ScalarNode || v.Tag == "!!null" {
+		r.errAt(v, "%s must be text", what)
+		return "", false
+	}
+	return v.Value, true
+}
+
+// words is v as a list of exactly n texts, or nil and a mistake.
+func (r *reader) words(v *yaml.Node, what string, n int) []string {
+	if v.Kind != yaml.SequenceNode || len(v.Content) != n {
+		r.errAt(v, "`%s` must be a list of %d words", what, n)
+		return nil
+	}
+	out := make([]string, n)
+	for i, x := range v.Content {
+		out[i], _ = r.str(x, "each of `"+what+"`")
+	}
+	return out
+}
+
+// wordList is the list of names that setting holds and how many it has,
+// or nil when setting is not a list of names.
+func (c *Catalogue) wordList(setting string) (*[]string, int) {
+	switch setting {
+	case "months":
+		return &c.months, 12
+	case "months_standalone":
+		return &c.monthsStandalone, 12
+	case "months_short":
+		return &c.monthsShort, 12
+	case "weekdays":
+		return &c.weekdays, 7
+	}
+	return nil, 0
+}
+
+// readSetting reads one top-level setting k: v of a catalogue file.
+func (c *Catalogue) readSetting(r *reader, code string, k, v *yaml.Node) {
+	if list, n := c.wordList(k.Value); list != nil {
+		if l := r.words(v, k.Value, n); l != nil {
+			*list = l
+		}
+		return
+	}
+	switch k.Value {
+	case "code":
+		if s, ok := r.str(v, "`code`"); ok && !strings.EqualFold(s, code) {
+			r.errAt(v, "`code` is %q but the file is named %s.yaml: they must be the same", s, code)
+		}
+	case "name":
+		c.Name, _ = r.str(v, "`name`")
+	case "english_name":
+		c.EnglishName, _ = r.str(v, "`english_name`")
+	case "dir":
+		if s, ok := r.str(v, "`dir`"); ok {
+			switch s {
+			case "ltr", "rtl":
+				c.RTL = s == "rtl"
+			default:
+				r.errAt(v, "`dir` is %q; write ltr (left to right) or rtl (right to left)", s)
+			}
+		}
+	case "reviewed":
+		if v.Kind != yaml.ScalarNode || v.Tag != "!!bool" {
+			r.errAt(v, "`reviewed` is true or false")
+		} else {
+			c.Reviewed = v.Value == "true"
+		}
+	case "reviewer":
+		c.Reviewer, _ = r.str(v, "`reviewer`")
+	case "digits":
+		if s, ok := r.str(v, "`digits`"); ok {
+			if _, known := digitZero[s]; !known {
+				r.errAt(v, "`digits` is %q; write latn (0123), arab (٠١٢٣) or arabext (۰۱۲۳)", s)
+			} else {
+				c.Digits = s
+			}
+		}
+	case "formats":
+		c.readFormats(v, r.errAt)
+	case "messages":
+		c.readMessages(r.file, v, r.errAt)
+	default:
+		r.errAt(k, "%q is not a catalogue setting; the settings are code, name, english_name, dir, reviewed, reviewer, digits, months, months_standalone, months_short, weekdays, formats and messages", k.Value)
+	}
 }
 
 func tagOf(code string) language.Tag {
