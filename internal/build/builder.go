@@ -278,7 +278,7 @@ func (b *Builder) renderersFor(s *site.Site, in *inputs) (*renderers, error) {
 	}
 	for _, l := range rs.langs.others() {
 		if checkOnly {
-			break
+			break // a check renders the main language only: see above
 		}
 		o := opts
 		o.Language = l.Code

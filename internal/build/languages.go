@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -63,13 +64,7 @@ func siteLanguages(c *content.Content, s *site.Site, entries []*site.Entry) *lan
 		}
 		ls.missing[l.Code] = missing
 		keys = append(keys, l.Code)
-		keys = append(keys, slices.Sorted(func(yield func(string) bool) {
-			for p := range missing {
-				if !yield(p) {
-					return
-				}
-			}
-		})...)
+		keys = append(keys, slices.Sorted(maps.Keys(missing))...)
 	}
 	ls.key = incremental.Combine(keys...)
 	return ls
@@ -96,15 +91,11 @@ func (ls *languages) has(code, op string, has func(string) bool) bool {
 // split returns the language of output path op (its code, "" for the
 // main language) and the main language's output path of the same file.
 func (ls *languages) split(op string) (code, main string) {
-	first, rest, ok := strings.Cut(op, "/")
-	if ok {
-		for _, l := range ls.others() {
-			if l.Code == first {
-				return first, rest
-			}
-		}
+	i, main := render.LanguageOf(ls.list, op)
+	if i == 0 {
+		return "", main
 	}
-	return "", op
+	return ls.list[i].Code, main
 }
 
 // unit names a unit of language code: the main language's name with the

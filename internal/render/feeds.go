@@ -273,7 +273,7 @@ func (r *Renderer) Sitemap(paths []string) (Output, error) {
 		if !strings.HasSuffix(op, ".html") {
 			continue
 		}
-		lang, main := r.languageOf(op)
+		lang, main := LanguageOf(r.opts.Languages, op)
 		if main == "404.html" {
 			continue
 		}
@@ -284,7 +284,7 @@ func (r *Renderer) Sitemap(paths []string) (Output, error) {
 		u := siteURL{Loc: r.absRooted(pagePath(op))}
 		if len(r.opts.Languages) > 0 {
 			set.XHTML = "http://www.w3.org/1999/xhtml"
-			_, main := r.languageOf(op)
+			_, main := LanguageOf(r.opts.Languages, op)
 			langs := slices.Clone(in[main])
 			slices.Sort(langs)
 			for _, i := range langs {
@@ -305,19 +305,20 @@ func (r *Renderer) Sitemap(paths []string) (Output, error) {
 // pagePath is the site path of the page at output path op.
 func pagePath(op string) string { return "/" + strings.TrimSuffix(op, "index.html") }
 
-// languageOf returns the language of output path op, as an index into
-// Options.Languages (0 when the site has one), and the output path of the
-// same file in the main language.
-func (r *Renderer) languageOf(op string) (int, string) {
+// LanguageOf returns the language of output path op on a site published
+// in langs (Options.Languages), as an index into langs (0 when the site
+// has one language), and the output path of the same file in the main
+// language.
+func LanguageOf(langs []Language, op string) (int, string) {
 	first, rest, ok := strings.Cut(op, "/")
 	if ok {
-		for i, l := range r.opts.Languages {
+		for i, l := range langs {
 			if !l.Main && l.Code == first {
 				return i, rest
 			}
 		}
 	}
-	for i, l := range r.opts.Languages {
+	for i, l := range langs {
 		if l.Main {
 			return i, op
 		}
