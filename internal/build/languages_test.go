@@ -37,6 +37,17 @@ func languagesConfig() Config {
 	return Config{Content: languagesContent, Now: time.Date(2026, 11, 29, 0, 0, 0, 0, time.UTC), NowIsDate: true, NoMinify: true}
 }
 
+// buildLanguages builds the languages test site in memory, failing t if
+// it does not build, and returns the result and its outputs by path.
+func buildLanguages(t *testing.T) (*Result, map[string]render.Output) {
+	t.Helper()
+	res, err := Build(context.Background(), languagesConfig())
+	if err != nil {
+		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
+	}
+	return res, byPath(res.Outputs)
+}
+
 // siteLangs are the test site's languages as its pages name them: the
 // main language's tag, then the others' codes; with the folder each
 // publishes in and its direction.
@@ -60,11 +71,7 @@ func byPath(outs []render.Output) map[string]render.Output {
 // the assets, robots.txt, the sitemap and the editor once, and no page for
 // an update with no translation into the language.
 func TestLanguagesPublished(t *testing.T) {
-	res, err := Build(context.Background(), languagesConfig())
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
-	}
-	outs := byPath(res.Outputs)
+	_, outs := buildLanguages(t)
 	perLanguage := []string{
 		"index.html", "404.html", "feed.xml", "calendar.ics",
 		"schools/oakfield-primary/index.html", "schools/oakfield-primary/inspection/index.html",
@@ -132,11 +139,7 @@ var (
 // naming each language by its own name with lang and hreflang, marking
 // this page's, and offering only the languages the page exists in.
 func TestLanguagesPages(t *testing.T) {
-	res, err := Build(context.Background(), languagesConfig())
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
-	}
-	outs := byPath(res.Outputs)
+	res, outs := buildLanguages(t)
 	names := map[string]string{"en-GB": "English", "pl": "Polski", "ur": "اردو"}
 	base := res.Site.BaseURL.String()
 	pages := 0
@@ -229,11 +232,7 @@ func TestLanguagesPages(t *testing.T) {
 // the site lead to that language's pages where it has them, else to the
 // main language's, and that every one leads to a page that was built.
 func TestLanguagesLinks(t *testing.T) {
-	res, err := Build(context.Background(), languagesConfig())
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
-	}
-	outs := byPath(res.Outputs)
+	res, outs := buildLanguages(t)
 	ids := pageIDs(res.Outputs)
 	href := regexp.MustCompile(`\shref="(/[^"]*)"`)
 	for _, l := range siteLangs[1:] {
@@ -275,11 +274,7 @@ func TestLanguagesLinks(t *testing.T) {
 // every language's calendars, so that a calendar app given two languages'
 // calendars updates one event rather than showing it twice.
 func TestLanguagesCalendarUIDs(t *testing.T) {
-	res, err := Build(context.Background(), languagesConfig())
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
-	}
-	outs := byPath(res.Outputs)
+	_, outs := buildLanguages(t)
 	for _, cal := range []string{"calendar.ics", "schools/oakfield-primary/calendar.ics", "schools/oakfield-primary/meetings/parents-forum.ics"} {
 		var want []string
 		for _, l := range siteLangs {
@@ -325,11 +320,7 @@ type sitemapXML struct {
 // language once, each with the same page in every language it is in and
 // x-default, as search engines read alternates.
 func TestLanguagesSitemap(t *testing.T) {
-	res, err := Build(context.Background(), languagesConfig())
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
-	}
-	outs := byPath(res.Outputs)
+	res, outs := buildLanguages(t)
 	var sm sitemapXML
 	if err := xml.Unmarshal(outs["sitemap.xml"].Body, &sm); err != nil {
 		t.Fatal(err)
@@ -484,11 +475,7 @@ func TestLanguagesPreview(t *testing.T) {
 // link leads to the English page; while a language's catalogue is not
 // reviewed, each of its pages says so, in it and in English.
 func TestLanguagesEnglishMarks(t *testing.T) {
-	res, err := Build(context.Background(), languagesConfig())
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
-	}
-	outs := byPath(res.Outputs)
+	_, outs := buildLanguages(t)
 	for _, l := range siteLangs {
 		for _, page := range []string{"schools/oakfield-primary/updates/index.html", "schools/oakfield-primary/index.html"} {
 			body := string(outs[l.prefix+page].Body)
@@ -533,11 +520,7 @@ func TestLanguagesEnglishMarks(t *testing.T) {
 // are listed with their Polish titles, linking to their Polish pages; in
 // Urdu, which has no translation, all of them are English, marked.
 func TestLanguagesTranslated(t *testing.T) {
-	res, err := Build(context.Background(), languagesConfig())
-	if err != nil {
-		t.Fatalf("build: %v\n%s", err, res.Diagnostics.Error())
-	}
-	outs := byPath(res.Outputs)
+	_, outs := buildLanguages(t)
 	tests := []struct {
 		page string
 		want []string
